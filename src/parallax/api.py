@@ -1,0 +1,57 @@
+"""Public entry points: ``read``, ``compare``, ``analyze``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from parallax.article import ArticleAnalysis, analyze_article
+from parallax.model import Article, StoryReport
+from parallax.read import ReadOptions, ReadResult, read_inputs
+from parallax.story import StoryOptions, build_report
+
+# Below this many articles a second process costs more than it saves.
+PARALLEL_MIN_ARTICLES = 8
+
+
+def _as_inputs(paths: str | Path | Iterable[str | Path]) -> list[str]:
+    if isinstance(paths, (str, Path)):
+        return [str(paths)]
+    return [str(p) for p in paths]
+
+
+def read(paths, options: ReadOptions | None = None) -> list[Article]:
+    """Read and clean articles (no NLP). Failures are skipped; see ``read_with_failures``."""
+    return read_inputs(_as_inputs(paths), options).articles
+
+
+def read_with_failures(paths, options: ReadOptions | None = None) -> ReadResult:
+    return read_inputs(_as_inputs(paths), options)
+
+
+def analyze_articles(articles: list[Article], n_process: int | None = None) -> list[ArticleAnalysis]:
+    """Parse every article once and run the per-article stages."""
+    from parallax.nlp import parse
+
+    if n_process is None:
+        n_process = 2 if len(articles) >= PARALLEL_MIN_ARTICLES else 1
+    docs = parse((a.text for a in articles), n_process=n_process)
+    return [analyze_article(article, doc) for article, doc in zip(articles, docs)]
+
+
+def analyze(articles: list[Article], options: StoryOptions | None = None, n_process: int | None = None) -> StoryReport:
+    """The full comparison of already-read articles."""
+    return build_report(articles, analyze_articles(articles, n_process), options)
+
+
+def compare(paths, read_options: ReadOptions | None = None, options: StoryOptions | None = None) -> StoryReport:
+    """Read the articles at ``paths`` and compare them: the whole pipeline."""
+    result = read_with_failures(paths, read_options)
+    report = analyze(result.articles, options)
+    report.warnings = sorted(
+        {f.line() for f in result.failures}
+        | {f"skipped: {s.origin}: {s.problem}" for s in result.skipped}
+        | {w for a in result.articles for w in a.warnings}
+        | set(report.warnings)
+    )
+    return report

@@ -1,0 +1,207 @@
+"""The ``parallax`` command.
+
+Exit codes: 0 every input analysed; 1 some inputs failed (one line each on
+stderr, the rest analysed); 2 nothing usable, or a usage error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from parallax.model import dumps
+from parallax.read import ReadOptions, ReadResult
+from parallax.read.sources import DEFAULT_MAX_BYTES
+
+app = typer.Typer(
+    name="parallax",
+    help="Show one news story from every side: what outlets agree on, what is disputed and by whom, "
+    "who said what, how each outlet frames the story, when things happened, and a neutral summary.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
+
+PathsArg = typer.Argument(..., help="Files, directories (read recursively), URLs, or '-' for stdin.", show_default=False)
+MaxBytesOpt = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input files larger than this many bytes.")
+AllowPrivateOpt = typer.Option(False, "--allow-private", help="Allow fetching URLs on private or loopback addresses.")
+LangOpt = typer.Option(None, "--lang", help="Only analyse articles in this language (e.g. 'en'); others are skipped.")
+OutletOpt = typer.Option(None, "--outlet", help="Name an article's outlet: FILE=NAME (repeatable).")
+
+
+def report_failures(result: ReadResult) -> None:
+    from rich.markup import escape
+
+    for failure in result.failures:
+        err.print(escape(failure.line()))
+    for skipped in result.skipped:
+        err.print(escape(f"skipped: {skipped.origin}: {skipped.problem}"))
+
+
+def parse_outlets(values: list[str] | None) -> dict[str, str]:
+    outlets: dict[str, str] = {}
+    for value in values or []:
+        if "=" not in value:
+            raise typer.BadParameter(f"expected FILE=NAME, got {value!r}", param_hint="--outlet")
+        path, name = value.split("=", 1)
+        outlets[path] = name.strip()
+        outlets[str(Path(path))] = name.strip()
+    return outlets
+
+
+def exit_code(result: ReadResult) -> int:
+    if not result.articles:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if result.failures else EXIT_OK
+
+
+def write_output(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def compare(
+    paths: list[str] = PathsArg,
+    format: str = typer.Option("text", "--format", "-f", help="text (terminal report), json, markdown or html."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    outlet: Optional[list[str]] = OutletOpt,
+    summary_sentences: int = typer.Option(7, "--summary-sentences", min=1, max=50, help="Sentences in the neutral summary."),
+    aliases: Optional[Path] = typer.Option(None, "--aliases", help="TOML file of entity aliases: canonical = [variants]."),
+    max_bytes: int = MaxBytesOpt,
+    allow_private: bool = AllowPrivateOpt,
+    lang: Optional[str] = LangOpt,
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for parsing (default: 2 for 8+ articles)."),
+) -> None:
+    """Compare articles about one story: the full report."""
+    from parallax.api import analyze, read_with_failures
+    from parallax.render import FORMATS, get_renderer
+    from parallax.story import StoryOptions
+
+    if format not in FORMATS:
+        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, only_language=lang, outlets=parse_outlets(outlet))
+    story_options = StoryOptions(summary_sentences=summary_sentences, aliases=load_aliases(aliases) if aliases else {})
+    result = read_with_failures(paths, options)
+    report_failures(result)
+    if not result.articles:
+        err.print("error: no usable articles")
+        raise typer.Exit(EXIT_NOTHING)
+    report = analyze(result.articles, story_options, n_process=jobs)
+    report.warnings = sorted(
+        {f.line() for f in result.failures}
+        | {f"skipped: {s.origin}: {s.problem}" for s in result.skipped}
+        | {w for a in result.articles for w in a.warnings}
+        | set(report.warnings)
+    )
+    if format == "text" and output is None:
+        from parallax.render.terminal import print_report
+
+        print_report(report, Console(highlight=False))
+    else:
+        write_output(get_renderer(format)(report), output)
+    raise typer.Exit(exit_code(result))
+
+
+def load_aliases(path: Path) -> dict[str, list[str]]:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"{path}: {exc}", param_hint="--aliases") from exc
+    table = data.get("aliases", data)
+    aliases: dict[str, list[str]] = {}
+    for canonical, variants in table.items():
+        if isinstance(variants, str):
+            variants = [variants]
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            raise typer.BadParameter(f"{path}: '{canonical}' must map to a list of names", param_hint="--aliases")
+        aliases[canonical] = variants
+    return aliases
+
+
+@app.command()
+def read(
+    paths: list[str] = PathsArg,
+    format: str = typer.Option("json", "--format", "-f", help="json (articles with clean text) or text (a table)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
+    outlet: Optional[list[str]] = OutletOpt,
+    max_bytes: int = MaxBytesOpt,
+    allow_private: bool = AllowPrivateOpt,
+    lang: Optional[str] = LangOpt,
+) -> None:
+    """Read and clean articles only (no language analysis)."""
+    from parallax.api import read_with_failures
+
+    options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, only_language=lang, outlets=parse_outlets(outlet))
+    result = read_with_failures(paths, options)
+    report_failures(result)
+    if format == "json":
+        payload = {"schema_version": "1", "articles": [a.model_dump(mode="json") for a in result.articles]}
+        write_output(dumps(payload), output)
+    elif format == "text":
+        from parallax.model import StoryReport
+        from parallax.render.terminal import articles_table
+
+        Console(highlight=False).print(articles_table(StoryReport(articles=result.articles)))
+    else:
+        raise typer.BadParameter("choose json or text", param_hint="--format")
+    raise typer.Exit(exit_code(result))
+
+
+@app.command()
+def schema(output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema to this file.")) -> None:
+    """Print the JSON Schema of the StoryReport (schema_version 1)."""
+    from parallax.model import json_schema
+
+    write_output(dumps(json_schema()), output)
+
+
+@app.command()
+def evaluate(
+    gold: Optional[list[Path]] = typer.Argument(None, help="Gold files (default: every tests/gold/*.json)."),
+    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+) -> None:
+    """Score the pipeline on hand-checked gold files (see docs/gold-format.md)."""
+    from parallax.evaluation import default_gold_files, evaluate_files, print_scores
+
+    files = gold or default_gold_files()
+    if not files:
+        err.print("error: no gold files given and none found under tests/gold/")
+        raise typer.Exit(EXIT_NOTHING)
+    scores = evaluate_files(files)
+    if format == "json":
+        sys.stdout.write(dumps(scores))
+    else:
+        print_scores(scores, Console(highlight=False))
+
+
+def _register_extensions() -> None:
+    """Corpus and web commands live beside their code."""
+    from parallax.corpus.commands import register as register_corpus
+    from parallax.web.commands import register as register_web
+
+    register_corpus(app)
+    register_web(app)
+
+
+_register_extensions()
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

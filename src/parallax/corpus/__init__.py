@@ -1,0 +1,1 @@
+"""Corpus mode: ingest a news stream, store it, group articles into stories."""

@@ -1,0 +1,233 @@
+"""The typed model of a StoryReport (schema_version "1", see docs/CONTRACT.md).
+
+Every extracted item carries provenance: the article id and character offsets
+into that article's clean ``text`` (``text[start:end] == span.text``).
+Serialization is deterministic: sorted keys, no wall-clock values.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Model):
+    """A piece of evidence: ``article.text[start:end] == text``."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+# --------------------------------------------------------------------------- articles
+
+
+class RemovedLine(_Model):
+    """A boilerplate line taken out of the raw text, with the reason why."""
+
+    text: str
+    reason: str
+    raw_start: int | None = None  # offsets into the decoded raw input
+    raw_end: int | None = None
+
+
+class EmbeddedPost(_Model):
+    """A social post pasted into the article (a tweet, a Telegram post).
+
+    The post stays in ``Article.text`` (quotes inside it need offsets) but is
+    marked by ``start``/``end`` so it never counts as the outlet's own voice.
+    """
+
+    text: str
+    author: str | None = None
+    handle: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    start: int | None = None  # span of the whole post (body + signature) in Article.text
+    end: int | None = None
+
+
+class Article(_Model):
+    id: str
+    path: str | None = None
+    url: str | None = None
+    source_id: str | None = None  # the id a corpus record carried
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    author: str | None = None
+    language: str | None = None
+    text: str = ""
+    word_count: int = 0
+    removed: list[RemovedLine] = Field(default_factory=list)
+    embedded_posts: list[EmbeddedPost] = Field(default_factory=list)
+    duplicate_of: str | None = None  # id of the article this one repeats (near-)verbatim
+    warnings: list[str] = Field(default_factory=list)
+    # Map from clean text back to the decoded raw input: [clean_start, raw_start, length]
+    # runs; a clean offset inside a run maps to raw_start + (offset - clean_start).
+    source_map: list[tuple[int, int, int]] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- who said what
+
+
+class EntityRef(_Model):
+    entity_id: str | None = None
+    name: str
+
+
+class Entity(_Model):
+    id: str
+    name: str
+    type: str  # PERSON | ORG | GPE | LOC | NORP | ...
+    variants: list[str] = Field(default_factory=list)
+    role: str | None = None
+    affiliation: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+
+
+class Quote(_Model):
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["direct", "unmarked", "indirect"]
+    speaker: EntityRef | None = None
+    speaker_span: Span | None = None
+    cue: str | None = None
+    cue_span: Span | None = None
+    channel: str | None = None
+    group_id: str | None = None
+    in_embedded_post: bool = False
+
+
+class QuoteVariant(_Model):
+    quote_id: str
+    article_id: str
+    outlet: str | None = None
+    text: str
+    # word-level differences against the group's reference wording:
+    # [["equal"|"insert"|"delete"|"replace", reference words, this variant's words], ...]
+    diff: list[tuple[str, str, str]] = Field(default_factory=list)
+    insertions: list[str] = Field(default_factory=list)  # editorial brackets inside the quote
+    meaning_changes: list[str] = Field(default_factory=list)  # negation / number differences
+
+
+class QuoteGroup(_Model):
+    id: str
+    speaker: str | None = None
+    quote_ids: list[str] = Field(default_factory=list)
+    article_ids: list[str] = Field(default_factory=list)
+    variants: list[QuoteVariant] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+class Claim(_Model):
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+    holder: EntityRef
+    voice: Literal["own", "quoted"]
+    polarity: Literal["asserts", "denies"]
+    hedged: bool = False
+    group_id: str | None = None
+    denies_group_id: str | None = None  # for a denial: the claim group it denies
+
+
+class ClaimGroup(_Model):
+    id: str
+    label: str
+    claim_ids: list[str] = Field(default_factory=list)
+    coverage: dict[str, Literal["reported", "hedged", "disputed", "omitted"]] = Field(
+        default_factory=dict
+    )
+
+
+class Dispute(_Model):
+    id: str
+    claim_group_id: str
+    asserted_by: list[str] = Field(default_factory=list)
+    denied_by: list[str] = Field(default_factory=list)
+    # which outlets carry which side (article ids)
+    assertion_reported_in: list[str] = Field(default_factory=list)
+    denial_reported_in: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- framing
+
+
+class LoadedTerm(Span):
+    voice: Literal["own", "quoted"]
+    score: float
+
+
+class Framing(_Model):
+    article_id: str
+    stance: Literal["fact", "allegation", "fabrication", "unclear"] | None = None
+    hedges: list[Span] = Field(default_factory=list)
+    loaded_terms: list[LoadedTerm] = Field(default_factory=list)
+    naming: dict[str, list[str]] = Field(default_factory=dict)
+    insertions: list[Span] = Field(default_factory=list)
+    rhetorical_questions: list[Span] = Field(default_factory=list)
+    scare_quotes: list[Span] = Field(default_factory=list)
+    cited_sources: list[str] = Field(default_factory=list)
+    voices: dict[str, float] = Field(default_factory=dict)
+    omitted_claim_groups: list[str] = Field(default_factory=list)
+    opinion_share: float = 0.0
+
+
+# --------------------------------------------------------------------------- time and summary
+
+
+class TimelineEvent(_Model):
+    date: str  # YYYY-MM-DD
+    time: str | None = None  # HH:MM
+    text: str
+    sources: list[Span] = Field(default_factory=list)
+    conflicts: list[str] = Field(default_factory=list)
+
+
+class SummarySentence(_Model):
+    text: str
+    sources: list[Span] = Field(default_factory=list)
+
+
+class StoryReport(_Model):
+    schema_version: str = SCHEMA_VERSION
+    articles: list[Article] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    quote_groups: list[QuoteGroup] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    claim_groups: list[ClaimGroup] = Field(default_factory=list)
+    disputes: list[Dispute] = Field(default_factory=list)
+    framing: list[Framing] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    summary: list[SummarySentence] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return dumps(self.model_dump(mode="json"), indent=indent)
+
+
+def dumps(data: object, indent: int | None = 2) -> str:
+    """The one JSON encoder: sorted keys and stable layout, so output is byte-identical."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent) + "\n"
+
+
+def json_schema() -> dict:
+    return StoryReport.model_json_schema()

@@ -1,0 +1,41 @@
+"""Main text and metadata from HTML, via trafilatura and htmldate."""
+
+from __future__ import annotations
+
+import json
+
+import trafilatura
+from htmldate import find_date
+
+from parallax.errors import InputError
+
+
+def extract_html(html: str, origin: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
+    """Return (main text, metadata) for an HTML page."""
+    result = trafilatura.extract(
+        html,
+        url=url,
+        output_format="json",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=False,
+        deduplicate=False,
+    )
+    if not result:
+        raise InputError(origin, "no article text found in the HTML")
+    data = json.loads(result)
+    text = data.get("text") or ""
+    meta = {
+        "title": data.get("title"),
+        "author": data.get("author"),
+        "outlet": data.get("sitename") or None,
+        "url": data.get("url") or url,
+        "published": data.get("date"),
+    }
+    if not meta["published"]:
+        try:
+            meta["published"] = find_date(html, original_date=True, extensive_search=False)
+        except Exception:  # htmldate raises on odd markup; a missing date is fine
+            meta["published"] = None
+    return text, meta

@@ -1,0 +1,40 @@
+"""Cross-article work: the only stage that looks at several articles at once.
+
+    entities.py   one entity per real person/organisation/place, speakers linked
+    quote_groups.py  the same utterance as carried by several outlets
+    align.py      claim groups and the claim matrix; omissions
+    disputes.py   assertion vs denial, who carries which side
+    timeline.py   dated events across articles
+    summary.py    the neutral extractive summary
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from parallax.article import ArticleAnalysis
+from parallax.model import Article, StoryReport
+
+
+@dataclass
+class StoryOptions:
+    summary_sentences: int = 7
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # canonical name → variants
+
+
+def build_report(articles: list[Article], analyses: list[ArticleAnalysis], options: StoryOptions | None = None) -> StoryReport:
+    """Assemble the StoryReport from per-article analyses, in dependency order."""
+    from parallax.story import align, disputes, entities, quote_groups, summary, timeline
+
+    options = options or StoryOptions()
+    report = StoryReport(articles=articles)
+    report.quotes = [q for a in analyses for q in a.quotes]
+    report.claims = [c for a in analyses for c in a.claims]
+    report.framing = [a.framing for a in analyses if a.framing is not None]
+    report.entities = entities.resolve_entities(articles, analyses, report, options)
+    report.quote_groups = quote_groups.group_quotes(articles, report)
+    report.claim_groups = align.align_claims(articles, analyses, report)
+    report.disputes = disputes.find_disputes(articles, report)
+    report.timeline = timeline.build_timeline(articles, analyses, report)
+    report.summary = summary.summarize(articles, analyses, report, options.summary_sentences)
+    return report

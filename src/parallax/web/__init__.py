@@ -1,0 +1,1 @@
+"""The web app: FastAPI over the same store and pipeline."""
