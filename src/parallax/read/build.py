@@ -7,11 +7,11 @@ from collections import Counter
 
 from parallax.errors import InputError
 from parallax.model import Article, EmbeddedPost
-from parallax.read.clean import clean_text, split_lines
+from parallax.read.clean import assemble, classify_lines, split_lines
 from parallax.read.dedupe import find_duplicates
 from parallax.read.html import extract_html
 from parallax.read.lang import detect_language
-from parallax.read.meta import find_metadata, outlet_from_text, outlet_from_url, parse_date
+from parallax.read.meta import author_from_bio, find_metadata, outlet_from_text, outlet_from_url, parse_date
 from parallax.read.posts import find_post_blocks
 from parallax.read.sources import RawDocument, ReadFailure, ReadOptions, ReadResult
 
@@ -63,10 +63,12 @@ def build_article(doc: RawDocument, raw: str, repeated: set[str]) -> Article:
     lines = split_lines(raw)
     blocks = find_post_blocks([line.text for line in lines])
     protected = {i for block in blocks for i in range(block.first_line, block.last_line + 1)}
-    found = find_metadata(lines, doc.meta.get("url"))
-    for index in protected:
-        found.metadata_lines.pop(index, None)
-    cleaned = clean_text(raw, repeated, found.metadata_lines, protected, lines)
+    removals = classify_lines(lines, repeated, protected)
+    found = find_metadata(lines, removals, doc.meta.get("url"))
+    for index, reason in found.metadata_lines.items():
+        if index not in protected:
+            removals[index] = reason
+    cleaned = assemble(raw, lines, removals)
     text = cleaned.text
     if not text.strip():
         raise InputError(doc.origin, "no article text left after removing boilerplate")
@@ -94,10 +96,18 @@ def build_article(doc: RawDocument, raw: str, repeated: set[str]) -> Article:
         path=doc.path,
         url=meta.get("url"),
         source_id=meta.get("source_id"),
-        outlet=meta.get("outlet") or outlet_from_url(meta.get("url")) or outlet_from_text(raw),
+        outlet=meta.get("outlet")
+        or found.outlet
+        or outlet_from_text(
+            text,
+            [line.text for line in cleaned.kept_lines[:3]],
+            [r.text for r in cleaned.removed],
+            [r.text for r in cleaned.removed if r.reason == "image credit or caption"],
+        )
+        or outlet_from_url(meta.get("url")),
         title=meta.get("title") or found.title,
         published=normalize_date(meta.get("published")) or found.published,
-        author=meta.get("author") or found.author,
+        author=meta.get("author") or found.author or author_from_bio([r.text for r in cleaned.removed if r.reason == "author bio"]),
         language=language,
         text=text,
         word_count=len(text.split()),

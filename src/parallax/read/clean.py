@@ -70,46 +70,76 @@ def split_lines(raw: str) -> list[Line]:
 # --------------------------------------------------------------------------- signals
 
 QUOTE_CHARS = "\"“”„«»"
-SPEECH_RE = re.compile(r"[\"“”«»]|\b(said|says|told|added|according to|stated|tweeted|wrote)\b", re.I)
+# Reporting verbs: a line that reports speech is content, whatever else it contains.
+SPEECH_RE = re.compile(r"\b(said|says|told|tells|added|according to|stated|tweeted|wrote|asked|replied|declared|announced)\b", re.I)
 URL_RE = re.compile(r"(https?://|www\.)\S+|\b\S+\.(com|org|net|ca|co\.uk|io|info|news)\b(/\S*)?", re.I)
 HANDLE_RE = re.compile(r"(?<!\w)@\w{2,}")
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email[^\]]*protected\]", re.I)
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){5,}(?:\.(?:jpe?g|png|webp|gif))?$")
 
-# Calls to action: the imperative and marketing vocabulary of page furniture.
-CTA_RE = re.compile(
-    r"\b(subscribe|sign up|newsletter|follow us|like us|join us|click (here|the)|share (this|the|widely)|"
-    r"repost|forward this|become a (member|patron|subscriber)|donate|support (us|our)|"
-    r"download (our|the) app|get the latest|sent to your (e-?mail|inbox)|comment on|read more|"
-    r"related( articles| stories| posts)?:?$|recommended|more from|discover more from|"
-    r"all rights reserved|copyright|©|fair use|disclaimer|terms of (use|service)|privacy policy|"
-    r"cookie|advertisement|sponsored|for media inquiries|contact us|reach(ed)? (him|her|them|us) at|"
-    r"translate website|activating the translate|notifications?|continue reading|listen to (this|the) article)\b",
+# Page furniture speaks to the reader: imperatives, "you/your", "us/our" as the site.
+IMPERATIVE_START_RE = re.compile(
+    r"^(please\s+)?(subscribe|sign up|follow|like|join|click|tap|share|repost|forward|become|support|donate|"
+    r"download|comment|read|watch|listen|get|see|sign in|log in|register|check out|don'?t miss|never miss|"
+    r"feel free|stay (informed|updated|tuned)|to receive|want more|enjoyed this)\b",
     re.I,
 )
-TRAILING_CTA_RE = re.compile(r"^(read more|related|see also|more|also read|watch|listen|advertisement)\s*:?\s*$", re.I)
+SITE_VOICE_RE = re.compile(
+    r"\b(our (newsletter|site|website|page|channel|articles?|readers|members|mission|journalism|app|podcast|feed)|"
+    r"(follow|join|support|contact|like) us|your (e-?mail|inbox|friends|support|browser)|"
+    r"sent to your|sign up|subscribe|click (here|the|below|above)|share (this|the|widely)|"
+    r"(share|translate|subscribe|email|print|follow|like|comment) (website )?button|button (below|above)|"
+    r"newsletter|become a (member|patron|subscriber|supporter)|donat(e|ion))\b",
+    re.I,
+)
+MARKETING_RE = re.compile(
+    r"\b(subscribe|newsletter|follow|share|click|donate|member|sign up|download|comment|repost|forward|"
+    r"notifications?|podcast|app|telegram|twitter|facebook|instagram|youtube|whatsapp|email|e-mail)\b",
+    re.I,
+)
+COPYRIGHT_RE = re.compile(r"(©|\(c\)\s*\d{4}|\bcopyright(ed)?\b|all rights reserved|\bfair use\b|reproduction (is )?prohibited)", re.I)
+RELATED_RE = re.compile(
+    r"^(read more|related( articles| stories| posts| coverage)?|see also|more (from|on) [\w ]{1,40}|also read|"
+    r"recommended( reading)?|most read|trending|you may also like|watch|listen|advertisement|sponsored( content)?|"
+    r"continue reading|read (the )?full (story|article))\s*[:.…»›>-]*\s*$",
+    re.I,
+)
+TRAILER_RE = re.compile(r"^(discover more from|more from|this (story|article) (first )?appeared (on|in)|originally published (at|on|by))\b", re.I)
 CREDIT_RE = re.compile(
-    r"^(\(?(image|photo|picture|featured image|file photo|credit|photograph|illustration|video|source)s?\b[^.]{0,40}[:©]|"
-    r"©|\(?(photo|image) (by|credit|courtesy)\b|getty images|reuters/|ap photo|afp via)",
+    r"^(\(?(featured |file |top |header |lead )?(image|photo|picture|photograph|illustration|video|credit)s?\s*(by|credit|courtesy|source)?\s*[:©]|"
+    r"\(?(photo|image) (by|credit|courtesy)\b|file photo\b|.*\b(getty images|shutterstock|via reuters|ap photo|afp via|/afp|/reuters|/ap)\b.{0,40}$)",
     re.I,
 )
-CAPTION_TAIL_RE = re.compile(r"\((image|photo|credit)s?:[^)]*\)\s*$", re.I)
+CAPTION_TAIL_RE = re.compile(r"\((image|photo|credit|picture)s?\s*:[^)]*\)\s*$", re.I)
 BIO_RE = re.compile(
-    r"^(about the author|\w+ (\w+ )?(is|was) (an? |the )?(award-winning |senior |staff |freelance |contributing )?"
-    r"(author|writer|journalist|reporter|correspondent|editor|columnist|professor|contributor|analyst)\b|"
-    r"\w+ (resides|lives|is based) in\b)",
+    r"^(about the author\b|\w+(\s+\w+)?\s+(is|was)\s+(an?|the)\s+([\w-]+\s+){0,3}"
+    r"(author|writer|journalist|reporter|correspondent|editor|columnist|professor|contributor|analyst|blogger|engineer|fellow)\b|"
+    r"\w+\s+(resides|lives|is based)\s+in\b.*\b(writes?|covers?|reports?)\b)",
     re.I,
 )
-DISCLAIMER_RE = re.compile(r"^(disclaimer|note to readers|editor'?s note|the views expressed|the contents of this article)", re.I)
+DISCLAIMER_RE = re.compile(
+    r"^(disclaimer|note to readers|editor'?s note|the views (and opinions )?expressed|the contents of this article|"
+    r"this (article|site|website) (contains|may contain)|opinions expressed)",
+    re.I,
+)
+CONTACT_RE = re.compile(r"^(for (media|press) (inquiries|enquiries)|contact( us)?|tips?)\s*:", re.I)
 
 
 def has_speech(line: Line) -> bool:
     return bool(SPEECH_RE.search(line.text))
 
 
+def has_quote_marks(line: Line) -> bool:
+    return any(mark in line.text for mark in QUOTE_CHARS)
+
+
 def is_sentence_like(line: Line) -> bool:
     """A line that reads as article prose: long enough, ends like a sentence."""
     return len(line.words) >= 12 and line.text[-1:] in ".!?\"”’)…:"
+
+
+def at_edge(line: Line, share: float = 0.15) -> bool:
+    return line.position <= share or line.position >= 1 - share
 
 
 # --------------------------------------------------------------------------- rules
@@ -121,12 +151,11 @@ Rule = Callable[[Line, "Context"], "str | None"]
 class Context:
     lines: list[Line]
     repeated: set[str] = field(default_factory=set)  # lines seen in several articles of the batch
-    title_index: int | None = None
 
 
-def rule_repeated_across_batch(line: Line, ctx: Context) -> str | None:
-    if line.text in ctx.repeated and not has_speech(line) and len(line.words) < 60:
-        return "repeated across articles (site furniture)"
+def rule_separator(line: Line, ctx: Context) -> str | None:
+    if not re.search(r"\w", line.text):
+        return "separator"
     return None
 
 
@@ -136,60 +165,81 @@ def rule_photo_slug(line: Line, ctx: Context) -> str | None:
     return None
 
 
+def rule_copyright(line: Line, ctx: Context) -> str | None:
+    if COPYRIGHT_RE.search(line.text) and not (has_quote_marks(line) and has_speech(line)) and (len(line.words) <= 30 or at_edge(line, 0.25)):
+        if not CREDIT_RE.match(line.text) or re.search(r"rights reserved|copyright", line.text, re.I):
+            return "copyright or fair-use notice"
+    return None
+
+
 def rule_image_credit(line: Line, ctx: Context) -> str | None:
-    if CREDIT_RE.match(line.text) or (CAPTION_TAIL_RE.search(line.text) and len(line.words) < 80):
+    if has_speech(line) and has_quote_marks(line):
+        return None
+    if CREDIT_RE.match(line.text) and len(line.words) <= 60:
+        return "image credit or caption"
+    if CAPTION_TAIL_RE.search(line.text) and len(line.words) <= 80:
         return "image credit or caption"
     return None
 
 
 def rule_bare_link_or_handle(line: Line, ctx: Context) -> str | None:
-    stripped = URL_RE.sub("", HANDLE_RE.sub("", EMAIL_RE.sub("", line.text))).strip(" :-–—|•·")
-    if stripped != line.text and len(stripped.split()) <= 3 and not has_speech(line):
+    without = URL_RE.sub("", HANDLE_RE.sub("", EMAIL_RE.sub("", line.text)))
+    if without == line.text:
+        return None
+    if len(without.strip(" :-–—|•·()[]").split()) <= 3 and not has_speech(line):
         return "bare link, address or handle"
     return None
 
 
-def rule_call_to_action(line: Line, ctx: Context) -> str | None:
-    if TRAILING_CTA_RE.match(line.text):
+def rule_related_links(line: Line, ctx: Context) -> str | None:
+    if RELATED_RE.match(line.text):
         return "related-links prompt"
-    if has_speech(line) and any(mark in line.text for mark in QUOTE_CHARS):
+    if TRAILER_RE.match(line.text) and len(line.words) <= 12:
+        return "site trailer"
+    return None
+
+
+def rule_call_to_action(line: Line, ctx: Context) -> str | None:
+    """Share/subscribe/follow prompts: addressed to the reader, about the site."""
+    if has_quote_marks(line) and has_speech(line):
         return None
-    if CTA_RE.search(line.text):
-        # Long prose that merely mentions a newsletter is content; furniture is short,
-        # imperative, or sits at the edges of the article.
-        edge = line.position < 0.15 or line.position > 0.8
-        if len(line.words) <= 25 or (edge and len(line.words) <= 80) or EMAIL_RE.search(line.text):
-            if DISCLAIMER_RE.match(line.text) or re.search(r"copyright|fair use|©|rights reserved", line.text, re.I):
-                return "disclaimer or copyright notice"
-            if re.search(r"discover more from", line.text, re.I):
-                return "site trailer"
-            return "share/subscribe/follow prompt"
+    imperative = bool(IMPERATIVE_START_RE.match(line.text)) and bool(MARKETING_RE.search(line.text))
+    site_voice = bool(SITE_VOICE_RE.search(line.text))
+    if not (imperative or site_voice):
+        return None
+    # Long prose that merely mentions a newsletter is content; furniture is short or at the edges.
+    if len(line.words) <= 30 or (at_edge(line, 0.2) and len(line.words) <= 80):
+        return "share/subscribe/follow prompt"
     return None
 
 
 def rule_disclaimer(line: Line, ctx: Context) -> str | None:
-    if DISCLAIMER_RE.match(line.text) and line.position > 0.5:
-        return "disclaimer or copyright notice"
+    if DISCLAIMER_RE.match(line.text) and (at_edge(line, 0.3) or len(line.words) <= 30):
+        return "disclaimer"
+    if CONTACT_RE.match(line.text) and len(line.words) <= 15:
+        return "contact line"
     return None
 
 
 def rule_author_bio(line: Line, ctx: Context) -> str | None:
-    if BIO_RE.match(line.text) and not has_speech(line) and (line.position < 0.2 or line.position > 0.7):
+    if BIO_RE.match(line.text) and not has_quote_marks(line) and at_edge(line, 0.25):
         return "author bio"
     return None
 
 
-def rule_separator(line: Line, ctx: Context) -> str | None:
-    if not re.search(r"\w", line.text):
-        return "separator"
+def rule_repeated_across_batch(line: Line, ctx: Context) -> str | None:
+    if line.text in ctx.repeated and not has_speech(line) and not has_quote_marks(line):
+        return "repeated across articles (site furniture)"
     return None
 
 
 RULES: list[Rule] = [
     rule_separator,
     rule_photo_slug,
+    rule_copyright,
     rule_image_credit,
     rule_bare_link_or_handle,
+    rule_related_links,
     rule_call_to_action,
     rule_disclaimer,
     rule_author_bio,
@@ -205,33 +255,41 @@ def classify(line: Line, ctx: Context) -> str | None:
     return None
 
 
+def classify_lines(lines: list[Line], repeated: set[str] | None = None, protected: set[int] | None = None) -> dict[int, str]:
+    """Line index → removal reason, for every boilerplate line."""
+    ctx = Context(lines=lines, repeated=repeated or set())
+    protected = protected or set()
+    removals: dict[int, str] = {}
+    for line in lines:
+        if line.index in protected:
+            continue
+        reason = classify(line, ctx)
+        if reason:
+            removals[line.index] = reason
+    return removals
+
+
 # --------------------------------------------------------------------------- assembly
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
-def clean_text(
-    raw: str,
-    repeated: set[str] | None = None,
-    extra_removals: dict[int, str] | None = None,
-    protected: set[int] | None = None,
-    lines: list[Line] | None = None,
-) -> CleanResult:
-    """Remove boilerplate lines; return the clean text with its map back to ``raw``.
+def clean_text(raw: str, repeated: set[str] | None = None) -> CleanResult:
+    """Classify and remove boilerplate in one go (no metadata or post handling)."""
+    lines = split_lines(raw)
+    return assemble(raw, lines, classify_lines(lines, repeated))
 
-    ``extra_removals`` maps line indexes to reasons decided elsewhere (metadata lines);
-    ``protected`` line indexes are never removed (embedded posts, for instance).
+
+def assemble(raw: str, lines: list[Line], removals: dict[int, str]) -> CleanResult:
+    """Build the clean text from the kept lines, with its map back to ``raw``.
+
     Paragraphs are separated by one blank line; runs of spaces collapse to one.
     """
-    lines = lines if lines is not None else split_lines(raw)
-    protected = protected or set()
-    ctx = Context(lines=lines, repeated=repeated or set())
-    extra_removals = extra_removals or {}
     result = CleanResult(text="")
     pieces: list[str] = []
     cursor = 0
     for line in lines:
-        reason = None if line.index in protected else (extra_removals.get(line.index) or classify(line, ctx))
+        reason = removals.get(line.index)
         if reason:
             result.removed.append(
                 RemovedLine(text=line.text, reason=reason, raw_start=line.raw_start, raw_end=line.raw_start + len(line.text))

@@ -29,8 +29,9 @@ def extract_html(html: str, origin: str, url: str | None = None) -> tuple[str, d
     meta = {
         "title": data.get("title"),
         "author": data.get("author"),
-        "outlet": data.get("sitename") or None,
-        "url": data.get("url") or url,
+        # trafilatura's JSON names the site "source-hostname" and the canonical URL "source"
+        "outlet": data.get("source-hostname") or data.get("sitename") or None,
+        "url": data.get("source") or data.get("url") or url,
         "published": data.get("date"),
     }
     if not meta["published"]:

@@ -20,12 +20,17 @@ def safe(value: object) -> str:
 
 
 def articles_table(report: StoryReport) -> Table:
-    table = Table(title="Articles", show_lines=False, expand=True)
-    for column in ("id", "outlet", "title", "date", "author", "words", "removed", "posts"):
-        table.add_column(column, overflow="fold", justify="right" if column in ("words", "removed", "posts") else "left")
+    table = Table(title="Articles", expand=True)
+    table.add_column("id", no_wrap=True, style="dim")
+    table.add_column("outlet", ratio=2, overflow="fold")
+    table.add_column("title", ratio=5, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("author", ratio=2, overflow="fold")
+    for column in ("words", "removed", "posts"):
+        table.add_column(column, justify="right", no_wrap=True)
     for a in report.articles:
         table.add_row(
-            safe(a.id), safe(a.outlet or "—"), safe(a.title or "—"), safe(a.published or "—"), safe(a.author or "—"),
+            safe(a.id[:9]), safe(a.outlet or "—"), safe(a.title or "—"), safe(a.published or "—"), safe(a.author or "—"),
             str(a.word_count), str(len(a.removed)), str(len(a.embedded_posts)),
         )
     return table
