@@ -81,7 +81,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){5,}(?:\.(?:jpe?g|png|webp|gif
 IMPERATIVE_START_RE = re.compile(
     r"^(please\s+)?(subscribe|sign up|follow|like|join|click|tap|share|repost|forward|become|support|donate|"
     r"download|comment|read|watch|listen|get|see|sign in|log in|register|check out|don'?t miss|never miss|"
-    r"feel free|stay (informed|updated|tuned)|to receive|want more|enjoyed this)\b",
+    r"feel free|stay (informed|updated|tuned)|to receive|want more|enjoyed this)(?![-\w])",
     re.I,
 )
 SITE_VOICE_RE = re.compile(
@@ -94,7 +94,7 @@ SITE_VOICE_RE = re.compile(
 )
 MARKETING_RE = re.compile(
     r"\b(subscribe|newsletter|follow|share|click|donate|member|sign up|download|comment|repost|forward|"
-    r"notifications?|podcast|app|telegram|twitter|facebook|instagram|youtube|whatsapp|email|e-mail)\b",
+    r"notifications?|podcast|app|telegram|twitter|facebook|instagram|youtube|whatsapp|email|e-mail)(?![-\w])",
     re.I,
 )
 COPYRIGHT_RE = re.compile(r"(©|\(c\)\s*\d{4}|\bcopyright(ed)?\b|all rights reserved|\bfair use\b|reproduction (is )?prohibited)", re.I)
@@ -166,7 +166,9 @@ def rule_photo_slug(line: Line, ctx: Context) -> str | None:
 
 
 def rule_copyright(line: Line, ctx: Context) -> str | None:
-    if COPYRIGHT_RE.search(line.text) and not (has_quote_marks(line) and has_speech(line)) and (len(line.words) <= 30 or at_edge(line, 0.25)):
+    if has_speech(line) and not re.search(r"©|all rights reserved", line.text, re.I):
+        return None
+    if COPYRIGHT_RE.search(line.text) and (len(line.words) <= 30 or at_edge(line, 0.25)):
         if not CREDIT_RE.match(line.text) or re.search(r"rights reserved|copyright", line.text, re.I):
             return "copyright or fair-use notice"
     return None
@@ -200,8 +202,10 @@ def rule_related_links(line: Line, ctx: Context) -> str | None:
 
 
 def rule_call_to_action(line: Line, ctx: Context) -> str | None:
-    """Share/subscribe/follow prompts: addressed to the reader, about the site."""
-    if has_quote_marks(line) and has_speech(line):
+    """Share/subscribe/follow prompts: addressed to the reader, about the site.
+
+    A line that reports speech ("said", "according to") is news, not furniture."""
+    if has_speech(line):
         return None
     imperative = bool(IMPERATIVE_START_RE.match(line.text)) and bool(MARKETING_RE.search(line.text))
     site_voice = bool(SITE_VOICE_RE.search(line.text))

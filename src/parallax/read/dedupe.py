@@ -10,7 +10,7 @@ NEAR_DUPLICATE_JACCARD = 0.85
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, size: int = 5) -> set[str]:
+def shingles(text: str, size: int = 3) -> set[str]:
     words = _WORD.findall(text.lower())
     if len(words) < size:
         return {" ".join(words)}
@@ -27,7 +27,8 @@ def find_duplicates(texts: list[str]) -> dict[int, int]:
     """Map index → index of the earlier text it duplicates (exactly or nearly)."""
     duplicates: dict[int, int] = {}
     exact: dict[str, int] = {}
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=64)
+    # LSH finds candidates generously; the estimated Jaccard then decides.
+    lsh = MinHashLSH(threshold=0.5, num_perm=64)
     signatures: dict[int, MinHash] = {}
     for index, text in enumerate(texts):
         key = " ".join(_WORD.findall(text.lower()))

@@ -1,0 +1,85 @@
+"""Cleaner rules: each kind of boilerplate goes with its reason; content stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from parallax.read.clean import clean_text
+
+
+def removed_reasons(raw: str) -> dict[str, str]:
+    return {r.text: r.reason for r in clean_text(raw).removed}
+
+
+PROSE = (
+    "The regional council voted on Monday to close the old bridge after engineers found deep cracks in two of its pillars.\n\n"
+    "Residents will have to use a ferry for at least six months, officials said, while a temporary crossing is built.\n\n"
+    "\"We had no choice. The bridge was no longer safe,\" council leader Maria Ortiz told reporters after the vote.\n\n"
+    "Local businesses warned that the closure could cost them thousands of customers over the summer season.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason_word"),
+    [
+        ("Subscribe to our newsletter for the latest updates.", "subscribe"),
+        ("Follow us on Instagram and Twitter and join our Telegram channel.", "subscribe"),
+        ("Click the share button above to email this article to your friends.", "subscribe"),
+        ("READ MORE:", "related"),
+        ("Related Articles", "related"),
+        ("Discover more from The Morning Ledger", "trailer"),
+        ("© 2024 The Morning Ledger. All rights reserved.", "copyright"),
+        ("Featured image: © Jane Smith/Agency", "image"),
+        ("(Photo: John Doe/Reuters)", "image"),
+        ("aerial-view-of-the-old-bridge-closed-after-cracks-found-in-pillars", "slug"),
+        ("Disclaimer: The views expressed are the author's own.", "disclaimer"),
+        ("About the author: Sam Lee is a freelance journalist based in Lisbon.", "bio"),
+        ("https://example.org/some/page", "link"),
+        ("@morningledger", "link"),
+        ("***", "separator"),
+    ],
+)
+def test_boilerplate_line_removed_with_reason(line: str, reason_word: str) -> None:
+    raw = PROSE + line + "\n"
+    reasons = removed_reasons(raw)
+    assert line in reasons, f"not removed: {line!r}"
+    assert reason_word in reasons[line].lower()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Prose that merely mentions site vocabulary is content.
+        "CNN has reached out to the State Department and the White House to comment on the minister's remarks.",
+        "The newspaper said it would share the documents with investigators, according to its editor.",
+        "\"Subscribe to nothing, believe nothing,\" the activist said at the rally on Sunday.",
+        "Follow-up inspections found that the cracks had widened by two millimetres since March.",
+        "The photographer, who asked not to be named, said police had seized her camera.",
+        "Copyright lawyers for the museum said the images had been used without permission, the court heard.",
+    ],
+)
+def test_content_lines_are_kept(line: str) -> None:
+    raw = line + "\n\n" + PROSE
+    result = clean_text(raw)
+    assert line in result.text, [r.model_dump() for r in result.removed]
+
+
+def test_quoted_speech_is_never_removed() -> None:
+    raw = PROSE + "\"Share this with everyone you know,\" the mayor said, urging residents to spread the warning.\n"
+    assert "Share this with everyone" in clean_text(raw).text
+
+
+def test_whitespace_normalized_and_offsets_map_back() -> None:
+    raw = "\ufeffFirst   line\twith  gaps.\r\n\r\n\r\n   Second line.  \n"
+    result = clean_text(raw.lstrip("\ufeff"))
+    assert result.text == "First line with gaps.\n\nSecond line."
+    source = raw.lstrip("\ufeff")
+    for offset, char in enumerate(result.text):
+        if not char.isspace():
+            assert source[result.to_raw(offset)] == char
+
+
+def test_repeated_lines_across_batch_are_furniture() -> None:
+    raw = PROSE + "Standing up for common sense since 1999\n"
+    result = clean_text(raw, repeated={"Standing up for common sense since 1999"})
+    assert any("repeated" in r.reason for r in result.removed)
