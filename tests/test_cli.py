@@ -1,0 +1,82 @@
+"""The real `parallax` command: exit codes, error lines, deterministic JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PARALLAX = [str(Path(sys.executable).with_name("parallax"))]
+PROSE = (
+    "The regional council voted on Monday to close the old bridge after engineers found deep cracks in two of its pillars. "
+    "Residents will have to use a ferry for at least six months, officials said, while a temporary crossing is built."
+)
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(PARALLAX + list(args), capture_output=True, text=True, input=stdin, timeout=300, env=env)
+
+
+def test_help_teaches() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("compare", "read", "evaluate"):
+        assert command in result.stdout
+
+
+def test_read_json_and_exit_codes(tmp_path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Old bridge closed\n\n" + PROSE)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    ok = run("read", str(good), "--format", "json")
+    assert ok.returncode == 0 and ok.stderr == ""
+    payload = json.loads(ok.stdout)
+    assert payload["schema_version"] == "1" and payload["articles"][0]["title"] == "Old bridge closed"
+    partial = run("read", str(good), str(empty), str(tmp_path / "missing.txt"))
+    assert partial.returncode == 1
+    lines = partial.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("error: ") for line in lines)
+    assert any(str(empty) in line and "empty" in line for line in lines)
+    nothing = run("read", str(empty))
+    assert nothing.returncode == 2
+
+
+def test_usage_error_exits_2(tmp_path) -> None:
+    assert run("compare", str(tmp_path), "--format", "pdf").returncode == 2
+    assert run("compare").returncode == 2
+
+
+def test_outlet_option_names_the_outlet(tmp_path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Bridge closed\n\n" + PROSE)
+    result = run("read", str(good), "--outlet", f"{good}=Harbor Times")
+    assert json.loads(result.stdout)["articles"][0]["outlet"] == "Harbor Times"
+
+
+def test_stdin_dash() -> None:
+    result = run("read", "-", stdin="Bridge closed\n\n" + PROSE)
+    assert result.returncode == 0 and json.loads(result.stdout)["articles"][0]["word_count"] > 20
+
+
+@pytest.mark.slow
+def test_compare_json_is_deterministic(example_dir, tmp_path) -> None:
+    first = run("compare", str(example_dir), "--format", "json")
+    second = run("compare", str(example_dir), "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == (tmp_path / "r.json").read_text()
+    report = json.loads(first.stdout)
+    assert report["schema_version"] == "1"
+    for key in ("articles", "entities", "quotes", "quote_groups", "claims", "claim_groups", "disputes", "framing", "timeline", "summary", "warnings"):
+        assert isinstance(report[key], list), key
+
+
+def test_compare_text_report_lists_articles(example_dir) -> None:
+    result = run("compare", str(example_dir))
+    assert result.returncode == 0, result.stderr
+    assert "Articles" in result.stdout and "Meridian" in result.stdout
