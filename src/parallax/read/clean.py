@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from parallax.model import RemovedLine
@@ -32,9 +33,17 @@ class Line:
     def position(self) -> float:
         return self.index / max(1, self.total - 1)
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return self.text.split()
+
+    @cached_property
+    def speech(self) -> bool:
+        return bool(SPEECH_RE.search(self.text))
+
+    @cached_property
+    def quote_marks(self) -> bool:
+        return any(mark in self.text for mark in QUOTE_CHARS)
 
 
 @dataclass
@@ -75,6 +84,7 @@ SPEECH_RE = re.compile(r"\b(said|says|told|tells|added|according to|stated|tweet
 URL_RE = re.compile(r"(https?://|www\.)\S+|\b\S+\.(com|org|net|ca|co\.uk|io|info|news)\b(/\S*)?", re.I)
 HANDLE_RE = re.compile(r"(?<!\w)@\w{2,}")
 EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email[^\]]*protected\]", re.I)
+LINKISH_RE = re.compile(r"@|https?://|www\.|\.[a-z]{2,4}\b")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){5,}(?:\.(?:jpe?g|png|webp|gif))?$")
 
 # Page furniture speaks to the reader: imperatives, "you/your", "us/our" as the site.
@@ -126,11 +136,11 @@ CONTACT_RE = re.compile(r"^(for (media|press) (inquiries|enquiries)|contact( us)
 
 
 def has_speech(line: Line) -> bool:
-    return bool(SPEECH_RE.search(line.text))
+    return line.speech
 
 
 def has_quote_marks(line: Line) -> bool:
-    return any(mark in line.text for mark in QUOTE_CHARS)
+    return line.quote_marks
 
 
 def is_sentence_like(line: Line) -> bool:
@@ -160,31 +170,33 @@ def rule_separator(line: Line, ctx: Context) -> str | None:
 
 
 def rule_photo_slug(line: Line, ctx: Context) -> str | None:
-    if SLUG_RE.match(line.text):
+    if len(line.words) == 1 and SLUG_RE.match(line.text):
         return "photo URL slug"
     return None
 
 
 def rule_copyright(line: Line, ctx: Context) -> str | None:
+    if not (len(line.words) <= 30 or at_edge(line, 0.25)) or not COPYRIGHT_RE.search(line.text):
+        return None
     if has_speech(line) and not re.search(r"©|all rights reserved", line.text, re.I):
         return None
-    if COPYRIGHT_RE.search(line.text) and (len(line.words) <= 30 or at_edge(line, 0.25)):
-        if not CREDIT_RE.match(line.text) or re.search(r"rights reserved|copyright", line.text, re.I):
-            return "copyright or fair-use notice"
+    if not CREDIT_RE.match(line.text) or re.search(r"rights reserved|copyright", line.text, re.I):
+        return "copyright or fair-use notice"
     return None
 
 
 def rule_image_credit(line: Line, ctx: Context) -> str | None:
-    if has_speech(line) and has_quote_marks(line):
+    if len(line.words) > 80:
         return None
-    if CREDIT_RE.match(line.text) and len(line.words) <= 60:
-        return "image credit or caption"
-    if CAPTION_TAIL_RE.search(line.text) and len(line.words) <= 80:
+    credit = (len(line.words) <= 60 and CREDIT_RE.match(line.text)) or (line.text.endswith(")") and CAPTION_TAIL_RE.search(line.text))
+    if credit and not (has_speech(line) and has_quote_marks(line)):
         return "image credit or caption"
     return None
 
 
 def rule_bare_link_or_handle(line: Line, ctx: Context) -> str | None:
+    if len(line.words) > 12 or not LINKISH_RE.search(line.text):
+        return None
     without = URL_RE.sub("", HANDLE_RE.sub("", EMAIL_RE.sub("", line.text)))
     if without == line.text:
         return None
@@ -194,6 +206,8 @@ def rule_bare_link_or_handle(line: Line, ctx: Context) -> str | None:
 
 
 def rule_related_links(line: Line, ctx: Context) -> str | None:
+    if len(line.words) > 12:
+        return None
     if RELATED_RE.match(line.text):
         return "related-links prompt"
     if TRAILER_RE.match(line.text) and len(line.words) <= 12:
@@ -205,16 +219,15 @@ def rule_call_to_action(line: Line, ctx: Context) -> str | None:
     """Share/subscribe/follow prompts: addressed to the reader, about the site.
 
     A line that reports speech ("said", "according to") is news, not furniture."""
-    if has_speech(line):
+    # Long prose that merely mentions a newsletter is content; furniture is short or at the edges.
+    if not (len(line.words) <= 30 or (at_edge(line, 0.2) and len(line.words) <= 80)):
         return None
     imperative = bool(IMPERATIVE_START_RE.match(line.text)) and bool(MARKETING_RE.search(line.text))
-    site_voice = bool(SITE_VOICE_RE.search(line.text))
-    if not (imperative or site_voice):
+    if not imperative and not SITE_VOICE_RE.search(line.text):
         return None
-    # Long prose that merely mentions a newsletter is content; furniture is short or at the edges.
-    if len(line.words) <= 30 or (at_edge(line, 0.2) and len(line.words) <= 80):
-        return "share/subscribe/follow prompt"
-    return None
+    if has_speech(line):
+        return None
+    return "share/subscribe/follow prompt"
 
 
 def rule_disclaimer(line: Line, ctx: Context) -> str | None:
@@ -275,7 +288,9 @@ def classify_lines(lines: list[Line], repeated: set[str] | None = None, protecte
 
 # --------------------------------------------------------------------------- assembly
 
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Whitespace that normalizes to one plain space: runs, tabs and exotic spaces.
+# A single plain space is left alone so the offset map stays short (one run per line).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def clean_text(raw: str, repeated: set[str] | None = None) -> CleanResult:

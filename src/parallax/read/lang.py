@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lingua import Language, LanguageDetectorBuilder
@@ -20,10 +21,22 @@ def _detector():
     return LanguageDetectorBuilder.from_languages(*_LANGUAGES).with_low_accuracy_mode().build()
 
 
+# English function words that are rare as words in other languages: a cheap,
+# sure test for the common case before the statistical detector.
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the and of to is that was for with said on it as by he she they have has are were this from which would not but "
+    "been their its who will after had".split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None when it cannot tell."""
     sample = text[:2000]
-    if sum(ch.isalpha() for ch in sample) < 20:
+    words = _WORD.findall(sample.lower())
+    if len(words) < 4:
         return None
+    if len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.2:
+        return "en"
     language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language else None

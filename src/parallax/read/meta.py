@@ -38,7 +38,44 @@ SELF_REFERENCE_RE = re.compile(r"\[(?:emphasis|h/t|via)\s+(?P<abbr>[A-Z]{2,5})\]
 WEB_DOMAIN_RE = re.compile(r"\b(?:www\.)?(?P<domain>[a-z0-9-]{3,}\.(?:com|org|net|ca|co\.uk|news|info|io))\b", re.I)
 
 
+_MONTH_NUMBERS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_QUICK_FORMS = [
+    re.compile(r"^(?:\w+day,?\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})$"),
+    re.compile(r"^(?:\w+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$"),
+]
+
+
+def quick_date(text: str) -> str | None:
+    """The common unambiguous forms ("May 5, 2023", "5 May 2023", "2023-05-05") without dateparser."""
+    text = text.strip()
+    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    else:
+        for form in _QUICK_FORMS:
+            match = form.match(text)
+            if match:
+                month = _MONTH_NUMBERS.get(match.group("month")[:3].lower())
+                if month is None or (len(match.group("month")) > 3 and not match.group("month").lower().startswith(
+                        ("january", "february", "march", "april", "may", "june", "july", "august", "sept", "september", "october", "november", "december"))):
+                    return None
+                year, day = int(match.group("year")), int(match.group("day"))
+                break
+        else:
+            return None
+    try:
+        import datetime
+
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def parse_date(text: str) -> str | None:
+    quick = quick_date(text)
+    if quick:
+        return quick
     parsed = dateparser.parse(
         text,
         languages=["en"],

@@ -31,6 +31,11 @@ class PostBlock:
 def parse_date(text: str | None) -> str | None:
     if not text:
         return None
+    from parallax.read.meta import quick_date
+
+    quick = quick_date(text)
+    if quick:
+        return quick
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date().isoformat() if parsed else None
 
