@@ -37,6 +37,8 @@ PROSE = (
         ("https://example.org/some/page", "link"),
         ("@morningledger", "link"),
         ("***", "separator"),
+        ("(Reporting by Ana Diaz; Editing by Tom Reed)", "credits"),
+        ("The Associated Press contributed to this report.", "credits"),
     ],
 )
 def test_boilerplate_line_removed_with_reason(line: str, reason_word: str) -> None:

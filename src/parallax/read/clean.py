@@ -132,6 +132,12 @@ DISCLAIMER_RE = re.compile(
     r"this (article|site|website) (contains|may contain)|opinions expressed)",
     re.I,
 )
+# "(Reporting by X; Editing by Y)", "Reuters contributed to this report."
+CREDITS_LINE_RE = re.compile(
+    r"^\(?\s*(?:(?:additional )?(?:reporting|writing|editing|research|produced|compiled) by\b.*|"
+    r"[\w .,&'’-]{2,80}\b(?:contributed|also contributed) (?:reporting )?to this (?:report|story|article)\.?)\s*\)?\.?$",
+    re.I,
+)
 CONTACT_RE = re.compile(r"^(for (media|press) (inquiries|enquiries)|contact( us)?|tips?)\s*:", re.I)
 
 
@@ -238,6 +244,12 @@ def rule_disclaimer(line: Line, ctx: Context) -> str | None:
     return None
 
 
+def rule_reporting_credits(line: Line, ctx: Context) -> str | None:
+    if len(line.words) <= 25 and at_edge(line, 0.25) and CREDITS_LINE_RE.match(line.text):
+        return "reporting credits"
+    return None
+
+
 def rule_author_bio(line: Line, ctx: Context) -> str | None:
     if BIO_RE.match(line.text) and not has_quote_marks(line) and at_edge(line, 0.25):
         return "author bio"
@@ -259,6 +271,7 @@ RULES: list[Rule] = [
     rule_related_links,
     rule_call_to_action,
     rule_disclaimer,
+    rule_reporting_credits,
     rule_author_bio,
     rule_repeated_across_batch,
 ]
