@@ -85,3 +85,9 @@ def test_repeated_lines_across_batch_are_furniture() -> None:
     raw = PROSE + "Standing up for common sense since 1999\n"
     result = clean_text(raw, repeated={"Standing up for common sense since 1999"})
     assert any("repeated" in r.reason for r in result.removed)
+
+
+def test_a_whole_article_on_one_line_is_never_removed() -> None:
+    raw = " ".join([PROSE.replace("\n\n", " ")] * 3) + " Copyright lawyers disagreed. Subscribe to nothing."
+    result = clean_text(raw)
+    assert not result.removed and result.text.startswith("The regional council")

@@ -53,7 +53,7 @@ def repeated_lines(texts: list[str]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for text in texts:
-        counts.update({line.text for line in split_lines(text) if 2 <= len(line.words) <= REPEAT_MAX_WORDS})
+        counts.update({line.text for line in split_lines(text) if 3 <= len(line.words) <= REPEAT_MAX_WORDS})
     return {line for line, n in counts.items() if n >= REPEAT_MIN_ARTICLES}
 
 

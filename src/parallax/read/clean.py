@@ -155,6 +155,9 @@ def is_sentence_like(line: Line) -> bool:
 
 
 def at_edge(line: Line, share: float = 0.15) -> bool:
+    """Near the top or bottom of the article (a text of one or two lines has no edges)."""
+    if line.total < 3:
+        return False
     return line.position <= share or line.position >= 1 - share
 
 
@@ -277,7 +280,14 @@ RULES: list[Rule] = [
 ]
 
 
+# Page furniture is short; a line this long is article text (or a whole article
+# pasted as one line), whatever words it contains.
+MAX_BOILERPLATE_WORDS = 120
+
+
 def classify(line: Line, ctx: Context) -> str | None:
+    if len(line.words) > MAX_BOILERPLATE_WORDS:
+        return None
     for rule in RULES:
         reason = rule(line, ctx)
         if reason:
