@@ -46,8 +46,12 @@ def analyze(articles: list[Article], options: StoryOptions | None = None, n_proc
 
 def compare(paths, read_options: ReadOptions | None = None, options: StoryOptions | None = None) -> StoryReport:
     """Read the articles at ``paths`` and compare them: the whole pipeline."""
-    result = read_with_failures(paths, read_options)
-    report = analyze(result.articles, options)
+    return report_for(read_with_failures(paths, read_options), options)
+
+
+def report_for(result: ReadResult, options: StoryOptions | None = None, n_process: int | None = None) -> StoryReport:
+    """The comparison of what was read; read failures and skips become warnings."""
+    report = analyze(result.articles, options, n_process)
     report.warnings = sorted(
         {f.line() for f in result.failures}
         | {f"skipped: {s.origin}: {s.problem}" for s in result.skipped}

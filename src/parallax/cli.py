@@ -84,7 +84,7 @@ def compare(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for parsing (default: 2 for 8+ articles)."),
 ) -> None:
     """Compare articles about one story: the full report."""
-    from parallax.api import analyze, read_with_failures
+    from parallax.api import read_with_failures, report_for
     from parallax.render import FORMATS, get_renderer
     from parallax.story import StoryOptions
 
@@ -97,13 +97,7 @@ def compare(
     if not result.articles:
         err.print("error: no usable articles")
         raise typer.Exit(EXIT_NOTHING)
-    report = analyze(result.articles, story_options, n_process=jobs)
-    report.warnings = sorted(
-        {f.line() for f in result.failures}
-        | {f"skipped: {s.origin}: {s.problem}" for s in result.skipped}
-        | {w for a in result.articles for w in a.warnings}
-        | set(report.warnings)
-    )
+    report = report_for(result, story_options, n_process=jobs)
     if format == "text" and output is None:
         from parallax.render.terminal import print_report
 

@@ -240,7 +240,7 @@ def rule_call_to_action(line: Line, ctx: Context) -> str | None:
 
 
 def rule_disclaimer(line: Line, ctx: Context) -> str | None:
-    if DISCLAIMER_RE.match(line.text) and (at_edge(line, 0.3) or len(line.words) <= 30):
+    if (len(line.words) <= 30 or at_edge(line, 0.3)) and DISCLAIMER_RE.match(line.text):
         return "disclaimer"
     if CONTACT_RE.match(line.text) and len(line.words) <= 15:
         return "contact line"
@@ -248,13 +248,13 @@ def rule_disclaimer(line: Line, ctx: Context) -> str | None:
 
 
 def rule_reporting_credits(line: Line, ctx: Context) -> str | None:
-    if len(line.words) <= 25 and at_edge(line, 0.25) and CREDITS_LINE_RE.match(line.text):
+    if len(line.words) <= 25 and at_edge(line, 0.25) and CREDITS_LINE_RE.match(line.text):  # cheap gates first
         return "reporting credits"
     return None
 
 
 def rule_author_bio(line: Line, ctx: Context) -> str | None:
-    if BIO_RE.match(line.text) and not has_quote_marks(line) and at_edge(line, 0.25):
+    if at_edge(line, 0.25) and BIO_RE.match(line.text) and not has_quote_marks(line):
         return "author bio"
     return None
 

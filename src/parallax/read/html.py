@@ -1,11 +1,10 @@
-"""Main text and metadata from HTML, via trafilatura and htmldate."""
+"""Main text and metadata from HTML, via trafilatura (which dates pages with htmldate)."""
 
 from __future__ import annotations
 
 import json
 
 import trafilatura
-from htmldate import find_date
 
 from parallax.errors import InputError
 
@@ -34,9 +33,5 @@ def extract_html(html: str, origin: str, url: str | None = None) -> tuple[str, d
         "url": data.get("source") or data.get("url") or url,
         "published": data.get("date"),
     }
-    if not meta["published"]:
-        try:
-            meta["published"] = find_date(html, original_date=True, extensive_search=False)
-        except Exception:  # htmldate raises on odd markup; a missing date is fine
-            meta["published"] = None
+    # trafilatura already asked htmldate for the date; a page without one stays undated.
     return text, meta
