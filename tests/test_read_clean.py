@@ -91,3 +91,27 @@ def test_a_whole_article_on_one_line_is_never_removed() -> None:
     raw = " ".join([PROSE.replace("\n\n", " ")] * 3) + " Copyright lawyers disagreed. Subscribe to nothing."
     result = clean_text(raw)
     assert not result.removed and result.text.startswith("The regional council")
+
+
+def test_shared_sentences_are_not_furniture() -> None:
+    shared = "Hillary Clinton has won the Democratic primary in Ohio, earning her third win of the night."
+    result = clean_text(PROSE + shared + "\nLike the page:\n", repeated={shared, "Like the page:"})
+    assert shared in result.text
+    assert "Like the page:" not in result.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Two years ago, a company he created made a $5,000 donation to the campaign committee.",
+        "He will likely be able to sign up more major donors and score a few endorsements.",
+        "“A slow economy has us on an unsustainable path,” the website explains. “The truth is we need change.”",
+    ],
+)
+def test_reported_marketing_words_are_content(line: str) -> None:
+    assert line in clean_text(PROSE + line + "\n" + PROSE).text
+
+
+def test_lead_in_imperative_is_a_prompt() -> None:
+    line = "For more, sign up for the Morning Ledger newsletter."
+    assert line not in clean_text(PROSE + line + "\n").text

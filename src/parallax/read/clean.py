@@ -89,7 +89,8 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){5,}(?:\.(?:jpe?g|png|webp|gif
 
 # Page furniture speaks to the reader: imperatives, "you/your", "us/our" as the site.
 IMPERATIVE_START_RE = re.compile(
-    r"^(please\s+)?(subscribe|sign up|follow|like|join|click|tap|share|repost|forward|become|support|donate|"
+    # at the start of the line or of a later sentence, or after a lead-in ("For more, sign up ...")
+    r"(?:^|[.!?]\s+|^for more[^,]{0,40},\s*)(please\s+)?(subscribe|sign up|follow|like|join|click|tap|share|repost|forward|become|support|donate|"
     r"download|comment|read|watch|listen|get|see|sign in|log in|register|check out|don'?t miss|never miss|"
     r"feel free|stay (informed|updated|tuned)|to receive|want more|enjoyed this)(?![-\w])",
     re.I,
@@ -97,11 +98,13 @@ IMPERATIVE_START_RE = re.compile(
 SITE_VOICE_RE = re.compile(
     r"\b(our (newsletter|site|website|page|channel|articles?|readers|members|mission|journalism|app|podcast|feed)|"
     r"(follow|join|support|contact|like) us|your (e-?mail|inbox|friends|support|browser)|"
-    r"sent to your|sign up|subscribe|click (here|the|below|above)|share (this|the|widely)|"
+    r"sent to your|click (here|the|below|above)|share (this|widely)|"
     r"(share|translate|subscribe|email|print|follow|like|comment) (website )?button|button (below|above)|"
-    r"newsletter|become a (member|patron|subscriber|supporter)|donat(e|ion))\b",
+    r"become a (member|patron|subscriber|supporter))\b",
     re.I,
 )
+# A quotation of four words or more: somebody's speech, not the site's.
+QUOTED_WORDS_RE = re.compile(r"[\"“«](?:[^\"”»\s]+\s+){3,}[^\"”»]*[\"”»]")
 MARKETING_RE = re.compile(
     r"\b(subscribe|newsletter|follow|share|click|donate|member|sign up|download|comment|repost|forward|"
     r"notifications?|podcast|app|telegram|twitter|facebook|instagram|youtube|whatsapp|email|e-mail)(?![-\w])",
@@ -128,7 +131,7 @@ BIO_RE = re.compile(
     re.I,
 )
 DISCLAIMER_RE = re.compile(
-    r"^(disclaimer|note to readers|editor'?s note|the views (and opinions )?expressed|the contents of this article|"
+    r"^(disclaimer|note to readers|editor['’]?s note|the views (and opinions )?expressed|the contents of this article|"
     r"this (article|site|website) (contains|may contain)|opinions expressed)",
     re.I,
 )
@@ -231,10 +234,12 @@ def rule_call_to_action(line: Line, ctx: Context) -> str | None:
     # Long prose that merely mentions a newsletter is content; furniture is short or at the edges.
     if not (len(line.words) <= 30 or (at_edge(line, 0.2) and len(line.words) <= 80)):
         return None
-    imperative = bool(IMPERATIVE_START_RE.match(line.text)) and bool(MARKETING_RE.search(line.text))
-    if not imperative and not SITE_VOICE_RE.search(line.text):
+    imperative = bool(IMPERATIVE_START_RE.search(line.text)) and bool(MARKETING_RE.search(line.text))
+    site_voice = bool(SITE_VOICE_RE.search(line.text))
+    # A short line needs one signal; a longer one at the edges needs both.
+    if not (imperative and site_voice) and not (len(line.words) <= 30 and (imperative or site_voice)):
         return None
-    if has_speech(line):
+    if has_speech(line) or QUOTED_WORDS_RE.search(line.text):
         return None
     return "share/subscribe/follow prompt"
 
@@ -260,9 +265,13 @@ def rule_author_bio(line: Line, ctx: Context) -> str | None:
 
 
 def rule_repeated_across_batch(line: Line, ctx: Context) -> str | None:
-    if line.text in ctx.repeated and not has_speech(line) and not has_quote_marks(line):
-        return "repeated across articles (site furniture)"
-    return None
+    """A line several articles share is furniture only if it does not read as a
+    sentence: syndicated copies and live-blog updates share real sentences too."""
+    if line.text not in ctx.repeated or has_speech(line) or has_quote_marks(line):
+        return None
+    if line.text.endswith((".", "!", "?", "…")) and len(line.words) > 6:
+        return None
+    return "repeated across articles (site furniture)"
 
 
 RULES: list[Rule] = [
@@ -282,7 +291,7 @@ RULES: list[Rule] = [
 
 # Page furniture is short; a line this long is article text (or a whole article
 # pasted as one line), whatever words it contains.
-MAX_BOILERPLATE_WORDS = 120
+MAX_BOILERPLATE_WORDS = 250
 
 
 def classify(line: Line, ctx: Context) -> str | None:
