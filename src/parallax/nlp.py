@@ -13,13 +13,28 @@ MAX_CHARS = 2_000_000
 
 @lru_cache(maxsize=1)
 def get_nlp():
-    """The English spaCy pipeline, loaded once per process from its installed package."""
-    import spacy
+    """The English spaCy pipeline, loaded once per process from its installed package.
 
+    A small component before the parser starts a sentence at every paragraph
+    break, so a headline or a caption never runs into the next paragraph.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("paragraph_boundaries"):
+        Language.component("paragraph_boundaries", func=paragraph_boundaries)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     nlp = spacy.load(SPACY_MODEL)
+    nlp.add_pipe("paragraph_boundaries", before="parser")
     nlp.max_length = MAX_CHARS
     return nlp
+
+
+def paragraph_boundaries(doc):
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = 8) -> Iterator:

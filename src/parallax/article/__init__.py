@@ -55,7 +55,10 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
         mentions=[Mention(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
     )
-    analysis.quotes = quotes.extract_quotes(article, doc)
+    analysis.quotes = quotes.extract_quotes(article, doc, analysis.extras)
+    roles = analysis.extras.get("speaker_roles", {})
+    for mention in analysis.mentions:
+        mention.role = roles.get(mention.text)
     analysis.framing = framing.analyze_framing(article, doc, analysis.quotes)
     analysis.claims = claims.extract_claims(article, doc, analysis.quotes)
     analysis.times = time.extract_times(article, doc)
