@@ -342,7 +342,7 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
         governing = None
         short = word_count(doc.text[start:end]) <= SCARE_QUOTE_MAX_WORDS
         for ancestor in inside.root.ancestors:
-            if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None:
+            if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx):
                 weak = ancestor.lemma_.lower() in WEAK_VERBS
                 if governing is None or not weak or governing.lemma_.lower() in WEAK_VERBS:
                     governing = ancestor
@@ -357,7 +357,7 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
     for sent in window if best is None else []:
         for cue in cues_in(sent, exclude):
             subject = subject_of(cue)
-            if subject is None:
+            if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
             if cue.lemma_.lower() in WEAK_VERBS and end - start > 80:
                 continue
