@@ -1,5 +1,82 @@
-"""Terminal report sections for the who analysis (registered with @section)."""
+"""Terminal report: "Who said what" — speakers by prominence, their statements
+grouped across outlets, and how each outlet worded them."""
 
 from __future__ import annotations
 
-from parallax.render.terminal import safe, section  # noqa: F401
+from collections import defaultdict
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from parallax.model import StoryReport
+from parallax.render.terminal import safe, section
+
+MAX_SPEAKERS = 12
+MAX_STATEMENTS = 4
+
+
+def outlet_names(report: StoryReport) -> dict[str, str]:
+    return {a.id: a.outlet or (a.title or a.id)[:24] for a in report.articles}
+
+
+def diff_text(diff) -> Text:
+    """A compact word diff: removed words struck through, added words underlined."""
+    out = Text()
+    for op, ref, var in diff:
+        if op == "equal":
+            words = ref.split()
+            out.append(" ".join(words if len(words) <= 8 else words[:3] + ["…"] + words[-3:]) + " ")
+        else:
+            if ref:
+                out.append(ref + " ", style="strike red")
+            if var:
+                out.append(var + " ", style="underline green")
+    return out
+
+
+@section("Who said what", 40)
+def who_said_what(report: StoryReport):
+    speech = [q for q in report.quotes if q.speaker is not None]
+    if not speech:
+        return None
+    outlets = outlet_names(report)
+    entities = {e.id: e for e in report.entities}
+    by_speaker: dict[str, list] = defaultdict(list)
+    for quote in speech:
+        by_speaker[quote.speaker.entity_id or quote.speaker.name].append(quote)
+    ranked = sorted(by_speaker.items(), key=lambda item: (-len({q.article_id for q in item[1]}), -len(item[1]), item[0]))
+    groups = {g.id: g for g in report.quote_groups}
+    parts = []
+    for key, quotes in ranked[:MAX_SPEAKERS]:
+        entity = entities.get(key)
+        name = entity.name if entity else quotes[0].speaker.name
+        about = ", ".join(x for x in ((entity.role if entity else None), (entity.affiliation if entity else None)) if x)
+        carried = sorted({outlets[q.article_id] for q in quotes})
+        header = Text.assemble((safe(name), "bold"), (f" — {safe(about)}" if about else "", "italic"),
+                               (f"  ({len(quotes)} statements; {', '.join(safe(c) for c in carried)})", "dim"))
+        table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
+        table.add_column("outlet", style="cyan", no_wrap=True, max_width=22)
+        table.add_column("wording", overflow="fold")
+        shown_groups = set()
+        rows = 0
+        for quote in sorted(quotes, key=lambda q: (q.group_id is None, q.article_id, q.start)):
+            if rows >= MAX_STATEMENTS:
+                break
+            if quote.group_id and quote.group_id in groups:
+                if quote.group_id in shown_groups:
+                    continue
+                shown_groups.add(quote.group_id)
+                group = groups[quote.group_id]
+                for variant in group.variants:
+                    wording = diff_text(variant.diff) if variant.diff else Text(safe(variant.text))
+                    flags = variant.insertions + variant.meaning_changes
+                    if flags:
+                        wording.append("  ⚑ " + "; ".join(safe(f) for f in flags), style="yellow")
+                    table.add_row(safe(variant.outlet or outlets.get(variant.article_id, "")), wording)
+            else:
+                label = f"[{quote.kind}] " if quote.kind != "direct" else ""
+                table.add_row(safe(outlets[quote.article_id]), Text(label + safe(quote.text[:300]), style="dim" if quote.kind == "indirect" else ""))
+            rows += 1
+        parts.append(Group(header, table))
+    return Group(*parts)
