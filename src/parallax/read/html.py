@@ -2,36 +2,33 @@
 
 from __future__ import annotations
 
-import json
-
-import trafilatura
+from trafilatura import bare_extraction
 
 from parallax.errors import InputError
 
 
 def extract_html(html: str, origin: str, url: str | None = None) -> tuple[str, dict[str, str | None]]:
     """Return (main text, metadata) for an HTML page."""
-    result = trafilatura.extract(
+    # bare_extraction gives the same text and metadata as extract(output_format="json")
+    # without serialising it and fingerprinting the content, which we do not use.
+    document = bare_extraction(
         html,
         url=url,
-        output_format="json",
         with_metadata=True,
         include_comments=False,
         include_tables=False,
         favor_precision=False,
         deduplicate=False,
     )
-    if not result:
+    text = (document.text if document else "") or ""
+    if not text.strip():
         raise InputError(origin, "no article text found in the HTML")
-    data = json.loads(result)
-    text = data.get("text") or ""
     meta = {
-        "title": data.get("title"),
-        "author": data.get("author"),
-        # trafilatura's JSON names the site "source-hostname" and the canonical URL "source"
-        "outlet": data.get("source-hostname") or data.get("sitename") or None,
-        "url": data.get("source") or data.get("url") or url,
-        "published": data.get("date"),
+        "title": document.title,
+        "author": document.author,
+        "outlet": document.sitename or document.hostname or None,
+        "url": document.url or url,
+        "published": document.date,
     }
     # trafilatura already asked htmldate for the date; a page without one stays undated.
     return text, meta

@@ -36,7 +36,7 @@ def detect_language(text: str) -> str | None:
     words = _WORD.findall(sample.lower())
     if len(words) < 4:
         return None
-    if len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.2:
+    if len(words) >= 30 and sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words) >= 0.15:
         return "en"
     language = _detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language else None
