@@ -57,8 +57,11 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
     )
     analysis.quotes = quotes.extract_quotes(article, doc, analysis.extras)
     roles = analysis.extras.get("speaker_roles", {})
+    people = set(map(tuple, analysis.extras.get("person_spans", ())))
     for mention in analysis.mentions:
         mention.role = roles.get(mention.text)
+        if (mention.start, mention.end) in people:
+            mention.label = "PERSON"
     analysis.framing = framing.analyze_framing(article, doc, analysis.quotes)
     analysis.claims = claims.extract_claims(article, doc, analysis.quotes)
     analysis.times = time.extract_times(article, doc)

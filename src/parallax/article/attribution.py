@@ -72,8 +72,14 @@ class Attribution:
     speaker_token: object | None = None  # spaCy token heading the speaker phrase
 
 
+# "would respond", "will say", "to comment": speech that has not happened is no cue.
+UNREALIZED_MARKERS = {"would", "will", "could", "should", "may", "might", "can", "must", "'ll", "to"}
+
+
 def is_cue(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
 
 
 def subject_of(verb):

@@ -74,6 +74,7 @@ class ArticleContext:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # surname (lower) → fullest name
     roles: dict[str, str] = field(default_factory=dict)  # fullest name → role
+    person_names: set[tuple[int, int]] = field(default_factory=set)  # entity spans spaCy mislabelled that name people
     posts: list = field(default_factory=list)
     marked: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans (outer)
 
@@ -112,40 +113,78 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
+PERSON_TITLES = TITLE_WORDS - {"foreign", "defense", "defence", "interior", "finance", "energy", "health", "vice",
+                               "former", "acting", "press", "national", "security", "state", "head", "chief", "general"}
+
+
+def looks_like_person(ent, role: str | None) -> bool:
+    """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    return bool(role) and role.split()[-1].lower().rstrip(".") in {w.rstrip(".") for w in PERSON_TITLES}
+
+
 def collect_people(ctx: ArticleContext) -> None:
     """Fullest name per surname, and roles from titles and appositions."""
     doc = ctx.doc
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        role = role_of(ent)
+        if not looks_like_person(ent, role):
             continue
         name = clean_name(ent.text)
         tokens = name.split()
         if not tokens:
             continue
+        if ent.label_ != "PERSON":
+            ctx.person_names.add((ent.start_char, ent.end_char))
         key = tokens[-1].lower()
         if len(name) > len(ctx.people.get(key, "")):
             ctx.people[key] = name
-        role = role_of(ent)
         full = ctx.people[key]
         if role and full not in ctx.roles:
             ctx.roles[full] = role
 
 
+MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
+
+
 def role_of(ent) -> str | None:
     """Title words before a name ("Kremlin spokesman") or an apposition after it."""
+    role = _role_of(ent)
+    if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)):
+        return None
+    return role
+
+
+def _role_of(ent) -> str | None:
     doc = ent.doc
     left = ent.start
-    while left > 0 and doc[left - 1].dep_ in ("compound", "amod", "nmod") and doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
-        left -= 1
+    # "Varnia's Energy Minister", "Dostrian foreign ministry spokeswoman": the country is part of the role.
+    while left > 0 and (
+        (doc[left - 1].dep_ in ("compound", "amod", "nmod") and doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ"))
+        or (doc[left - 1].dep_ == "case" and left > 1 and doc[left - 2].dep_ == "poss" and doc[left - 2].pos_ == "PROPN")
+    ):
+        left -= 2 if doc[left - 1].dep_ == "case" else 1
     if left < ent.start:
         words = doc[left:ent.start].text
         if any(t.pos_ == "NOUN" or t.text.istitle() for t in doc[left:ent.start]):
             return words
     root = ent.root
+    # "Its foreign ministry spokeswoman, Irina Solak": the name is in apposition to the title.
+    head = root.head
+    if root.dep_ == "appos" and head.i < root.i and head.pos_ == "NOUN" and head.lower_ in TITLE_WORDS:
+        words = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")]
+        if words:
+            return doc[words[0].i:head.i + 1].text
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             span = doc[child.left_edge.i:child.right_edge.i + 1]
-            if len(span) <= 15:
+            if any(e.label_ in ("DATE", "TIME") for e in span.ents):
+                continue
+            # a handle or a bracketed aside is not a role
+            if len(span) <= 15 and re.search(r"[A-Za-z]{3}", span.text) and not re.search(r"[@()\[\]]", span.text):
                 return re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
     return None
 
@@ -660,6 +699,7 @@ def extract_quotes(article: Article, doc, extras: dict | None = None) -> list[Qu
     if extras is not None:
         extras["scare_quotes"] = sorted(scare)
         extras["speaker_roles"] = dict(sorted(ctx.roles.items()))
+        extras["person_spans"] = sorted(ctx.person_names)
     quotes = []
     seen = set()
     for f in sorted(found, key=lambda f: (f.start, f.end)):

@@ -63,7 +63,11 @@ def word_match(a: str, b: str) -> bool:
     if ka == kb:
         return True
     if ka[0] != kb[0]:
-        return False
+        # Initial vowels differ between transliterations (Aleksandr / Oleksandr).
+        if not (ka[0] in "aeiou" and kb[0] in "aeiou" and len(ka) >= 5):
+            return False
+        ka, kb = ka[1:], kb[1:]
+        return ka == kb or JaroWinkler.similarity(ka, kb) >= 0.9
     return jellyfish.metaphone(ka) == jellyfish.metaphone(kb) and JaroWinkler.similarity(ka, kb) >= 0.84
 
 
@@ -102,12 +106,19 @@ class Cluster:
         return {translit_key(n.split()[0]) for n in self.names if len(n.split()) >= 2}
 
 
+def part_of_title_or_aside(text: str, start: int, end: int) -> bool:
+    """"Energy" in "Energy Minister X" names an office, not an organisation; "[Emphasis added]" is an aside."""
+    if text[max(0, start - 1):start] == "[":
+        return True
+    return text[start:end].strip().lower() in TITLE_WORDS
+
+
 def gather_mentions(articles, analyses, report) -> list[RawMention]:
     mentions: list[RawMention] = []
     for article, analysis in zip(articles, analyses):
         roles = analysis.extras.get("speaker_roles", {})
         for m in analysis.mentions:
-            if m.label in ENTITY_LABELS:
+            if m.label in ENTITY_LABELS and not part_of_title_or_aside(article.text, m.start, m.end):
                 mentions.append(RawMention(article.id, m.start, m.end, article.text[m.start:m.end], m.label, m.role or roles.get(m.text)))
     # spaCy's small model labels one name differently from sentence to sentence
     # ("Kiev" as PERSON here, GPE there; "Podolyak" as GPE). A single word that is
@@ -164,6 +175,9 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
             return by_alias[alias]
         for cluster in by_surname.get(block_key(name), []):
             if family(cluster.labels.most_common(1)[0][0]) != family(label):
+                # spaCy may label one name PERSON here and ORG there: the same words are one entity.
+                if any(names_match(name, other) for other in cluster.names):
+                    return cluster
                 continue
             if family(label) == "OTHER":
                 if any(names_match(name, other) for other in cluster.names):
@@ -201,6 +215,7 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
         if mention.role:
             cluster.roles[mention.role] += 1
 
+    clusters = merge_acronyms(clusters)
     entities: list[Entity] = []
     name_to_id: dict[str, str] = {}
     for cluster in clusters:
@@ -234,13 +249,42 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
     return entities
 
 
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
+    """"US" / "U.S." join "United States" when exactly one multi-word name has those initials."""
+    by_initials: dict[str, list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        if family(cluster.labels.most_common(1)[0][0]) == "OTHER":
+            for name in cluster.names:
+                if len(name.split()) >= 2:
+                    by_initials[initials(name)].append(cluster)
+    kept = []
+    for cluster in clusters:
+        short = [n.replace(".", "") for n in cluster.names if len(n.split()) == 1]
+        acronym = next((n for n in short if 2 <= len(n) <= 5 and n.isupper()), None)
+        targets = {id(c): c for c in by_initials.get(acronym or "", []) if c is not cluster}
+        if acronym and len(targets) == 1 and family(cluster.labels.most_common(1)[0][0]) == "OTHER":
+            target = next(iter(targets.values()))
+            target.names.update(cluster.names)
+            target.labels.update(cluster.labels)
+            target.mentions.extend(cluster.mentions)
+            target.roles.update(cluster.roles)
+            continue
+        kept.append(cluster)
+    return kept
+
+
 def affiliation_of(role: str | None, label: str, name: str) -> str | None:
     """The country or body a person speaks for, from the role: its first run of
     capitalized words without the words of office ("Kremlin spokesman" → "Kremlin",
     "coordinator for the US National Security Council" → "US National Security Council")."""
     if label in ("ORG", "GPE", "NORP") and not role:
         return name
-    for match in re.finditer(r"(?:[A-Z][\w.’'-]*(?:\s+|$))+", role or ""):
+    # runs of capitalized words, through "of"/"for"/"the" ("Baltic Institute for Security Studies")
+    for match in re.finditer(r"[A-Z][\w.’'-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w.’'-]*)*", role or ""):
         tokens = match.group().split()
         while tokens and tokens[0].lower() in TITLE_WORDS:
             tokens = tokens[1:]
