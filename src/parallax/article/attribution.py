@@ -96,6 +96,9 @@ def subject_of(verb):
                     return grandchild
     if verb.dep_ == "conj" and verb.head is not verb:
         return subject_of(verb.head)
+    # "He did not provide evidence, saying ...": a participle speaks with its clause's subject
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head is not verb and verb.i > verb.head.i:
+        return subject_of(verb.head)
     return None
 
 

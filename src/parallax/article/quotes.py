@@ -207,6 +207,9 @@ def full_name(ctx: ArticleContext, name: str) -> str:
 def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Speaker | None:
     """Resolve the subject of a cue to a speaker."""
     doc = ctx.doc
+    # "the grid operator VoltNet said": the name in apposition speaks
+    if token.pos_ == "NOUN":
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
     lower = token.text.lower()
     if token.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         if lower in FIRST_PERSON:
@@ -283,15 +286,22 @@ def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
         return None
     lemma = token.lemma_.lower()
     best = None
+
+    def heads(role: str) -> bool:
+        # the head noun of the role: "ministry spokeswoman" is a spokeswoman, not a ministry
+        words = role.lower().replace(",", " ").split()
+        return any(w.rstrip(".") == lemma and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
+                   for i, w in enumerate(words))
+
     for name, role in ctx.roles.items():
-        if lemma in role.lower().split() or lemma in role.lower():
+        if heads(role):
             position = ctx.article.text.find(name)
             if 0 <= position < token.idx and (best is None or position > best[0]):
                 best = (position, name, role)
     if best is None:
         # A description before the name ("the energy minister said ... Energy Minister Jane Doe told ...").
         for name, role in ctx.roles.items():
-            if lemma in role.lower():
+            if heads(role):
                 position = ctx.article.text.find(name, token.idx)
                 if position >= 0 and ctx.paragraph_of(position) - ctx.paragraph_of(token.idx) <= 3:
                     if best is None or position < best[0]:
@@ -380,6 +390,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
     if inside is not None and len(inside):
         governing = None
         short = word_count(doc.text[start:end]) <= SCARE_QUOTE_MAX_WORDS
+        if short and re.search(r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|alleged)\s*$", doc.text[max(0, outer[0] - 20):outer[0]], re.I):
+            return None  # the writer distances itself from a word: a scare quote whoever else is speaking
         for ancestor in inside.root.ancestors:
             if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx):
                 weak = ancestor.lemma_.lower() in WEAK_VERBS
@@ -533,6 +545,8 @@ def reported_speech(ctx: ArticleContext, found: list[Found], marked: list[tuple[
             if content is None:
                 for child in cue.children:
                     if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
+                        if is_cue(child) and subject_of(child) is not None:
+                            continue  # "X says ...; Y denies ...": another speaker's report, not this content
                         start, end = clause_span(child)
                         if end - start < 12 or covered(marked, start, end, 0.5):
                             continue
@@ -548,7 +562,9 @@ def reported_speech(ctx: ArticleContext, found: list[Found], marked: list[tuple[
                     while right >= left and doc[right].is_punct:
                         right -= 1
                     start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
-                    if word_count(text[start:end]) >= 3 and not covered(marked, start, end, 0.5):
+                    # "denied involvement" is a whole denial; an accusation needs its content
+                    minimum = 2 if cue.lemma_.lower() in DENIAL_VERBS else 3
+                    if word_count(text[start:end]) >= minimum and not covered(marked, start, end, 0.5):
                         content = (start, end, "indirect", False)
             if content is None:
                 continue

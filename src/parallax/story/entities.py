@@ -72,7 +72,7 @@ def word_match(a: str, b: str) -> bool:
 
 
 def names_match(a: str, b: str) -> bool:
-    wa, wb = a.split(), b.split()
+    wa, wb = re.split(r"[\s-]+", a), re.split(r"[\s-]+", b)
     if len(wa) != len(wb):
         return False
     return all(word_match(x, y) for x, y in zip(wa, wb))
@@ -166,7 +166,7 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
 
     def block_key(name: str) -> str:
         # First letter and sound of the last word: spelling variants share a block.
-        key = translit_key(name.split()[-1])
+        key = translit_key(re.split(r"[\s-]+", name)[-1])
         return key[:1] + jellyfish.metaphone(key)[:2] if key else ""
 
     def find(name: str, label: str) -> Cluster | None:
@@ -200,7 +200,8 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
     )
     for mention in ordered:
         name = normalize(mention.text)
-        if not re.search(r"[A-Za-z]", name) or name.lower() in GENERIC:
+        # a bare title ("Mayor", "the spokesman") names nobody in particular
+        if not re.search(r"[A-Za-z]", name) or name.lower() in GENERIC or name.lower() in TITLE_WORDS:
             continue
         alias = alias_of.get(name.lower())
         cluster = find(alias or name, mention.label)

@@ -1,0 +1,28 @@
+"""The hand-checked gold: the pipeline keeps the scores it reaches today (a regression floor)."""
+
+import pytest
+
+from parallax.evaluation import default_gold_files, evaluate_files
+
+FLOORS = {
+    "reading.boilerplate lines": ("f1", 0.95),
+    "quotes.found": ("f1", 0.90),
+    "quotes.speaker (matched)": ("accuracy", 0.85),
+    "entities.merge (pairwise)": ("f1", 0.90),
+    "entities.role": ("accuracy", 0.85),
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    files = default_gold_files()
+    result = evaluate_files(files)
+    if not result["gold_files"]:
+        pytest.skip("gold inputs absent")
+    return result["metrics"]
+
+
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_gold_floor(scores, metric):
+    measure, floor = FLOORS[metric]
+    assert scores[metric][measure] >= floor, f"{metric} {measure} fell to {scores[metric][measure]}"
