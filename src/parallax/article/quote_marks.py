@@ -25,10 +25,11 @@ class MarkedSpan:
     open_mark: int  # offset of the opening mark
     close_mark: int | None  # offset of the closing mark; None when the paragraph ends first
     double: bool
+    close_width: int = 1  # two for a doubled apostrophe ('')
 
     @property
     def outer_end(self) -> int:
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_width if self.close_mark is not None else self.end
 
 
 def _is_word(ch: str) -> bool:
@@ -43,6 +44,9 @@ def _mark_role(text: str, i: int) -> str | None:
     if ch in OPEN_DOUBLE:
         return "open"
     if ch in CLOSE_DOUBLE:
+        # a paragraph opened with a right mark by mistake ('”Mr. Trump embodies…”')
+        if (i == 0 or before == "\n") and _is_word(after):
+            return "open"
         return "close"
     if ch == '"':
         if before.isspace() or before in "([{—–-/:" or i == 0:
@@ -68,6 +72,16 @@ def _mark_role(text: str, i: int) -> str | None:
     return None
 
 
+def _doubled_role(text: str, i: int) -> str | None:
+    if text[i] == "`":
+        return "open"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 2] if i + 2 < len(text) else " "
+    if before.isspace() or before in "([{—–-/:" or i == 0:
+        return "open" if not after.isspace() else None
+    return "close"
+
+
 def find_marked_spans(text: str) -> list[MarkedSpan]:
     """Every span inside quotation marks, in order; nested marks stay inside their outer span."""
     spans: list[MarkedSpan] = []
@@ -75,11 +89,20 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     for paragraph in _PARAGRAPH.finditer(text):
         p_start, p_end = paragraph.start(), paragraph.end()
         roles = []
-        for i in range(p_start, p_end):
+        i = p_start
+        while i < p_end:
+            if text.startswith("''", i) or text.startswith("``", i):
+                # typewriter double quotes: ``open'' or ''open'' (newspaper archives)
+                role = _doubled_role(text, i)
+                if role:
+                    roles.append((i, role, True, 2))
+                i += 2
+                continue
             if text[i] in "\"“”„«»'’‘‹›":
                 role = _mark_role(text, i)
                 if role:
-                    roles.append((i, role, text[i] in "\"“”„«»"))
+                    roles.append((i, role, text[i] in "\"“”„«»", 1))
+            i += 1
         if carry is not None:
             # Continuation: the previous open quote goes on only if this paragraph opens with a mark.
             first = roles[0] if roles else None
@@ -93,14 +116,14 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 carry = None
         depth_open: MarkedSpan | None = None
         single_open: MarkedSpan | None = None
-        for i, role, double in roles:
+        for i, role, double, width in roles:
             if double:
                 if depth_open is None:
                     if role == "open":
-                        depth_open = MarkedSpan(i + 1, i + 1, i, None, True)
+                        depth_open = MarkedSpan(i + width, i + width, i, None, True)
                 else:
-                    if role == "close" or (role == "open" and text[i] == '"' and i > depth_open.start):
-                        depth_open.end, depth_open.close_mark = i, i
+                    if role == "close" or (role == "open" and text[i] in "\"'" and i > depth_open.start):
+                        depth_open.end, depth_open.close_mark, depth_open.close_width = i, i, width
                         if depth_open.end > depth_open.start:
                             spans.append(depth_open)
                         depth_open = None
@@ -123,9 +146,9 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
 
 def _close_in(carry: MarkedSpan, roles, p_start: int, p_end: int, spans: list[MarkedSpan]) -> MarkedSpan | None:
     """Extend an open quote into this paragraph; return it if still open at the end."""
-    for i, role, double in roles:
+    for i, role, double, width in roles:
         if double and role == "close":
-            carry.end, carry.close_mark = i, i
+            carry.end, carry.close_mark, carry.close_width = i, i, width
             return None
     carry.end = p_end
     return carry

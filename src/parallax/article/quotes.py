@@ -74,6 +74,7 @@ class ArticleContext:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # surname (lower) → fullest name
     roles: dict[str, str] = field(default_factory=dict)  # fullest name → role
+    genders: dict[str, str] = field(default_factory=dict)  # fullest name → "m" / "f", from evidence in the text
     person_names: set[tuple[int, int]] = field(default_factory=set)  # entity spans spaCy mislabelled that name people
     posts: list = field(default_factory=list)
     marked: list[tuple[int, int]] = field(default_factory=list)  # quotation-mark spans (outer)
@@ -319,22 +320,88 @@ def recent_speaker(previous: list[Found], before: int, labels=("PERSON",)) -> Sp
 
 
 def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) -> Speaker | None:
-    """Nearest compatible earlier speaker, else the nearest earlier named mention."""
+    """Nearest compatible earlier speaker (number and, for people, gender agree),
+    else the nearest compatible earlier named mention."""
     labels = ("PERSON",) if person else ("ORG", "GPE", "NORP", "PERSON")
+    gender = PERSON_PRONOUNS.get(token.lower_)
+
+    def compatible(name: str) -> bool:
+        known = ctx.genders.get(name)
+        return gender is None or known is None or known == gender
+
     paragraph = ctx.paragraph_of(token.idx)
+    # A person named as the subject of a later sentence than the last speaker is the
+    # likelier referent ("Ban Ki-moon condemned the test. 'We must act,' he said.").
+    subject_ent = None
+    if person:
+        for ent in reversed(ctx.doc.ents):
+            if ent.end_char <= token.idx and ent.label_ == "PERSON" and not ctx.quoted(ent.start_char):
+                if ent.root.dep_ in ("nsubj", "nsubjpass") and paragraph - ctx.paragraph_of(ent.start_char) <= 1:
+                    if compatible(full_name(ctx, clean_name(ent.text))):
+                        subject_ent = ent
+                        break
     for found in reversed(previous):
         if found.speaker and found.start < token.idx and found.speaker.label in labels:
-            if paragraph - ctx.paragraph_of(found.start) <= 2:
+            if paragraph - ctx.paragraph_of(found.start) > 2:
+                break
+            if compatible(found.speaker.name):
+                if subject_ent is not None and subject_ent.start_char > max(found.start, found.speaker.start):
+                    break
                 return Speaker(found.speaker.name, token.idx, token.idx + len(token.text), found.speaker.label, found.speaker.role)
-            break
+    if subject_ent is not None:
+        name = full_name(ctx, clean_name(subject_ent.text))
+        return Speaker(name, token.idx, token.idx + len(token.text), "PERSON", ctx.roles.get(name))
     wanted = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
     for ent in reversed(ctx.doc.ents):
-        if ent.end_char <= token.idx and ent.label_ in wanted:
+        if ent.end_char <= token.idx and ent.label_ in wanted and not ctx.quoted(ent.start_char):
             name = clean_name(ent.text)
             if ent.label_ == "PERSON":
                 name = full_name(ctx, name)
+                if not compatible(name):
+                    continue
             return Speaker(name, token.idx, token.idx + len(token.text), ent.label_, ctx.roles.get(name))
     return None
+
+
+FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman
+    actress mother wife daughter sister queen princess grandmother widow woman girl lady""".split())
+MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
+    king prince grandfather widower man boy""".split())
+
+
+def infer_genders(ctx: ArticleContext) -> None:
+    """Each person's gender from this article's own evidence: honorifics and gendered
+    titles next to the name (strong), and which pronouns follow their mentions."""
+    doc = ctx.doc
+    votes: dict[str, dict[str, int]] = {}
+    people = [e for e in doc.ents if e.label_ == "PERSON" or (e.start_char, e.end_char) in ctx.person_names]
+    for ent in people:
+        name = full_name(ctx, clean_name(ent.text))
+        if not name:
+            continue
+        tally = votes.setdefault(name, {"m": 0, "f": 0})
+        window = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start]] + [t.lower_ for t in ent]
+        tally["f"] += 3 * sum(w in FEMALE_WORDS for w in window)
+        tally["m"] += 3 * sum(w in MALE_WORDS for w in window)
+    # A subject pronoun usually points to the last person named before it in the same or previous sentence.
+    sentence_of = {}
+    for number, sent in enumerate(ctx.sentences):
+        for t in sent:
+            sentence_of[t.i] = number
+    for token in doc:
+        gender = PERSON_PRONOUNS.get(token.lower_)
+        if gender is None:
+            continue
+        before = [e for e in people if e.end <= token.i and sentence_of.get(token.i, 0) - sentence_of.get(e.start, -9) <= 1]
+        if before:
+            name = full_name(ctx, clean_name(before[-1].text))
+            if name in votes:
+                votes[name][gender] += 1
+    for name, tally in votes.items():
+        if tally["m"] >= 2 * tally["f"] + 1:
+            ctx.genders[name] = "m"
+        elif tally["f"] >= 2 * tally["m"] + 1:
+            ctx.genders[name] = "f"
 
 
 # --------------------------------------------------------------------------- cues
@@ -373,6 +440,12 @@ def name_before_colon(ctx: ArticleContext, open_mark: int) -> Speaker | None:
     if name.lower() in ("q", "a", "note", "source", "update", "editor", "transcript"):
         return None
     return Speaker(full_name(ctx, clean_name(name.title() if name.isupper() else name)), line_start + match.start(1), line_start + match.end(1), "PERSON")
+
+
+DASH_SIGNATURE = re.compile(
+    r"[^\S\n]*(?P<dash>[―—–]|--?)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+(?:[A-Z][\w.’'-]*|de|van|von|da|al))"
+    r"{0,4})[^\S\n]*[.,]?[^\S\n]*(?=\n|$)"
+)
 
 
 def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int], previous: list[Found]):
@@ -416,6 +489,21 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             if best is None or distance < best[0]:
                 best = (distance, cue, subject)
     if best is None:
+        # The parser often splits '"…?" Graham asked.' after the mark: a short sentence
+        # right behind the quote is its attribution.
+        index = ctx.sentences.index(last) if last in ctx.sentences else -1
+        following = ctx.sentences[index + 1] if 0 <= index < len(ctx.sentences) - 1 else None
+        if following is not None and not doc.text[outer[1]:following.start_char].strip() and len(following) <= 12:
+            for cue in cues_in(following, exclude):
+                subject = subject_of(cue)
+                if subject is not None and not ctx.quoted(subject.idx):
+                    return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
+        # '"…" ― Pamela Padilla': a dash and a name after the closing mark, as under a pull quote.
+        dash = DASH_SIGNATURE.match(doc.text, outer[1])
+        if dash:
+            name = dash.group("name").strip()
+            start = dash.start("name")
+            return "—", (dash.start("dash"), dash.end("dash")), Speaker(name, start, start + len(name), "PERSON"), None
         found = None
         for sent in window:
             found = according_to(sent, exclude)
@@ -704,6 +792,7 @@ def extract_quotes(article: Article, doc, extras: dict | None = None) -> list[Qu
     collect_people(ctx)
     spans = find_marked_spans(text)
     ctx.marked = [(s.open_mark, s.outer_end) for s in spans]
+    infer_genders(ctx)
     found: list[Found] = []
     scare: list[tuple[int, int]] = []
     direct_quotes(ctx, spans, found, scare)
