@@ -14,22 +14,15 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
 
+from benchmarks_common import corpus_texts
 from parallax.article import analyze_article
 from parallax.model import Article
 from parallax.nlp import get_nlp
 
-ROOT = Path(__file__).resolve().parents[1]
-POLNEAR = ROOT.parent / "shared" / "corpora" / "polnear" / "dev" / "text"
-STORIES = [ROOT / "examples" / "harbor-blackout", ROOT.parent / "shared" / "stories" / "kremlin-drone-2023"]
-
 
 def texts(limit: int) -> list[str]:
-    files = sorted(POLNEAR.glob("*.txt"))[:limit] if POLNEAR.is_dir() else []
-    for folder in STORIES:
-        files += sorted(folder.glob("*.txt")) if folder.is_dir() else []
-    return [f.read_text(encoding="utf-8") for f in files]
+    return corpus_texts(limit)
 
 
 def main() -> None:

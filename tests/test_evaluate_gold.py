@@ -10,6 +10,10 @@ FLOORS = {
     "quotes.speaker (matched)": ("accuracy", 0.85),
     "entities.merge (pairwise)": ("f1", 0.90),
     "entities.role": ("accuracy", 0.85),
+    "framing.hedges": ("f1", 0.85),
+    "framing.loaded_own": ("f1", 0.75),
+    "framing.insertions": ("f1", 0.85),
+    "framing.cited_sources": ("f1", 0.6),
 }
 
 

@@ -62,7 +62,7 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
         mention.role = roles.get(mention.text)
         if (mention.start, mention.end) in people:
             mention.label = "PERSON"
-    analysis.framing = framing.analyze_framing(article, doc, analysis.quotes)
+    analysis.framing = framing.analyze_framing(article, doc, analysis.quotes, analysis.extras)
     analysis.claims = claims.extract_claims(article, doc, analysis.quotes)
     analysis.times = time.extract_times(article, doc)
     return analysis

@@ -1,6 +1,7 @@
 """Cross-article work: the only stage that looks at several articles at once.
 
     entities.py   one entity per real person/organisation/place, speakers linked
+    framing.py    naming choices by entity, voices by affiliation
     quote_groups.py  the same utterance as carried by several outlets
     align.py      claim groups and the claim matrix; omissions
     disputes.py   assertion vs denial, who carries which side
@@ -24,7 +25,7 @@ class StoryOptions:
 
 def build_report(articles: list[Article], analyses: list[ArticleAnalysis], options: StoryOptions | None = None) -> StoryReport:
     """Assemble the StoryReport from per-article analyses, in dependency order."""
-    from parallax.story import align, disputes, entities, quote_groups, summary, timeline
+    from parallax.story import align, disputes, entities, framing, quote_groups, summary, timeline
 
     options = options or StoryOptions()
     report = StoryReport(articles=articles)
@@ -33,6 +34,7 @@ def build_report(articles: list[Article], analyses: list[ArticleAnalysis], optio
     report.framing = [a.framing for a in analyses if a.framing is not None]
     report.entities = entities.resolve_entities(articles, analyses, report, options)
     report.quote_groups = quote_groups.group_quotes(articles, report)
+    framing.complete_framing(report, analyses)
     report.claim_groups = align.align_claims(articles, analyses, report)
     report.disputes = disputes.find_disputes(articles, report)
     report.timeline = timeline.build_timeline(articles, analyses, report)

@@ -229,7 +229,9 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
             type=label,
             variants=sorted(cluster.names),
             role=role,
-            affiliation=affiliation_of(role, label, canonical),
+            # the first role that names a body ("Russian Deputy Foreign Minister" → Russian), else the name itself
+            affiliation=next((a for r, _ in cluster.roles.most_common() if (a := affiliation_of(r, label, canonical))), None)
+            or affiliation_of(None, label, canonical),
             mentions=sorted(
                 {(m.article_id, m.start, m.end): Span(article_id=m.article_id, start=m.start, end=m.end, text=m.text) for m in cluster.mentions}.values(),
                 key=lambda s: (s.article_id, s.start, s.end),

@@ -1,0 +1,63 @@
+"""Lexicons for framing: each file carries its source and licence in a header.
+
+- ``political_labels.tsv``: curated labels and charged words with an intensity.
+- ``hedges.tsv``: hedging, fabrication and certainty expressions (regular expressions).
+- ``subjectivity.tsv``: Pattern's adjective subjectivity lexicon (PDDL).
+- VADER's valence lexicon is read from the pinned ``vadersentiment`` package (MIT).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (HERE / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def political_labels() -> dict[str, tuple[float, str]]:
+    """term (lower case) → (intensity 0..1, kind)."""
+    return {row[0].lower(): (float(row[1]), row[2]) for row in _rows("political_labels.tsv")}
+
+
+@lru_cache(maxsize=1)
+def multiword_labels() -> re.Pattern:
+    terms = sorted((t for t in political_labels() if " " in t or "-" in t), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def hedge_patterns() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(row[0], re.I), row[1]) for row in _rows("hedges.tsv")]
+
+
+@lru_cache(maxsize=1)
+def subjectivity() -> dict[str, tuple[float, float]]:
+    """adjective → (polarity -1..1, subjectivity 0..1)."""
+    return {row[0]: (float(row[2]), float(row[3])) for row in _rows("subjectivity.tsv") if row[1] == "JJ"}
+
+
+@lru_cache(maxsize=1)
+def valence() -> dict[str, float]:
+    """VADER's word valence (-4..4), from the vadersentiment package."""
+    import vaderSentiment
+
+    path = Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
+    out = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                out[parts[0].lower()] = float(parts[1])
+            except ValueError:
+                continue
+    return out

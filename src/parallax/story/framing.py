@@ -1,0 +1,108 @@
+"""Story-level framing: what each outlet calls the people, places and events of
+the story in its own voice, and whose voices it quotes (shares of quoted
+words by affiliation). Omissions are filled in by ``align`` once claim
+groups exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from parallax.model import Entity, StoryReport
+from parallax.story.entities import normalize
+
+ORIGIN_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "n")
+
+
+def entity_for_text(entities: list[Entity]) -> dict[str, Entity]:
+    by_variant: dict[str, Entity] = {}
+    for entity in entities:
+        for variant in entity.variants:
+            by_variant.setdefault(variant.lower(), entity)
+    return by_variant
+
+
+def fill_naming(report: StoryReport, analyses) -> None:
+    """naming {concept: [terms]} per article: entities by canonical name (nationality
+    adjectives under their country), events by head noun. A bare surname is left out
+    where the full name is used too; case variants count once."""
+    by_variant = entity_for_text(report.entities)
+    places = [e.name for e in report.entities if e.type in ("GPE", "LOC") or e.type == "ORG" and " " not in e.name]
+    framing_of = {f.article_id: f for f in report.framing}
+    for analysis in analyses:
+        framing = framing_of.get(analysis.article_id)
+        if framing is None:
+            continue
+        naming: dict[str, Counter] = defaultdict(Counter)
+        for text, label, term in analysis.extras.get("naming_mentions", []):
+            if label.startswith("EVENT:"):
+                naming["event: " + label.split(":", 1)[1]][term] += 1
+                continue
+            entity = by_variant.get(normalize(text).lower())
+            if entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            concept = affiliation_key(None, entity.name, places) if entity.type == "NORP" else entity.name
+            naming[concept][term] += 1
+        result = {}
+        for concept, terms in sorted(naming.items()):
+            merged: Counter = Counter()
+            spelled: dict[str, str] = {}
+            for term, count in terms.items():
+                key = term.lower()
+                merged[key] += count
+                spelled.setdefault(key, term)
+            keys = [k for k in merged if not any(k != other and other.endswith(" " + k) for other in merged)]
+            result[concept] = [spelled[k] for k in sorted(keys, key=lambda k: (-merged[k], k))]
+        framing.naming = result
+
+
+def affiliation_key(entity: Entity | None, name: str, places: list[str]) -> str:
+    """The body a voice speaks for; nationality adjectives fold into their country ("Russian" → "Russia")."""
+    label = (entity.affiliation if entity and entity.affiliation else None) or (entity.name if entity else name)
+    label = re.sub(r"-(?:installed|appointed|backed|based|led|controlled)$", "", label)  # "Moscow-installed" → Moscow
+    words = label.split()
+    first = words[0] if words else label
+    for place in places:
+        stem = place[:-1] if place.endswith(("a", "e", "y")) else place
+        if first.lower().startswith(stem.lower()) and len(stem) >= 4 and first.lower() != place.lower():
+            if any(first.lower().endswith(s) for s in ORIGIN_SUFFIXES):
+                return place
+    return label
+
+
+def fill_voices(report: StoryReport) -> None:
+    """Share of each article's quoted words by the speakers' affiliation."""
+    entities = {e.id: e for e in report.entities}
+    places = [e.name for e in report.entities if e.type == "GPE"]
+    words: dict[str, Counter] = defaultdict(Counter)
+    for quote in report.quotes:
+        if quote.speaker is None:
+            continue
+        entity = entities.get(quote.speaker.entity_id) if quote.speaker.entity_id else None
+        key = affiliation_key(entity, quote.speaker.name, places)
+        words[quote.article_id][key] += len(re.findall(r"\w+", quote.text))
+    for framing in report.framing:
+        counts = words.get(framing.article_id, Counter())
+        total = sum(counts.values())
+        framing.voices = {k: round(v / total, 3) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))} if total else {}
+
+
+def filter_sources(report: StoryReport) -> None:
+    """Cited sources are outlets, agencies, bodies and documents, and the authors of
+    embedded posts; a person named as a source is a voice, not a source."""
+    by_variant = entity_for_text(report.entities)
+    authors = {p.author for a in report.articles for p in a.embedded_posts if p.author}
+    for framing in report.framing:
+        kept = set()
+        for name in framing.cited_sources:
+            entity = by_variant.get(normalize(name).lower())
+            if name in authors or entity is None or entity.type not in ("PERSON", "GPE", "LOC", "FAC"):
+                kept.add(entity.name if entity and name not in authors else name)
+        framing.cited_sources = sorted(kept)
+
+
+def complete_framing(report: StoryReport, analyses) -> None:
+    fill_naming(report, analyses)
+    fill_voices(report)
+    filter_sources(report)
