@@ -14,6 +14,9 @@ FLOORS = {
     "framing.loaded_own": ("f1", 0.75),
     "framing.insertions": ("f1", 0.85),
     "framing.cited_sources": ("f1", 0.6),
+    "claims.alignment (pairwise)": ("f1", 0.75),
+    "disputes.recall": ("accuracy", 0.8),
+    "timeline.date accuracy": ("accuracy", 0.9),
 }
 
 

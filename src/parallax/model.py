@@ -155,6 +155,7 @@ class ClaimGroup(_Model):
     coverage: dict[str, Literal["reported", "hedged", "disputed", "omitted"]] = Field(
         default_factory=dict
     )
+    conflicts: list[str] = Field(default_factory=list)  # figures that differ between outlets
 
 
 class Dispute(_Model):

@@ -115,7 +115,7 @@ def finish(counts: dict[str, int]) -> dict[str, float | int]:
 def print_scores(scores: dict, console: Console) -> None:
     table = Table(title="Parallax evaluation")
     for column in ("metric", "precision", "recall", "f1", "accuracy", "counts"):
-        table.add_column(column, justify="left" if column in ("metric", "counts") else "right")
+        table.add_column(column, justify="left" if column in ("metric", "counts") else "right", no_wrap=column == "metric")
     for metric, values in scores["metrics"].items():
         counts = ", ".join(f"{k}={v}" for k, v in values.items() if k in ("tp", "fp", "fn", "correct", "total"))
         table.add_row(

@@ -1,5 +1,95 @@
-"""Terminal report sections for the claims analysis (registered with @section)."""
+"""Terminal report: "Summary", "Agreed" (the claim matrix, outlets as columns),
+"Disputed" (who asserts, who denies, who carries which side) and "Timeline"."""
 
 from __future__ import annotations
 
-from parallax.render.terminal import safe, section  # noqa: F401
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from parallax.model import StoryReport
+from parallax.render.sections_who import outlet_names
+from parallax.render.terminal import safe, section
+
+MAX_GROUPS = 15
+CELL = {"reported": ("●", "green"), "hedged": ("◐", "yellow"), "disputed": ("✕", "red"), "omitted": ("·", "dim")}
+
+
+def sources_line(spans, names: dict[str, str]) -> str:
+    outlets = []
+    for span in spans:
+        name = names.get(span.article_id, span.article_id)
+        if name not in outlets:
+            outlets.append(name)
+    return ", ".join(outlets)
+
+
+@section("Summary", 10)
+def summary_section(report: StoryReport):
+    if not report.summary:
+        return None
+    names = outlet_names(report)
+    lines = []
+    for sentence in report.summary:
+        line = Text("• ")
+        line.append(safe(sentence.text))
+        line.append(f"  [{safe(sources_line(sentence.sources, names))}]", style="cyan")
+        lines.append(line)
+    return Group(*lines)
+
+
+@section("Agreed", 20)
+def matrix_section(report: StoryReport):
+    groups = [g for g in report.claim_groups if sum(v != "omitted" for v in g.coverage.values()) >= 2][:MAX_GROUPS]
+    if not groups:
+        return None
+    names = outlet_names(report)
+    table = Table(expand=True, caption="● reported  ◐ hedged  ✕ disputed  · omitted")
+    table.add_column("claim", ratio=5, overflow="fold")
+    article_ids = [a.id for a in report.articles]
+    for article_id in article_ids:
+        table.add_column(safe(names[article_id]), justify="center", ratio=1, overflow="fold")
+    for group in groups:
+        label = safe(group.label)
+        if group.conflicts:
+            label += "\n[red]figures differ: " + safe("; ".join(group.conflicts)) + "[/red]"
+        cells = []
+        for article_id in article_ids:
+            symbol, style = CELL.get(group.coverage.get(article_id, "omitted"), ("·", "dim"))
+            cells.append(f"[{style}]{symbol}[/{style}]")
+        table.add_row(label, *cells)
+    return table
+
+
+@section("Disputed", 30)
+def disputes_section(report: StoryReport):
+    if not report.disputes:
+        return None
+    names = outlet_names(report)
+    labels = {g.id: g.label for g in report.claim_groups}
+    table = Table(expand=True, show_lines=True)
+    for column, ratio in (("claim", 4), ("asserted by", 2), ("denied by", 2), ("carries the claim", 2), ("carries the denial", 2)):
+        table.add_column(column, ratio=ratio, overflow="fold")
+    for dispute in report.disputes:
+        only_claim = set(dispute.assertion_reported_in) - set(dispute.denial_reported_in)
+        carries = ", ".join(names.get(a, a) + (" (only this side)" if a in only_claim else "") for a in dispute.assertion_reported_in)
+        table.add_row(safe(labels.get(dispute.claim_group_id, "")), safe(", ".join(dispute.asserted_by)), safe(", ".join(dispute.denied_by)),
+                      safe(carries), safe(", ".join(names.get(a, a) for a in dispute.denial_reported_in)))
+    return table
+
+
+@section("Timeline", 60)
+def timeline_section(report: StoryReport):
+    if not report.timeline:
+        return None
+    names = outlet_names(report)
+    table = Table(expand=True)
+    table.add_column("when", no_wrap=True)
+    table.add_column("what", ratio=5, overflow="fold")
+    table.add_column("reported by", ratio=2, overflow="fold")
+    for event in report.timeline:
+        what = safe(event.text)
+        if event.conflicts:
+            what += "\n[red]dates differ: " + safe("; ".join(event.conflicts)) + "[/red]"
+        table.add_row(event.date + (f" {event.time}" if event.time else ""), what, safe(sources_line(event.sources, names)))
+    return table

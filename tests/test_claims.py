@@ -1,0 +1,89 @@
+"""Claims, alignment across outlets, disputes, the timeline and the summary."""
+
+from datetime import date
+
+import pytest
+
+from parallax import embed
+from parallax.api import analyze
+from parallax.article.claims import polarity_of
+from parallax.article.time import resolve_weekday, parse_date
+from parallax.model import Article
+
+STORY = [
+    ("Wire", "2026-06-04", "Flood closes Lindau bridge\n\nThe Lindau bridge was closed on Tuesday after floodwater damaged its supports, "
+     "the city engineer Anna Pohl said on Wednesday. \"The bridge will stay closed for at least two weeks,\" Pohl told reporters. "
+     "Mayor Jan Brandt said the upstream dam operator had released too much water on Monday night. "
+     "The dam operator Hydra denied any responsibility. \"We followed every rule,\" Hydra spokesman Tom Eck said. "
+     "About 300 residents were evacuated."),
+    ("Daily", "2026-06-04", "Lindau bridge shut for weeks\n\nFloodwater damaged the supports of the Lindau bridge on Tuesday, "
+     "the city engineer said, and the bridge will stay closed for at least two weeks. Mayor Jan Brandt blamed the dam operator, "
+     "saying it had released too much water on Monday night. About 350 residents were evacuated from nearby streets."),
+    ("Herald", "2026-06-04", "Dam operator rejects blame for Lindau flood\n\nThe dam operator Hydra rejected claims that it released too much water. "
+     "\"We followed every rule,\" spokesman Tom Eck said on Wednesday. Mayor Jan Brandt has said the operator released too much water on Monday night."),
+]
+
+
+@pytest.fixture(scope="module")
+def story():
+    articles = [Article(id=f"a{i}", outlet=o, published=d, text=t, title=t.split("\n")[0], word_count=len(t.split()))
+                for i, (o, d, t) in enumerate(STORY)]
+    return analyze(articles)
+
+
+def test_weekdays_resolve_against_publication():
+    thursday = date(2026, 6, 4)
+    assert resolve_weekday("Tuesday", None, thursday, future=False) == date(2026, 6, 2)
+    assert resolve_weekday("Thursday", None, thursday, future=False) == thursday
+    assert resolve_weekday("Tuesday", "last", thursday, future=False) == date(2026, 6, 2)
+    assert resolve_weekday("Monday", None, thursday, future=True) == date(2026, 6, 8)
+    assert parse_date("May 3", "2026-06-04") == date(2026, 5, 3)
+    assert parse_date("December 30", "2026-01-04") == date(2025, 12, 30)
+
+
+def test_denials_are_recognised():
+    assert polarity_of("Ukraine had nothing to do with the attack", "said") == "denies"
+    assert polarity_of("any responsibility", "denied") == "denies"
+    assert polarity_of("the bridge will stay closed", "said") == "asserts"
+
+
+def test_same_claim_across_outlets_is_one_group(story):
+    claims = {c.id: c for c in story.claims}
+    closed = [g for g in story.claim_groups if any("stay closed" in claims[c].text for c in g.claim_ids)]
+    assert closed and sum(v != "omitted" for v in closed[0].coverage.values()) >= 2
+
+
+def test_dispute_names_both_sides(story):
+    assert story.disputes, "the operator denies what the mayor says"
+    dispute = story.disputes[0]
+    assert any("Brandt" in name for name in dispute.asserted_by)
+    assert any("Hydra" in name or "Eck" in name for name in dispute.denied_by)
+
+
+def test_figures_that_differ_are_flagged(story):
+    assert any("300 resident" in c and "350 resident" in c for g in story.claim_groups for c in g.conflicts)
+
+
+def test_timeline_dates_and_sources(story):
+    days = {e.date for e in story.timeline}
+    assert "2026-06-02" in days and "2026-06-01" in days
+    assert all(e.sources for e in story.timeline)
+
+
+def test_summary_sentences_name_sources_and_attribute_disputed_claims(story):
+    assert story.summary
+    assert all(s.sources for s in story.summary)
+    disputed = {d.claim_group_id for d in story.disputes}
+    claims = {c.id: c for c in story.claims}
+    for sentence in story.summary:
+        groups = {claims[c].group_id for c in claims if any(s.start == claims[c].start and s.article_id == claims[c].article_id for s in sentence.sources)}
+        if groups & disputed:
+            assert any(cue in sentence.text for cue in ("said", "told", "denied", "rejected", "says"))
+
+
+def test_lexical_fallback_warns(monkeypatch):
+    monkeypatch.setattr(embed, "_model", lambda: None)
+    articles = [Article(id=f"b{i}", outlet=o, published=d, text=t, word_count=len(t.split())) for i, (o, d, t) in enumerate(STORY)]
+    report = analyze(articles)
+    assert embed.UNAVAILABLE in report.warnings
+    assert report.claim_groups
