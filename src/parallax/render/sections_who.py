@@ -17,7 +17,14 @@ MAX_STATEMENTS = 4
 
 
 def outlet_names(report: StoryReport) -> dict[str, str]:
-    return {a.id: a.outlet or (a.title or a.id)[:24] for a in report.articles}
+    from pathlib import Path
+
+    names = {}
+    for a in report.articles:
+        name = a.outlet or (a.title or "")[:24] or (Path(a.path).stem[:24] if a.path else a.id)
+        # two articles from one outlet stay apart
+        names[a.id] = name if name not in names.values() else f"{name} ({a.id[:6]})"
+    return names
 
 
 def diff_text(diff) -> Text:

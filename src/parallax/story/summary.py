@@ -16,6 +16,7 @@ import re
 from parallax.model import Span, StoryReport, SummarySentence
 
 MAX_WORDS = 60
+PRONOUN_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|So|Also)\b")
 
 
 def sentence_spans(analyses) -> dict[str, list[tuple[int, int]]]:
@@ -62,8 +63,10 @@ def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list
                 continue  # a pasted post speaks for its author, not for the story
             sentence = text_of[claim.article_id][start:end].strip()
             words = len(sentence.split())
-            if words < 6 or words > MAX_WORDS or sentence.endswith("?") or "\n\n" in sentence:
+            if words < 6 or words > MAX_WORDS or sentence.endswith(("?", ":")) or "\n" in sentence:
                 continue
+            if start == 0 or PRONOUN_START.match(sentence) or sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
+                continue  # headlines, sentences that lean on the one before, broken quotes
             is_attributed = claim.voice == "quoted" and attributed(claim, start, end)
             if contested and not is_attributed:
                 continue
