@@ -1,0 +1,190 @@
+"""The self-contained HTML report: one file, inline CSS and JS, no network.
+
+Every article string reaches the page through Jinja2's autoescaping or, for
+the evidence viewer, as JSON inside a ``<script type="application/json">``
+block with ``<``, ``>``, ``&`` and line separators escaped, read by the page
+script with ``textContent`` (never ``innerHTML``). Links are only ever
+``http(s)`` URLs. Charts are plain SVG drawn here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from parallax.model import StoryReport
+from parallax.render.sections_who import outlet_names
+
+TEMPLATES = Path(__file__).parent / "templates"
+COVERAGE_ORDER = ("reported", "hedged", "disputed", "omitted")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.filters["pct"] = lambda v: f"{v:.0%}"
+    return env
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only web links become links: no javascript:, data: or file: URLs from article metadata."""
+    if not url:
+        return None
+    parsed = urlparse(url.strip())
+    return url.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def script_json(data) -> str:
+    """JSON that cannot close its <script> element or break out of it."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def evidence(span) -> dict:
+    return {"a": span.article_id, "s": span.start, "e": span.end}
+
+
+def timeline_svg_points(report: StoryReport) -> dict | None:
+    """Positions for the timeline chart: one dot per event on a day axis."""
+    days = sorted({e.date for e in report.timeline})
+    if not days:
+        return None
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    span = max(1, (last - first).days)
+    width, left, right = 900, 40, 40
+    per_day: Counter = Counter()
+    points = []
+    for i, event in enumerate(report.timeline):
+        offset = (date.fromisoformat(event.date) - first).days
+        x = left + (width - left - right) * offset / span
+        per_day[event.date] += 1
+        y = 20 + 18 * per_day[event.date]
+        points.append({"x": round(x, 1), "y": y, "i": i, "conflict": bool(event.conflicts)})
+    ticks = [{"x": round(left + (width - left - right) * (date.fromisoformat(d) - first).days / span, 1), "label": d} for d in days]
+    height = 40 + 18 * max(per_day.values())
+    return {"width": width, "height": height, "points": points, "ticks": ticks, "axis": height - 20}
+
+
+def build_view(report: StoryReport) -> dict:
+    names = outlet_names(report)
+    articles = report.articles
+    claims = {c.id: c for c in report.claims}
+    groups = {g.id: g for g in report.claim_groups}
+    entities = {e.id: e for e in report.entities}
+    quotes = {q.id: q for q in report.quotes}
+
+    agreement = {}
+    for article in articles:
+        values = [g.coverage.get(article.id, "omitted") for g in report.claim_groups]
+        agreement[article.id] = sum(v != "omitted" for v in values) / len(values) if values else 0.0
+
+    matrix = []
+    for group in report.claim_groups:
+        cells = []
+        for article in articles:
+            state = group.coverage.get(article.id, "omitted")
+            example = next((claims[c] for c in group.claim_ids if c in claims and claims[c].article_id == article.id), None)
+            cells.append({"state": state, "evidence": evidence(example) if example else None})
+        matrix.append({"id": group.id, "label": group.label, "cells": cells, "conflicts": group.conflicts})
+
+    disputes = []
+    for dispute in report.disputes:
+        group = groups.get(dispute.claim_group_id)
+        only = set(dispute.assertion_reported_in) - set(dispute.denial_reported_in)
+        first_denial = next((c for c in report.claims if c.denies_group_id == dispute.claim_group_id and c.voice == "quoted"), None)
+        first_claim = next((claims[c] for c in group.claim_ids if c in claims and claims[c].polarity == "asserts"), None) if group else None
+        disputes.append({
+            "label": group.label if group else "", "asserted_by": dispute.asserted_by, "denied_by": dispute.denied_by,
+            "claim_outlets": [(names[a], a in only) for a in dispute.assertion_reported_in if a in names],
+            "denial_outlets": [names[a] for a in dispute.denial_reported_in if a in names],
+            "claim_evidence": evidence(first_claim) if first_claim else None,
+            "denial_evidence": evidence(first_denial) if first_denial else None,
+        })
+
+    speakers = []
+    for group in report.quote_groups:
+        variants = []
+        for variant in group.variants:
+            quote = quotes.get(variant.quote_id)
+            variants.append({"outlet": names.get(variant.article_id, variant.outlet or ""), "text": variant.text,
+                             "diff": variant.diff, "insertions": variant.insertions, "changes": variant.meaning_changes,
+                             "evidence": evidence(quote) if quote else None})
+        speakers.append({"speaker": group.speaker or "unknown", "variants": variants})
+    grouped = {q for g in report.quote_groups for q in g.quote_ids}
+    single_quotes = [
+        {"speaker": q.speaker.name if q.speaker else "unknown", "outlet": names.get(q.article_id, ""), "text": q.text,
+         "kind": q.kind, "cue": q.cue or "", "evidence": evidence(q)}
+        for q in report.quotes if q.id not in grouped and q.speaker is not None
+    ]
+
+    framing = []
+    for f in report.framing:
+        own = sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: -t.score)
+        framing.append({
+            "outlet": names.get(f.article_id, f.article_id), "stance": f.stance or "—", "opinion": f.opinion_share,
+            "hedges": [{"text": h.text, "evidence": evidence(h)} for h in f.hedges],
+            "own": [{"text": t.text, "score": t.score, "evidence": evidence(t)} for t in own],
+            "quoted": [{"text": t.text, "evidence": evidence(t)} for t in f.loaded_terms if t.voice == "quoted"],
+            "insertions": [{"text": i.text, "evidence": evidence(i)} for i in f.insertions],
+            "questions": [{"text": q.text, "evidence": evidence(q)} for q in f.rhetorical_questions],
+            "sources": f.cited_sources,
+            "voices": list(f.voices.items())[:6],
+            "omitted": [groups[g].label for g in f.omitted_claim_groups if g in groups],
+        })
+    concepts = Counter(c for f in report.framing for c in f.naming)
+    naming_rows = []
+    for concept, count in sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if count < 2:
+            continue
+        cells = [", ".join(f.naming.get(concept, [])[:3]) for f in report.framing]
+        if len({c.lower() for c in cells if c}) > 1:
+            naming_rows.append({"concept": concept, "cells": cells})
+
+    summary = []
+    for sentence in report.summary:
+        first_span = {}
+        for span in sentence.sources:
+            first_span.setdefault(span.article_id, span)  # one chip per outlet
+        summary.append({"text": sentence.text, "chips": [{"outlet": names.get(a, a), "evidence": evidence(sp)} for a, sp in first_span.items()]})
+    timeline = [{"date": e.date, "time": e.time, "text": e.text, "conflicts": e.conflicts,
+                 "outlets": sorted({names.get(s.article_id, s.article_id) for s in e.sources}),
+                 "evidence": evidence(e.sources[0]) if e.sources else None} for e in report.timeline]
+
+    voice_colors = {}
+    palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
+    for f in report.framing:
+        for key, _ in list(f.voices.items())[:6]:
+            voice_colors.setdefault(key, palette[len(voice_colors) % len(palette)])
+
+    by_article_title = defaultdict(str)
+    for article in articles:
+        by_article_title[article.id] = article.title or ""
+    data = {"articles": {a.id: {"outlet": names[a.id], "title": a.title or "", "text": a.text} for a in articles}}
+    return {
+        "title": next((a.title for a in articles if a.title), "Story comparison"),
+        "articles": [{"id": a.id, "outlet": names[a.id], "title": a.title or "", "published": a.published or "—",
+                      "words": a.word_count, "url": safe_url(a.url), "agreement": agreement[a.id],
+                      "posts": len(a.embedded_posts), "removed": len(a.removed)} for a in articles],
+        "outlets": [names[a.id] for a in articles],
+        "matrix": matrix, "disputes": disputes, "speakers": speakers, "single_quotes": single_quotes[:60],
+        "framing": framing, "naming": naming_rows[:20], "summary": summary, "timeline": timeline,
+        "chart": timeline_svg_points(report), "voice_colors": voice_colors,
+        "entities": [{"name": e.name, "type": e.type, "role": e.role or "", "variants": e.variants, "mentions": len(e.mentions)}
+                     for e in report.entities[:40]],
+        "warnings": report.warnings,
+        "data_json": script_json(data),
+        "quote_count": len(report.quotes), "entity_count": len(entities),
+    }
+
+
+def render_html(report: StoryReport) -> str:
+    return environment().get_template("report.html.j2").render(**build_view(report))

@@ -1,0 +1,83 @@
+"""The report as Markdown, for pasting into a document. Article text is
+escaped so it cannot open links, images, HTML or table cells."""
+
+from __future__ import annotations
+
+import re
+
+from parallax.model import StoryReport
+from parallax.render.sections_who import outlet_names
+
+SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")  # inline markup, links, HTML, table cells
+
+
+def md(text: object) -> str:
+    """One line of Markdown-inert text."""
+    value = " ".join(str(text or "").split())
+    return SPECIAL.sub(r"\\\1", value).replace("&", "&amp;")
+
+
+def table(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines + [""]
+
+
+def render_markdown(report: StoryReport) -> str:
+    names = outlet_names(report)
+    title = next((a.title for a in report.articles if a.title), "Story comparison")
+    out = [f"# {md(title)}", "", f"{len(report.articles)} articles: " + ", ".join(md(names[a.id]) for a in report.articles), ""]
+    out += ["## Articles", ""] + table(
+        ["Outlet", "Title", "Date", "Words"],
+        [[md(names[a.id]), md(a.title or "—"), md(a.published or "—"), str(a.word_count)] for a in report.articles],
+    )
+    if report.summary:
+        out += ["## Neutral summary", ""]
+        for sentence in report.summary:
+            sources = []
+            for span in sentence.sources:
+                if names.get(span.article_id) not in sources:
+                    sources.append(names.get(span.article_id, span.article_id))
+            out.append(f"- {md(sentence.text)} *({', '.join(md(s) for s in sources)})*")
+        out.append("")
+    if report.claim_groups:
+        symbol = {"reported": "●", "hedged": "◐", "disputed": "✕", "omitted": "·"}
+        out += ["## Agreement", "", "● reported · ◐ hedged · ✕ disputed · · omitted", ""]
+        out += table(["Claim", *[md(names[a.id]) for a in report.articles]],
+                     [[md(g.label) + ("<br>figures differ: " + md("; ".join(g.conflicts)) if g.conflicts else ""),
+                       *[symbol[g.coverage.get(a.id, "omitted")] for a in report.articles]] for g in report.claim_groups[:25]])
+    if report.disputes:
+        labels = {g.id: g.label for g in report.claim_groups}
+        out += ["## Disputes", ""] + table(
+            ["Claim", "Asserted by", "Denied by", "Carried by (claim)", "Carried by (denial)"],
+            [[md(labels.get(d.claim_group_id, "")), md(", ".join(d.asserted_by)), md(", ".join(d.denied_by)),
+              md(", ".join(names.get(a, a) for a in d.assertion_reported_in)), md(", ".join(names.get(a, a) for a in d.denial_reported_in))]
+             for d in report.disputes])
+    if report.quote_groups or report.quotes:
+        out += ["## Who said what", ""]
+        for group in report.quote_groups[:20]:
+            out.append(f"**{md(group.speaker or 'unknown')}**")
+            for variant in group.variants:
+                out.append(f"- {md(names.get(variant.article_id, ''))}: “{md(variant.text)}”")
+            out.append("")
+    if report.framing:
+        out += ["## Framing", ""]
+        header = ["Measure", *[md(names.get(f.article_id, f.article_id)) for f in report.framing]]
+        rows = [
+            ["Stance", *[md(f.stance or "—") for f in report.framing]],
+            ["Hedges", *[md(", ".join(h.text for h in f.hedges[:5])) or "—" for f in report.framing]],
+            ["Loaded (own voice)", *[md(", ".join(t.text for t in f.loaded_terms if t.voice == "own")[:200]) or "—" for f in report.framing]],
+            ["Insertions", *[md(", ".join(i.text for i in f.insertions)) or "—" for f in report.framing]],
+            ["Opinion share", *[f"{f.opinion_share:.0%}" for f in report.framing]],
+            ["Sources cited", *[md(", ".join(f.cited_sources)) or "—" for f in report.framing]],
+            ["Voices", *[md(", ".join(f"{k} {v:.0%}" for k, v in list(f.voices.items())[:4])) or "—" for f in report.framing]],
+        ]
+        out += table(header, rows)
+    if report.timeline:
+        out += ["## Timeline", ""] + table(
+            ["When", "What", "Reported by"],
+            [[e.date + (f" {e.time}" if e.time else ""), md(e.text) + (" — dates differ: " + md("; ".join(e.conflicts)) if e.conflicts else ""),
+              md(", ".join(sorted({names.get(s.article_id, s.article_id) for s in e.sources})))] for e in report.timeline])
+    if report.warnings:
+        out += ["## Warnings", ""] + [f"- {md(w)}" for w in report.warnings] + [""]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,84 @@
+"""HTML and Markdown reports: self-contained, complete, and safe with hostile article text."""
+
+from html.parser import HTMLParser
+
+import pytest
+
+from parallax.api import analyze
+from parallax.model import Article
+from parallax.render.html import render_html, safe_url, script_json
+from parallax.render.markdown import render_markdown
+
+HOSTILE = (
+    '<script>alert("x")</script> Officials said on Monday that the </textarea> bridge was closed. '
+    '"We will reopen it <img src=x onerror=alert(1)> soon," Mayor Ann Lee said. '
+    'Read more at javascript:alert(2) &amp; &lt;b&gt; \u2028 </script><script>alert(3)</script>'
+)
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attributes = [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attributes += attrs
+
+
+@pytest.fixture(scope="module")
+def hostile_report():
+    articles = [
+        Article(id="h1", outlet='<b onmouseover="alert(4)">Evil</b>', title="<script>alert(5)</script>", url="javascript:alert(6)",
+                published="2026-06-04", text=HOSTILE, word_count=40),
+        Article(id="h2", outlet="Plain", title="Bridge closed", url="https://example.org/a", published="2026-06-04",
+                text='Officials said on Monday that the bridge was closed. "We will reopen it soon," Mayor Ann Lee said.', word_count=20),
+    ]
+    return analyze(articles)
+
+
+def parse(html: str) -> Tags:
+    tags = Tags()
+    tags.feed(html)
+    return tags
+
+
+def test_html_is_self_contained_and_complete(example_report):
+    html = render_html(example_report)
+    for anchor in ("overview", "summary", "matrix", "disputes", "who", "framing", "timeline", "evidence"):
+        assert f'id="{anchor}"' in html
+    tags = parse(html)
+    assert "link" not in tags.tags and "iframe" not in tags.tags
+    assert not any(name == "src" and value and value.startswith("http") for name, value in tags.attributes)
+    assert "@import" not in html and "url(" not in html
+
+
+def test_hostile_text_cannot_run_or_break_the_page(hostile_report):
+    html = render_html(hostile_report)
+    tags = parse(html)
+    assert tags.tags.count("script") == 2  # the data block and the page script, nothing else
+    assert "img" not in tags.tags and "textarea" not in tags.tags
+    assert not any(name.startswith("on") for name, _ in tags.attributes)
+    assert not any(name == "href" and "javascript" in (value or "").lower() for name, value in tags.attributes)
+    data_block = html.split('id="report-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in data_block and "\u2028" not in data_block
+
+
+def test_markdown_escapes_hostile_text(hostile_report):
+    text = render_markdown(hostile_report)
+    import re
+
+    assert not re.search(r"(?<!\\)<(?:script|img)", text)
+    assert "](javascript" not in text
+
+
+def test_helpers():
+    assert safe_url("javascript:alert(1)") is None and safe_url("data:text/html,x") is None
+    assert safe_url("https://example.org/x") == "https://example.org/x"
+    assert "<" not in script_json({"a": "</script><b>"})
+
+
+def test_markdown_has_the_sections(example_report):
+    text = render_markdown(example_report)
+    for heading in ("## Articles", "## Neutral summary", "## Agreement", "## Who said what", "## Framing", "## Timeline"):
+        assert heading in text
