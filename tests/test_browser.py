@@ -64,3 +64,48 @@ def test_hostile_report_runs_nothing(browser, test_output):
     page.screenshot(path=str(test_output / "hostile-report.png"))
     assert events["dialogs"] == [] and events["errors"] == []
     assert page.locator("img").count() == 0
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import socket
+    import threading
+
+    import uvicorn
+
+    from parallax.web.app import create_app
+
+    app = create_app(tmp_path_factory.mktemp("serve") / "parallax.db")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    import time
+
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+    app.state.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def test_upload_the_example_and_read_the_evidence(browser, server, example_dir, test_output):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/")
+    page.set_input_files("#files", [str(p) for p in sorted(Path(example_dir).iterdir())])
+    page.click("#analyse-form button[type=submit]")
+    page.wait_for_url("**/stories/*", timeout=180_000)
+    page.locator("#matrix td.ev").first.click()
+    assert len(page.locator("#evidence-text mark").inner_text()) > 10
+    page.screenshot(path=str(test_output / "web-report.png"))
+    page.goto(server + "/?q=Kestrel")
+    assert page.locator("#stories a").count() >= 1
+    page.screenshot(path=str(test_output / "web-home.png"))
+    assert errors == []
