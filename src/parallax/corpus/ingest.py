@@ -1,0 +1,508 @@
+"""Stream a corpus into the store: JSONL, JSON, CSV, Parquet, WARC, folders.
+
+Corpora are larger than memory, so every format is read one record at a time
+(memory stays flat however big the file). Each record becomes an Article
+through the same reader as ``parallax read`` (parallax.read), so corpus mode
+and ``compare`` agree on clean text and ids.
+
+Re-running is safe: a record already seen is recognised by the hash of its
+raw content and skipped before any work; an article whose clean text is
+already stored (same content-hash id) is not stored twice. Work is committed
+in batches, so after Ctrl-C a re-run resumes where it stopped. A bad record
+is reported (file and line, one line each) and skipped; the rest goes on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import gzip
+import hashlib
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+from charset_normalizer import from_bytes
+
+from parallax.corpus.cluster import check_feature_kind, features_of
+from parallax.corpus.store import FeatureRow, Store
+from parallax.errors import InputError
+from parallax.model import Article
+from parallax.read.build import build_article, raw_text_of
+from parallax.read.decode import fix_text
+from parallax.read.sources import DEFAULT_MAX_BYTES, RawDocument, ReadOptions, expand_paths, load_input, record_to_raw
+
+BATCH_SIZE = 200
+CHUNK_CHARS = 1 << 16
+STREAM_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".warc", ".arc"}
+
+
+@dataclass
+class Record:
+    """One raw input record, ready to build; picklable so Ray workers can take it."""
+
+    origin: str  # "file.jsonl:12", "crawl.warc.gz@40213"
+    record_hash: str
+    doc: RawDocument
+    crawl_date: str | None = None  # a WARC capture date, used only when the page names no date
+
+
+@dataclass
+class Built:
+    record_hash: str
+    origin: str
+    article: Article
+    features: FeatureRow
+
+
+@dataclass
+class IngestStats:
+    files: int = 0
+    records: int = 0  # records read, good and bad
+    added: int = 0  # new articles stored
+    seen: int = 0  # records skipped because an earlier run stored them
+    duplicates: int = 0  # new records whose clean text was already stored
+    failed: int = 0
+    skipped: int = 0  # read fine, left out on purpose (--lang)
+    bytes: int = 0
+
+
+# ---------------------------------------------------------------------------------- reading
+
+
+def record_hash(kind: str, payload: object) -> str:
+    """Hash of a raw record's content (not its position), for fast resumption."""
+    if isinstance(payload, bytes):
+        data = payload
+    else:
+        data = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return hashlib.sha1(kind.encode() + b"\0" + data).hexdigest()
+
+
+def kind_of(path: str) -> str:
+    """The stream format of a file, from its suffixes (``.jsonl.gz`` is JSON lines)."""
+    suffixes = [s.lower() for s in Path(path).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    if last == ".ndjson":
+        return ".jsonl"
+    return last if last in STREAM_SUFFIXES else "single"
+
+
+class FileProgress:
+    """Bytes of one file read so far, reported as deltas to the progress bar."""
+
+    def __init__(self, path: str, on_bytes: Callable[[int], None] | None):
+        self.on_bytes = on_bytes
+        self.size = _size(path)
+        self.reported = 0
+
+    def at(self, position: int) -> None:
+        position = min(position, self.size)
+        if self.on_bytes and position > self.reported:
+            self.on_bytes(position - self.reported)
+        self.reported = max(self.reported, position)
+
+    def finish(self) -> None:
+        self.at(self.size)
+
+
+def open_binary(path: str) -> tuple[BinaryIO, BinaryIO]:
+    """(stream to read, raw file for progress); gzip is undone on the fly."""
+    raw = open(path, "rb")
+    if path.lower().endswith(".gz"):
+        return gzip.GzipFile(fileobj=raw), raw
+    return raw, raw
+
+
+def sniff_encoding(head: bytes) -> str:
+    """The text encoding of a file, judged from its first bytes."""
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return name
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        best = from_bytes(head).best()
+        return best.encoding if best is not None else "cp1252"
+
+
+def open_text(path: str, newline: str | None = None) -> tuple[io.TextIOWrapper, BinaryIO]:
+    stream, raw = open_binary(path)
+    buffered = io.BufferedReader(stream) if not isinstance(stream, io.BufferedReader) else stream
+    encoding = sniff_encoding(buffered.peek(CHUNK_CHARS)[:CHUNK_CHARS])
+    return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=newline), raw
+
+
+_NEEDS_NO_FIX = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*\Z")  # printable ASCII without '&' (entities)
+
+
+def fix(value: str) -> str:
+    """ftfy's repair, skipped for plain ASCII text it would leave as it is (most of it is slow)."""
+    return value if _NEEDS_NO_FIX.match(value) else fix_text(value)
+
+
+def fixed(record: object) -> object:
+    """Repair mojibake in a record's string fields, as ``read`` does for whole files."""
+    if not isinstance(record, dict):
+        return record
+    out = {}
+    for key, value in record.items():
+        if isinstance(value, str):
+            value = fix(value)
+        elif isinstance(value, list):
+            value = [fix(v) if isinstance(v, str) else v for v in value]
+        out[str(key).strip().lower() if isinstance(key, str) else key] = value
+    return out
+
+
+def from_mapping(record: object, origin: str, path: str, kind: str) -> Record:
+    record = fixed(record)
+    return Record(origin, record_hash(kind, record), record_to_raw(record, origin, path))
+
+
+def iter_jsonl(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
+    text, raw = open_text(path)
+    with text:
+        for lineno, line in enumerate(text, start=1):
+            if lineno % 64 == 0:
+                progress.at(raw.tell())
+            if not line.strip():
+                continue
+            where = f"{path}:{lineno}"
+            try:
+                yield from_mapping(json.loads(line), where, path, "json")
+            except json.JSONDecodeError as exc:
+                yield InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            except InputError as exc:
+                yield exc
+
+
+def iter_json(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Record | InputError]:
+    """A JSON array streamed value by value; a single object as in ``read``; else JSON lines."""
+    text, raw = open_text(path)
+    with text:
+        buffer = text.read(CHUNK_CHARS)
+        start = len(buffer) - len(buffer.lstrip())
+        first = buffer[start:start + 1]
+        if first == "[":
+            yield from _iter_array(text, buffer, start + 1, path, lambda: progress.at(raw.tell()), max_bytes)
+            return
+    if first != "{":
+        yield InputError(path, "not JSON: expected an array or an object")
+        return
+    if Path(path).stat().st_size <= max_bytes:
+        with open_text(path)[0] as whole:
+            content = whole.read()
+        try:
+            payload = json.loads(content)
+        except json.JSONDecodeError as exc:
+            if exc.msg != "Extra data":
+                yield InputError(f"{path}:{exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})")
+                return
+            payload = None
+        del content
+        if payload is not None:
+            if isinstance(payload, dict):
+                for key in ("articles", "items", "data", "records"):
+                    if isinstance(payload.get(key), list):
+                        for index, record in enumerate(payload[key]):
+                            yield _safe_mapping(record, f"{path}[{index}]", path)
+                        return
+            yield _safe_mapping(payload, path, path)
+            return
+    yield from _json_lines_or_error(path, progress)
+
+
+def _json_lines_or_error(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
+    """A big .json file starting with '{' must be JSON lines; one error, not one per line, if not."""
+    records = iter_jsonl(path, progress)
+    first = next(records, None)
+    if isinstance(first, InputError) and "invalid JSON" in first.problem:
+        yield InputError(path, "a JSON object this large cannot be streamed; use JSON lines or a top-level array")
+        return
+    if first is not None:
+        yield first
+    yield from records
+
+
+def _safe_mapping(record: object, origin: str, path: str) -> Record | InputError:
+    try:
+        return from_mapping(record, origin, path, "json")
+    except InputError as exc:
+        return exc
+
+
+def _iter_array(text, buffer: str, position: int, path: str, counter: Callable[[], None], max_bytes: int) -> Iterator[Record | InputError]:
+    """Decode one array element at a time from a sliding buffer; ``line`` is the line at ``position``."""
+    decoder = json.JSONDecoder()
+    line = 1 + buffer.count("\n", 0, position)
+    eof = False
+
+    def refill(buffer: str, position: int) -> tuple[str, int, bool]:
+        more = text.read(max(CHUNK_CHARS, len(buffer) - position))  # grows geometrically for big records
+        counter()
+        return buffer[position:] + more, 0, not more
+
+    while True:
+        while position < len(buffer) and buffer[position] in " \t\r\n,":
+            line += buffer[position] == "\n"
+            position += 1
+        if position >= len(buffer):
+            if eof:
+                yield InputError(f"{path}:{line}", "JSON array is not closed")
+                return
+            buffer, position, eof = refill(buffer, position)
+            continue
+        if buffer[position] == "]":
+            return
+        try:
+            record, end = decoder.raw_decode(buffer, position)
+        except json.JSONDecodeError as exc:
+            if not eof and len(buffer) - position < max_bytes:
+                buffer, position, eof = refill(buffer, position)
+                continue
+            where = line + buffer.count("\n", position, exc.pos)
+            yield InputError(f"{path}:{where}", f"invalid JSON: {exc.msg}; the rest of the file is skipped")
+            return
+        yield _safe_mapping(record, f"{path}:{line}", path)
+        line += buffer.count("\n", position, end)
+        position = end
+        if position > CHUNK_CHARS:
+            buffer, position = buffer[position:], 0
+
+
+def iter_csv(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
+    csv.field_size_limit(DEFAULT_MAX_BYTES * 4)
+    text, raw = open_text(path, newline="")
+    with text:
+        dialect = "excel-tab" if kind_of(path) == ".tsv" else "excel"
+        reader = csv.reader(text, dialect=dialect)
+        try:
+            header = [name.strip().lower() for name in next(reader)]
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield InputError(f"{path}:1", f"invalid CSV header: {exc}")
+            return
+        line = reader.line_num + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield InputError(f"{path}:{line}", f"invalid CSV: {exc}")
+                line = reader.line_num + 1
+                continue
+            where = f"{path}:{line}"
+            line = reader.line_num + 1
+            if line % 64 == 0:
+                progress.at(raw.tell())
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                yield InputError(where, f"{len(row)} fields, the header names {len(header)}")
+                continue
+            try:
+                yield from_mapping({k: v for k, v in zip(header, row) if k}, where, path, "csv")
+            except InputError as exc:
+                yield exc
+
+
+def iter_parquet(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
+    import pyarrow.parquet as pq
+
+    parquet = pq.ParquetFile(path)
+    total_rows = parquet.metadata.num_rows or 1
+    row_number = 0
+    for batch in parquet.iter_batches(batch_size=256):
+        for record in batch.to_pylist():
+            row_number += 1
+            try:
+                yield from_mapping(record, f"{path}:row {row_number}", path, "parquet")
+            except InputError as exc:
+                yield exc
+        progress.at(int(progress.size * row_number / total_rows))
+
+
+def iter_warc(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Record | InputError]:
+    """HTML (and plain-text) responses of a WARC/ARC file; other records are not articles."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    from parallax.read.decode import decode_bytes
+
+    with open(path, "rb") as raw:
+        records = ArchiveIterator(raw, arc2warc=True)
+        for record in records:
+            progress.at(raw.tell())
+            if record.rec_type not in ("response", "resource"):
+                continue
+            headers = record.http_headers
+            if headers is not None and headers.get_statuscode() and not headers.get_statuscode().startswith("2"):
+                continue
+            content_type = ((headers.get_header("Content-Type") if headers else None)
+                            or record.rec_headers.get_header("Content-Type") or "").lower()
+            if "html" not in content_type and "text/plain" not in content_type:
+                continue
+            data = record.content_stream().read(max_bytes + 1)  # before get_record_offset, which skips the rest
+            where = f"{path}@{records.get_record_offset()}"
+            if len(data) > max_bytes:
+                yield InputError(where, f"record over the {max_bytes:,}-byte cap (--max-bytes)")
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+            try:
+                body = decode_bytes(data, where)
+            except InputError as exc:
+                yield exc
+                continue
+            html = "html" in content_type
+            doc = RawDocument(origin=where, html=body if html else None, text=None if html else body,
+                              meta={"url": url}, path=path)
+            yield Record(where, record_hash("warc", (url or "").encode() + b"\0" + data), doc, crawled)
+
+
+def iter_single(path: str, options: ReadOptions) -> Iterator[Record | InputError]:
+    """A plain text, Markdown or HTML file: one article, read exactly as ``read`` does."""
+    try:
+        loaded = load_input(path, options)
+    except InputError as exc:
+        yield exc
+        return
+    for doc in loaded:
+        if isinstance(doc, InputError):
+            yield doc
+        else:
+            content = doc.text if doc.text is not None else doc.html or ""
+            yield Record(doc.origin, record_hash("file", content.encode("utf-8")), doc)
+
+
+def iter_records(path: str, options: ReadOptions, on_bytes: Callable[[int], None] | None = None) -> Iterator[Record | InputError]:
+    """Every record of one input file, in file order."""
+    kind = kind_of(path)
+    progress = FileProgress(path, on_bytes)
+    if kind == "single":
+        yield from iter_single(path, options)
+    elif kind == ".parquet":
+        yield from iter_parquet(path, progress)
+    elif kind == ".jsonl":
+        yield from iter_jsonl(path, progress)
+    elif kind == ".json":
+        yield from iter_json(path, progress, options.max_bytes)
+    elif kind in (".csv", ".tsv"):
+        yield from iter_csv(path, progress)
+    else:
+        yield from iter_warc(path, progress, options.max_bytes)
+    progress.finish()
+
+
+def _size(path: str) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0
+
+
+# ---------------------------------------------------------------------------------- building
+
+
+def build_record(record: Record, only_language: str | None = None) -> Built | InputError:
+    """Raw record → Article and its clustering features (runs in Ray workers too)."""
+    try:
+        article = build_article(record.doc, raw_text_of(record.doc), set())
+    except InputError as exc:
+        return exc
+    except (ValueError, TypeError, RecursionError) as exc:  # malformed markup deep inside a parser
+        return InputError(record.origin, f"could not read: {exc}")
+    if article.published is None and record.crawl_date:
+        article = article.model_copy(update={"published": record.crawl_date})
+    if only_language and article.language and article.language != only_language:
+        return InputError(record.origin, f"skipped: language '{article.language}', not '{only_language}' (--lang)")
+    return Built(record.record_hash, record.origin, article, features_of(article))
+
+
+Runner = Callable[[Iterator[list[Record]], "str | None"], Iterator[list["Built | InputError"]]]
+
+
+def local_runner(batches: Iterator[list[Record]], only_language: str | None) -> Iterator[list[Built | InputError]]:
+    for batch in batches:
+        yield [build_record(record, only_language) for record in batch]
+
+
+def list_inputs(paths: Iterable[str]) -> tuple[list[str], list[InputError]]:
+    files: list[str] = []
+    errors: list[InputError] = []
+    for item in expand_paths(list(paths)):
+        if isinstance(item, InputError):
+            errors.append(item)
+        elif item == "-" or item.startswith(("http://", "https://")):
+            errors.append(InputError(item, "ingest reads files and folders; save the page or stream to a file first"))
+        else:
+            files.append(item)
+    return files, errors
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    options: ReadOptions | None = None,
+    runner: Runner = local_runner,
+    batch_size: int = BATCH_SIZE,
+    on_error: Callable[[InputError], None] | None = None,
+    on_bytes: Callable[[int], None] | None = None,
+    files: list[str] | None = None,
+) -> IngestStats:
+    """Read ``paths`` into ``store``; bad records go to ``on_error`` and are skipped."""
+    options = options or ReadOptions()
+    stats = IngestStats()
+    check_feature_kind(store)
+
+    def fail(error: InputError) -> None:
+        if error.problem.startswith("skipped: "):
+            stats.skipped += 1
+        else:
+            stats.failed += 1
+        if on_error:
+            on_error(error)
+
+    if files is None:
+        files, errors = list_inputs(paths)
+        for error in errors:
+            fail(error)
+    stats.files = len(files)
+
+    def fresh_batches() -> Iterator[list[Record]]:
+        batch: list[Record] = []
+        for path in files:
+            for item in iter_records(path, options, on_bytes):
+                stats.records += 1
+                if isinstance(item, InputError):
+                    fail(item)
+                elif store.has_record(item.record_hash):
+                    stats.seen += 1
+                else:
+                    batch.append(item)
+                    if len(batch) >= batch_size:
+                        yield batch
+                        batch = []
+        if batch:
+            yield batch
+
+    for results in runner(fresh_batches(), options.only_language):
+        with store.transaction():
+            for result in results:
+                if isinstance(result, InputError):
+                    fail(result)
+                elif store.add_article(result.article, result.features, result.record_hash):
+                    stats.added += 1
+                else:
+                    stats.duplicates += 1
+    stats.bytes = sum(_size(path) for path in files)
+    return stats
