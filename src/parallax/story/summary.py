@@ -75,9 +75,16 @@ def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list
             out.append((charge, not is_attributed, words, order[claim.article_id], start, claim, sentence, (start, end)))
         return sorted(out, key=lambda c: c[:5])
 
+    length = {a.id: max(1, len(a.text)) for a in articles}
+
+    def lead(group) -> float:
+        """How early the group's claims come in their articles: news puts the main facts first."""
+        places = [claims[c].start / length[claims[c].article_id] for c in group.claim_ids if c in claims]
+        return sum(places) / len(places) if places else 1.0
+
     ranked = sorted(
         report.claim_groups,
-        key=lambda g: (-sum(v != "omitted" for v in g.coverage.values()), g.id not in disputed, g.id),
+        key=lambda g: (-sum(v != "omitted" for v in g.coverage.values()), round(lead(g), 1), g.id not in disputed, g.id),
     )
     chosen: list[tuple[int, int, SummarySentence]] = []
     used_sentences: set[tuple[str, int]] = set()
