@@ -252,8 +252,30 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     by_role = speaker_by_role(ctx, token)
     if by_role:
         return by_role
+    # "the businessman said", "the 46-year-old said": a definite description of one person
+    # points back like a pronoun does
+    if refers_to_a_person(token):
+        earlier = antecedent(ctx, token, previous, person=True)
+        if earlier is not None:
+            return Speaker(earlier.name, start, end, "PERSON", earlier.role)
     name = clean_name(doc.text[start:end])
     return Speaker(name, start, end, "NOUN") if name else None
+
+
+INSTITUTION_NOUNS = frozenset(
+    """ministry government agency company firm department office group administration committee council court party
+    campaign state country city county report study survey poll statement organization organisation association union
+    board commission bureau service police army military team newspaper paper network station channel website site
+    magazine outlet broadcaster university institute center centre foundation bank fund authority regime embassy""".split()
+)
+
+
+def refers_to_a_person(token) -> bool:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS:
+        return False
+    if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
+        return False
+    return not any(child.pos_ == "PROPN" for child in token.children)
 
 
 def issuer_of(ctx: ArticleContext, token) -> Speaker | None:

@@ -24,7 +24,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fastapi import FastAPI, File, Form, HTTPException, Request, UploadFile
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
@@ -241,10 +241,10 @@ def create_app(db: str | Path = "parallax.db", limits: Limits | None = None, wor
         return job_state(job).public()
 
     @app.get("/api/stories", response_model=list[StoryOut], tags=["stories"])
-    def api_stories(limit: int = 50, offset: int = 0) -> list[dict]:
+    def api_stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=1_000_000_000)) -> list[dict]:
         s = store()
         try:
-            return s.list_stories(max(1, min(limit, 500)), max(0, offset))
+            return s.list_stories(limit, offset)
         finally:
             s.close()
 
@@ -254,10 +254,10 @@ def create_app(db: str | Path = "parallax.db", limits: Limits | None = None, wor
         return Response(report_json(story_id), media_type="application/json")
 
     @app.get("/api/search", response_model=list[dict], tags=["stories"])
-    def api_search(q: str = "", limit: int = 20) -> list[dict]:
+    def api_search(q: str = Query("", max_length=500), limit: int = Query(20, ge=1, le=100)) -> list[dict]:
         s = store()
         try:
-            return s.search(q, max(1, min(limit, 100)))
+            return s.search(q, limit)
         finally:
             s.close()
 
