@@ -87,3 +87,16 @@ def test_institution_speaks_through_its_statement():
 def test_degenerate_inputs_do_not_crash(text):
     if text:
         quotes_of(text)
+
+
+def test_speech_carried_by_a_noun():
+    text = "Moscow's claim that Kyiv acted on foreign orders was rejected by Washington on Friday."
+    q = one(quotes_of(text), "Kyiv acted")
+    assert q.kind == "indirect" and q.speaker.name == "Moscow" and q.cue == "claim"
+
+
+def test_reported_beliefs_and_stances():
+    quotes = quotes_of("Senator Ruth Vale believes that the treaty will pass next month. "
+                       "The union condemned the decision to close the northern plant.")
+    assert one(quotes, "treaty will pass").speaker.name == "Ruth Vale"
+    assert "union" in one(quotes, "decision to close").speaker.name.lower()

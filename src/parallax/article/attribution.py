@@ -18,12 +18,17 @@ SPEECH_VERBS = frozenset(
     caution allege maintain contend charge blame criticize criticise praise concede observe point reiterate repeat
     testify tout boast brag joke lament mention muse reveal speculate concur disagree agree counter rebut shout
     scream yell whisper cry demand inform assure affirm signal estimate forecast
-    elaborate clarify underline underscore highlight opine question wonder told""".split()
+    elaborate clarify underline underscore highlight opine question wonder told
+    believe think feel hope fear expect worry doubt suspect recognize recognise find show suggest indicate
+    condemn welcome defend support applaud slam""".split()
 )
 # Verbs that take a speaker only with a speech-like complement (avoid "X called Y a hero" without quotes).
 WEAK_VERBS = frozenset({"call", "describe", "continue", "point", "ask", "question", "wonder", "signal", "repeat"})
 DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "rebut", "refute", "disagree", "counter"})
 ACCUSATION_VERBS = frozenset({"accuse", "blame", "charge", "allege"})
+# Verbs whose object is the stance itself ("X condemned the strike", "Y praised the deal").
+STANCE_OBJECT_VERBS = frozenset({"condemn", "criticize", "criticise", "praise", "welcome", "defend", "support", "applaud",
+                                 "slam", "question", "urge", "demand", "call"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "ourselves"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GROUP_PRONOUNS = frozenset({"they", "them", "it"})

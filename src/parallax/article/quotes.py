@@ -21,6 +21,7 @@ from parallax.article.attribution import (
     TITLE_WORDS,
     ACCUSATION_VERBS,
     DENIAL_VERBS,
+    STANCE_OBJECT_VERBS,
     FIRST_PERSON,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -268,6 +269,10 @@ INSTITUTION_NOUNS = frozenset(
     board commission bureau service police army military team newspaper paper network station channel website site
     magazine outlet broadcaster university institute center centre foundation bank fund authority regime embassy""".split()
 )
+
+
+REPORTING_CORE = frozenset({"say", "tell", "deny", "claim", "state", "announce", "insist", "add", "report", "reject",
+                            "dismiss", "accuse", "write", "tweet", "post", "declare"})
 
 
 def refers_to_a_person(token) -> bool:
@@ -655,7 +660,7 @@ def reported_speech(ctx: ArticleContext, found: list[Found], marked: list[tuple[
             if content is None:
                 for child in cue.children:
                     if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
-                        if is_cue(child) and subject_of(child) is not None:
+                        if is_cue(child) and child.lemma_.lower() in REPORTING_CORE and subject_of(child) is not None:
                             continue  # "X says ...; Y denies ...": another speaker's report, not this content
                         start, end = clause_span(child)
                         if end - start < 12 or covered(marked, start, end, 0.5):
@@ -664,7 +669,7 @@ def reported_speech(ctx: ArticleContext, found: list[Found], marked: list[tuple[
                         verbatim = inverted and has_person_marker(doc, start, end, FIRST_PERSON | SECOND_PERSON)
                         content = (start, end, "unmarked" if verbatim else "indirect", inverted)
                         break
-            if content is None and cue.lemma_.lower() in ACCUSATION_VERBS | DENIAL_VERBS:
+            if content is None and cue.lemma_.lower() in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
                 objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "ccomp", "pcomp") and c.i > cue.i]
                 if objects:
                     left = min(t.i for o in objects for t in o.subtree)
@@ -705,6 +710,40 @@ def reported_speech(ctx: ArticleContext, found: list[Found], marked: list[tuple[
                     new.append(Found(start, end, "indirect", "according to", (token.idx, token.idx + 12), speaker, None, ctx.post_at(start) is not None))
                     taken.append((start, end))
     found.extend(new)
+    nominal_speech(ctx, found, marked)
+
+
+NOUN_CUES = frozenset({"claim", "accusation", "allegation", "assertion", "warning", "statement", "argument", "belief",
+                       "view", "suggestion", "insistence", "denial", "promise", "pledge", "charge", "contention"})
+
+
+def nominal_speech(ctx: ArticleContext, found: list[Found], marked: list[tuple[int, int]]) -> None:
+    """Speech carried by a noun with an owner: "Moscow's claim that Kyiv acted alone",
+    "the accusation by the Kremlin that ..." (the owner speaks, the that-clause is the content)."""
+    doc = ctx.doc
+    taken = [(f.start, f.end) for f in found]
+    for token in doc:
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in NOUN_CUES or ctx.quoted(token.idx):
+            continue
+        clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if owner is None:
+            by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if clause is None or owner is None:
+            continue
+        start, end = clause_span(clause)
+        if end - start < 12 or covered(marked, start, end, 0.5) or covered(taken, start, end, 0.5):
+            continue
+        speaker = speaker_from_token(ctx, owner, found)
+        if speaker is None:
+            continue
+        sent = ctx.sentence_at(token.idx)
+        channel = find_channel(sent.text, (start - sent.start_char, end - sent.start_char)) if sent is not None else None
+        found.append(Found(start, end, "indirect", token.text, (token.idx, token.idx + len(token.text)), speaker, channel,
+                           ctx.post_at(start) is not None, owner, False))
+        taken.append((start, end))
 
 
 def speaks_in_first_person(sentences) -> bool:
