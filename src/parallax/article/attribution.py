@@ -89,11 +89,11 @@ def is_cue(token) -> bool:
 
 def subject_of(verb):
     """The subject of a reporting verb (climbing conjunctions: "X said ... and added ...")."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.dep_ != "expl":
-            if child.dep_ == "nsubjpass":
-                continue
-            return child
+    # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
+    # the subject nearest the verb is the speaker
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
