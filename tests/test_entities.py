@@ -66,3 +66,12 @@ def test_speakers_link_to_entities(kremlin_report):
     linked = [q for q in kremlin_report.quotes if q.speaker and q.speaker.entity_id]
     assert len(linked) >= 0.8 * len([q for q in kremlin_report.quotes if q.speaker])
     assert all(by_id[q.speaker.entity_id].name == q.speaker.name for q in linked)
+
+
+def test_an_office_resolves_to_its_holder():
+    report = report_of(
+        "Moscow Mayor Sergei Sobyanin closed the city centre on Wednesday.",
+        "The Mayor of Moscow said that drone flights are banned in the capital from today.",
+    )
+    speakers = {q.speaker.name for q in report.quotes if q.speaker}
+    assert "Sergei Sobyanin" in speakers

@@ -127,6 +127,11 @@ def phrase_span(token) -> tuple[int, int]:
                     left_edge = sub
             break
     right = token.i + 1
+    # "the Mayor of Moscow", "the head of the agency": an office is named with its place or body
+    if token.lower_ in TITLE_WORDS:
+        of = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None and any(t.pos_ == "PROPN" for t in of.subtree):
+            right = max(t.i for t in of.subtree) + 1
     return doc[left_edge.i].idx, doc[right - 1].idx + len(doc[right - 1].text)
 
 

@@ -110,7 +110,7 @@ def clean_name(text: str) -> str:
     text = re.sub(r"(?:'s|’s|')$", "", text.strip())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     words = text.split()
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS:
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[1].lower() != "of":
         words = words[1:]
     return " ".join(words).strip(" ,.;:")
 

@@ -42,7 +42,7 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     words = text.replace("\n", " ").split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in {w.rstrip(".") for w in TITLE_WORDS}:
+    while len(words) > 1 and words[0].lower().rstrip(".") in {w.rstrip(".") for w in TITLE_WORDS} and words[1].lower() != "of":
         words = words[1:]
     return " ".join(words).strip(" ,.;:-–—")
 
@@ -246,10 +246,21 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
         if quote.speaker is None:
             continue
         found = name_to_id.get(normalize(quote.speaker.name).lower())
+        if found is None or by_id[found].type != "PERSON":
+            found = by_office(quote.speaker.name, entities) or found
         if found:
             quote.speaker.entity_id = found
             quote.speaker.name = by_id[found].name
     return entities
+
+
+def by_office(description: str, entities: list[Entity]) -> str | None:
+    """"The Mayor of Moscow" is the one person whose role holds the same words ("Moscow Mayor")."""
+    words = {w for w in re.findall(r"[a-z]+", description.lower()) if w not in ("the", "of", "a", "an", "s")}
+    if len(words) < 2 or not words & TITLE_WORDS:
+        return None
+    matches = [e.id for e in entities if e.type == "PERSON" and e.role and words <= set(re.findall(r"[a-z]+", e.role.lower()))]
+    return matches[0] if len(matches) == 1 else None
 
 
 def initials(name: str) -> str:
