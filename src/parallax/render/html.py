@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
+from parallax.story.framing import naming_differs
 
 TEMPLATES = Path(__file__).parent / "templates"
 COVERAGE_ORDER = ("reported", "hedged", "disputed", "omitted")
@@ -138,16 +139,17 @@ def build_view(report: StoryReport) -> dict:
             "questions": [{"text": q.text, "evidence": evidence(q)} for q in f.rhetorical_questions],
             "sources": f.cited_sources,
             "voices": list(f.voices.items())[:6],
-            "omitted": [groups[g].label for g in f.omitted_claim_groups if g in groups],
+            "omitted": [groups[g].label for g in f.omitted_claim_groups if g in groups][:3],
+            "omitted_count": len(f.omitted_claim_groups),
         })
     concepts = Counter(c for f in report.framing for c in f.naming)
     naming_rows = []
     for concept, count in sorted(concepts.items(), key=lambda kv: (-kv[1], kv[0])):
         if count < 2:
             continue
-        cells = [", ".join(f.naming.get(concept, [])[:3]) for f in report.framing]
-        if len({c.lower() for c in cells if c}) > 1:
-            naming_rows.append({"concept": concept, "cells": cells})
+        terms = [f.naming.get(concept, []) for f in report.framing]
+        if naming_differs(terms):
+            naming_rows.append({"concept": concept, "cells": [", ".join(t[:3]) for t in terms]})
 
     summary = []
     for sentence in report.summary:

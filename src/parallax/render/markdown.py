@@ -73,6 +73,15 @@ def render_markdown(report: StoryReport) -> str:
             ["Voices", *[md(", ".join(f"{k} {v:.0%}" for k, v in list(f.voices.items())[:4])) or "—" for f in report.framing]],
         ]
         out += table(header, rows)
+        from collections import Counter
+
+        from parallax.story.framing import naming_differs
+
+        concepts = Counter(c for f in report.framing for c in f.naming)
+        naming = [c for c, n in sorted(concepts.items()) if n >= 2 and naming_differs([f.naming.get(c, []) for f in report.framing])]
+        if naming:
+            out += ["### Naming choices (own voice)", ""] + table(
+                ["Concept", *header[1:]], [[md(c), *[md(", ".join(f.naming.get(c, [])[:3])) or "—" for f in report.framing]] for c in naming[:20]])
     if report.timeline:
         out += ["## Timeline", ""] + table(
             ["When", "What", "Reported by"],

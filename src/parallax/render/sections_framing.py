@@ -11,6 +11,7 @@ from rich.table import Table
 from parallax.model import Framing, StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.render.terminal import safe, section
+from parallax.story.framing import naming_differs
 
 MAX_NAMING_ROWS = 14
 
@@ -54,12 +55,9 @@ def naming_table(report: StoryReport, names: dict[str, str]) -> Table | None:
     rows = []
     concepts = Counter(c for f in framings for c in f.naming)
     for concept, count in concepts.items():
-        if count < 2:
-            continue
-        firsts = {f.article_id: f.naming[concept][0].lower() for f in framings if concept in f.naming}
-        variety = len(set(firsts.values())) + len({t.lower() for f in framings for t in f.naming.get(concept, [])}) / 10
-        if variety > 1.15:
-            rows.append((-variety, concept))
+        terms = [f.naming.get(concept, []) for f in framings]
+        if count >= 2 and naming_differs(terms):
+            rows.append((-len({t[0].lower() for t in terms if t}), concept))
     if not rows:
         return None
     table = Table(title="Naming choices (own voice)", expand=True, show_lines=True)

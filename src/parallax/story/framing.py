@@ -57,6 +57,18 @@ def fill_naming(report: StoryReport, analyses) -> None:
         framing.naming = result
 
 
+def same_name(a: str, b: str) -> bool:
+    """"Lavrov" and "Sergey Lavrov" are one naming choice; "Kiev" and "Kyiv" are two."""
+    a, b = a.lower().strip(), b.lower().strip()
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
+def naming_differs(cells: list[list[str]]) -> bool:
+    """Outlets name a concept differently: their main terms are not one name."""
+    firsts = [terms[0] for terms in cells if terms]
+    return len(firsts) >= 2 and any(not same_name(x, y) for i, x in enumerate(firsts) for y in firsts[i + 1:])
+
+
 def affiliation_key(entity: Entity | None, name: str, places: list[str]) -> str:
     """The body a voice speaks for; nationality adjectives fold into their country ("Russian" → "Russia")."""
     label = (entity.affiliation if entity and entity.affiliation else None) or (entity.name if entity else name)
