@@ -1,7 +1,6 @@
 """End-to-end in a real browser (Debian's chromium through Playwright): the HTML
 report opens offline, shows evidence on click, and hostile text never executes."""
 
-import shutil
 from pathlib import Path
 
 import pytest

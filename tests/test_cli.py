@@ -68,7 +68,7 @@ def test_stdin_dash() -> None:
 def test_compare_json_is_deterministic(example_dir, tmp_path) -> None:
     first = run("compare", str(example_dir), "--format", "json")
     second = run("compare", str(example_dir), "--format", "json", "-o", str(tmp_path / "r.json"))
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert first.stdout == (tmp_path / "r.json").read_text()
     report = json.loads(first.stdout)
     assert report["schema_version"] == "1"
