@@ -96,8 +96,17 @@ def own_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
     holder = EntityRef(name=article.outlet or f"article {article.id[:8]}")
     cues = [q.cue_span.start for q in quotes if q.cue_span is not None and q.kind in ("direct", "unmarked")]
     claims = []
+    pieces = []
     for sent in doc.sents:
-        start, end = trim(text, sent.start_char, sent.end_char)
+        # "X says A; Y denies B": two propositions, two claims
+        at = sent.start_char
+        for part in re.split(r"(?<=;)\s+", sent.text):
+            pieces.append((sent, at, at + len(part)))
+            at += len(part)
+            while at < sent.end_char and text[at].isspace():
+                at += 1
+    for sent, piece_start, piece_end in pieces:
+        start, end = trim(text, piece_start, piece_end)
         piece = text[start:end]
         if words(piece) < MIN_WORDS or piece.endswith("?") or "\n" in piece.strip():
             continue
