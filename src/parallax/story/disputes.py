@@ -13,7 +13,9 @@ from parallax.model import Dispute, StoryReport
 def parties(claims) -> list[str]:
     """The speakers on one side; the outlets themselves only when nobody is quoted."""
     quoted = sorted({c.holder.name for c in claims if c.voice == "quoted"})
-    return quoted or sorted({c.holder.name for c in claims})
+    # a named party ("Kremlin", "John Kirby") over a bare description ("chair", "officials")
+    named = [name for name in quoted if any(ch.isupper() for ch in name)]
+    return named or quoted or sorted({c.holder.name for c in claims})
 
 
 def find_disputes(articles, report: StoryReport) -> list[Dispute]:
@@ -35,6 +37,8 @@ def find_disputes(articles, report: StoryReport) -> list[Dispute]:
         asserted_by, denied_by = parties(asserting), parties(denying)
         if not set(asserted_by) - set(denied_by) or not set(denied_by) - set(asserted_by):
             continue
+        if not any(ch.isupper() for name in denied_by for ch in name):
+            continue  # an unnamed voice ("chair", "officials") does not make a dispute between parties
         disputes.append(Dispute(
             id="d" + hashlib.sha1(group.id.encode()).hexdigest()[:12],
             claim_group_id=group.id,
