@@ -100,3 +100,12 @@ def test_reported_beliefs_and_stances():
                        "The union condemned the decision to close the northern plant.")
     assert one(quotes, "treaty will pass").speaker.name == "Ruth Vale"
     assert "union" in one(quotes, "decision to close").speaker.name.lower()
+
+
+def test_phrasal_cue_and_main_clause_subject():
+    text = ('Muhammad Ali died on Friday.\n\nAndrew Hale took his daughter to the museum to explain who Ali was.\n\n'
+            'He said: "He was strong, and I hope I can be like that one day." '
+            '"It happens," Hale went on.')
+    quotes = quotes_of(text)
+    assert one(quotes, "He was strong").speaker.name == "Andrew Hale"
+    assert one(quotes, "It happens").speaker.name == "Andrew Hale" and one(quotes, "It happens").cue == "went"

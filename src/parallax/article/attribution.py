@@ -81,8 +81,16 @@ class Attribution:
 UNREALIZED_MARKERS = {"would", "will", "could", "should", "may", "might", "can", "must", "'ll", "to"}
 
 
+# Phrasal reporting verbs: "Trump went on", "she shot back", "he pointed out".
+PHRASAL_CUES = frozenset({("go", "on"), ("chime", "in"), ("shoot", "back"), ("fire", "back"), ("hit", "back"),
+                          ("point", "out"), ("speak", "out"), ("weigh", "in"), ("spell", "out"), ("lash", "out")})
+
+
 def is_cue(token) -> bool:
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt"):
         return False
     return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
 

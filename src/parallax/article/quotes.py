@@ -235,7 +235,8 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     if token.pos_ == "PROPN":
         name = clean_name(doc.text[start:end])
         resolved = full_name(ctx, name)
-        label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people else "ORG"
+        # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
+        label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
         return Speaker(resolved, start, end, label)
     # A description: "the spokesman", "the statement", "officials", "the ministry".
     bare = all(child.dep_ == "det" for child in token.children) and token.tag_ == "NN"
@@ -363,7 +364,9 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
     if person:
         for ent in reversed(ctx.doc.ents):
             if ent.end_char <= token.idx and ent.label_ == "PERSON" and not ctx.quoted(ent.start_char):
-                if ent.root.dep_ in ("nsubj", "nsubjpass") and paragraph - ctx.paragraph_of(ent.start_char) <= 1:
+                # the subject of a main clause, not of a clause inside it ("… who Ali was")
+                if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ in ("ROOT", "conj") \
+                        and paragraph - ctx.paragraph_of(ent.start_char) <= 1:
                     if compatible(full_name(ctx, clean_name(ent.text))):
                         subject_ent = ent
                         break
