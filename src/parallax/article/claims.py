@@ -66,7 +66,12 @@ def quoted_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
             continue
         pieces: list[tuple[int, int]] = []
         if quote.kind == "indirect":
-            pieces = [(quote.start, quote.end)]
+            # "said A, and that B": two reported propositions
+            pieces, at = [], quote.start
+            for match in re.finditer(r",?\s+and\s+that\s+", text[quote.start:quote.end]):
+                pieces.append((at, quote.start + match.start()))
+                at = quote.start + match.end()
+            pieces.append((at, quote.end))
         else:
             for sent in doc.sents:
                 start, end = max(sent.start_char, quote.start), min(sent.end_char, quote.end)

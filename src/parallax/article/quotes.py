@@ -669,6 +669,10 @@ def reported_speech(ctx: ArticleContext, found: list[Found], marked: list[tuple[
                         if end - start < 12 or covered(marked, start, end, 0.5):
                             continue
                         inverted = child.i < cue.i
+                        # "said A, and that B": the second reported clause hangs on the cue too
+                        for extra in cue.children:
+                            if extra.dep_ == "conj" and extra.i > child.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in extra.children):
+                                end = max(end, clause_span(extra)[1])
                         verbatim = inverted and has_person_marker(doc, start, end, FIRST_PERSON | SECOND_PERSON)
                         content = (start, end, "unmarked" if verbatim else "indirect", inverted)
                         break
