@@ -166,10 +166,29 @@ def schema(output: Optional[Path] = typer.Option(None, "--output", "-o", help="W
 def evaluate(
     gold: Optional[list[Path]] = typer.Argument(None, help="Gold files (default: every tests/gold/*.json)."),
     format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    alignment: Optional[Path] = typer.Option(
+        None, "--alignment", help="Score claim alignment, disputes and omissions on sentence-level gold "
+        "(e.g. ../shared/corpora/alignment/seesaw-dev.json), with a TF-IDF baseline."),
 ) -> None:
     """Score the pipeline on hand-checked gold files (see docs/gold-format.md)."""
     from parallax.evaluation import default_gold_files, evaluate_files, print_scores
 
+    if alignment is not None:
+        from parallax.evaluation.alignment import evaluate_alignment, print_alignment
+
+        if not alignment.is_file():
+            err.print(f"error: {alignment}: no such gold file")
+            raise typer.Exit(EXIT_NOTHING)
+        try:
+            scores = evaluate_alignment(alignment)
+        except (KeyError, ValueError, OSError) as exc:
+            err.print(f"error: {alignment}: not an alignment gold file ({exc})")
+            raise typer.Exit(EXIT_NOTHING)
+        if format == "json":
+            sys.stdout.write(dumps(scores))
+        else:
+            print_alignment(scores, Console(highlight=False, width=max(120, Console().width)))
+        return
     files = gold or default_gold_files()
     if not files:
         err.print("error: no gold files given and none found under tests/gold/")

@@ -134,35 +134,84 @@ class QuoteGroup(_Model):
 # --------------------------------------------------------------------------- claims
 
 
+ClaimKind = Literal["event", "statement", "evaluation", "question", "procedural"]
+Coverage = Literal["reported", "hedged", "disputed", "omitted"]
+
+
+class Predicate(_Model):
+    """What a claim says happens or is: its main verb, negation and modality."""
+
+    lemma: str
+    negated: bool = False
+    # asserted: stated as fact; reported: someone's statement; hedged: may/alleged/reportedly;
+    # predicted: will/plans to; questioned: asked, not stated
+    modality: Literal["asserted", "reported", "hedged", "predicted", "questioned"] = "asserted"
+    subject: Span | None = None  # who or what the verb is about (its grammatical subject), when the claim names it
+
+
+class Argument(Span):
+    """Something a claim is about: an entity, a number with its unit, a date or a place."""
+
+    kind: Literal["entity", "number", "date", "place"]
+    entity_id: str | None = None  # for entities and places, once entities are resolved across articles
+    value: str | None = None  # a number as digits ("300", "2.5"), a date as written
+    unit: str | None = None  # what a number counts ("resident", "percent", "dollar")
+
+
 class Claim(_Model):
+    """One proposition of one article, with who holds it (a speaker, or the outlet's own voice)."""
+
     id: str
     article_id: str
     start: int
     end: int
     text: str
-    holder: EntityRef
+    holder: EntityRef  # entity_id: the speaker's entity; None for the outlet's own voice
+    holder_span: Span | None = None  # where the holder is named, for a rebuttal the narration reports
     voice: Literal["own", "quoted"]
     polarity: Literal["asserts", "denies"]
     hedged: bool = False
+    kind: ClaimKind = "event"
+    quote_id: str | None = None  # the quote it comes from (quoted claims)
+    predicate: Predicate | None = None
+    arguments: list[Argument] = Field(default_factory=list)
     group_id: str | None = None
+    group_confidence: float | None = None  # how surely this claim belongs to its group (0..1)
     denies_group_id: str | None = None  # for a denial: the claim group it denies
 
 
 class ClaimGroup(_Model):
+    """One proposition as stated across articles; only verified members join."""
+
     id: str
     label: str
+    label_claim_id: str | None = None  # the member whose wording is the label
+    kind: ClaimKind = "event"
     claim_ids: list[str] = Field(default_factory=list)
-    coverage: dict[str, Literal["reported", "hedged", "disputed", "omitted"]] = Field(
-        default_factory=dict
-    )
+    coverage: dict[str, Coverage] = Field(default_factory=dict)
+    # how sure each coverage mark is (0..1); an "omitted" mark is sure only when a search
+    # over every sentence of that article found nothing that states the proposition
+    coverage_confidence: dict[str, float] = Field(default_factory=dict)
+    confidence: float = 0.0  # mean verified agreement between members of different articles
+    confidence_level: Literal["confident", "possible"] = "confident"
     conflicts: list[str] = Field(default_factory=list)  # figures that differ between outlets
 
 
 class Dispute(_Model):
+    """Party A asserts a proposition, party B denies or contradicts it."""
+
     id: str
-    claim_group_id: str
+    claim_group_id: str | None = None  # the group of the asserting side, when it is carried by several articles
+    # parties: both sides are named entities; outlet: an outlet's own fact-check of a claim
+    kind: Literal["parties", "outlet"] = "parties"
+    label: str = ""  # the disputed proposition, in the asserting side's words
     asserted_by: list[str] = Field(default_factory=list)
     denied_by: list[str] = Field(default_factory=list)
+    asserted_by_ids: list[str] = Field(default_factory=list)  # entity ids (outlet disputes: none)
+    denied_by_ids: list[str] = Field(default_factory=list)
+    assertion_claim_ids: list[str] = Field(default_factory=list)
+    denial_claim_ids: list[str] = Field(default_factory=list)
+    confidence: float = 0.0
     # which outlets carry which side (article ids)
     assertion_reported_in: list[str] = Field(default_factory=list)
     denial_reported_in: list[str] = Field(default_factory=list)

@@ -1,35 +1,55 @@
-"""Claims in one article: propositions with a holder, a polarity and hedging.
+"""Claims in one article: the propositions it states, each with its holder.
 
 - Quoted claims come from quotes: each sentence of a direct or unmarked quote,
-  and the content of indirect speech; the holder is the speaker.
-- Own-voice claims are the article's declarative sentences outside quotes and
-  outside reported speech; the holder is the outlet.
+  and the content of indirect speech; the holder is the speaker (linked to the
+  speaker's entity at the story stage through ``quote_id``).
+- Own-voice claims are the article's sentences outside quotes, embedded posts
+  and reported speech; the holder is the outlet.
 
-A claim denies when its cue is a denial verb ("denied", "rejected",
-"dismissed") or its words deny ("had nothing to do with", "is lying",
-"a ludicrous claim"). What a denial denies is found across articles, in
-``parallax.story.align``.
+A sentence is split into the propositions it states, from the parse:
+coordinated clauses that each have a subject ("the bridge closed, and the
+mayor blamed the operator"), semicolons, and "said A and that B". Each claim
+then gets a kind (event, attributed statement, evaluation, question,
+procedural chatter), a predicate (its main verb with negation and modality)
+and its arguments (entities, numbers with units, dates, places), all with
+offsets into the article text.
+
+A claim denies when its cue is a denial verb ("denied", "rejected") or its
+words deny ("had nothing to do with", "a baseless claim"). What a denial
+denies is found across articles, in ``parallax.story.disputes``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
-from parallax.lexicons import hedge_patterns
-from parallax.model import Article, Claim, EntityRef, Quote
+from spacy.lang.en.lex_attrs import _num_words
 
-DENIAL_WORDS = re.compile(
-    r"\b(?:nothing\s+to\s+do\s+with|no\s+(?:part|role|involvement|hand)\s+in|(?:not|never)\s+(?:been\s+)?involved|"
-    r"no\s+involvement|not\s+behind|(?:is|are|was|were)\s+(?:just\s+|simply\s+)?lying|"
-    r"(?:ludicrous|ridiculous|absurd|baseless|false|groundless|unfounded)\s+(?:claim|claims|accusation|accusations|allegation|allegations)|"
-    r"(?:claims?|accusations?|allegations?)\s+(?:are|were|is|was)\s+(?:baseless|false|groundless|unfounded|absurd|ridiculous|untrue)|"
-    r"(?:did|does|do)\s+not\s+(?:know|order|direct|carry|encourage|enable)|neither\s+encouraged\s+nor|"
-    r"no\s+information\s+about|not\s+attacking|we\s+do\s+not\s+attack|denie[sd]|deny|rejects?|rejected|dismiss(?:es|ed)?)\b",
-    re.I,
-)
-MAX_SENTENCES_PER_QUOTE = 4
+from parallax.lexicons import denial_patterns, hedge_patterns, procedural_patterns, subjectivity
+from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
+
+MAX_SENTENCES_PER_QUOTE = 6
 MIN_WORDS = 5
+DENIAL_CUES = re.compile(r"(?:deni|deny|reject|dismiss|rebut|refut|disput)", re.I)
+HEDGED_CUES = frozenset({"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+HEDGE_AUX = frozenset({"may", "might", "could"})
+INTENT_VERBS = frozenset({"plan", "expect", "intend", "aim", "vow", "promise", "threaten", "pledge", "hope", "seek"})
+NORMATIVE_AUX = frozenset({"should", "must", "ought"})
+# Verbs with which the narration reports a party's rebuttal ("Mueller's office disputed the report that …").
+REBUTTAL_VERBS = frozenset({"deny", "dispute", "reject", "rebuke", "refute", "rebut", "dismiss", "contradict", "debunk",
+                            "disavow", "disown", "repudiate"})
+PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+COPULAS = frozenset({"be", "seem", "appear", "look", "remain", "sound", "feel"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+ENTITY_LABELS = {"PERSON": "entity", "ORG": "entity", "NORP": "entity", "GPE": "place", "LOC": "place", "FAC": "place",
+                 "DATE": "date", "TIME": "date", "CARDINAL": "number", "MONEY": "number", "PERCENT": "number",
+                 "QUANTITY": "number"}
+CONTRACTIONS = {"'re": "be", "'s": "be", "'m": "be", "'ve": "have", "'ll": "will", "'d": "would", "ca": "can", "wo": "will"}
+TRIM = "\"“”‘’'«»—–-,;: "
 
 
 def claim_id(article_id: str, start: int, end: int) -> str:
@@ -40,16 +60,36 @@ def is_hedged(text: str) -> bool:
     return any(kind == "hedge" and pattern.search(text) for pattern, kind in hedge_patterns())
 
 
-def polarity_of(text: str, cue: str | None) -> str:
-    if cue and re.match(r"(?:deni|deny|reject|dismiss|rebut|refut|disput)", cue.lower()):
+def denial_kind(text: str) -> str | None:
+    found = denial_match(text)
+    return found[0] if found else None
+
+
+def denial_match(text: str) -> tuple[str, int] | None:
+    """The kind of the first denial expression in the text and where it starts."""
+    best = None
+    for pattern, kind in denial_patterns():
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[1]):
+            best = (kind, match.start())
+    return best
+
+
+def polarity_of(text: str, cue: str | None, voice: str = "quoted") -> str:
+    """A speaker denies with a denial cue or denial words; an outlet's narration denies only when it
+    dismisses a claim itself ("the false claim that …"), not when it reports someone's denial."""
+    if cue and DENIAL_CUES.match(cue.lower()):
         return "denies"
-    return "denies" if DENIAL_WORDS.search(text) else "asserts"
+    kind = denial_kind(text)
+    if kind is None or (voice == "own" and kind == "act"):
+        return "asserts"
+    return "denies"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "\"“”‘’'«»—–-,;:"):
+    while start < end and (text[start] in TRIM or text[start].isspace()):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"“”‘’'«»—–-,;:"):
+    while end > start and (text[end - 1] in TRIM or text[end - 1].isspace()):
         end -= 1
     return start, end
 
@@ -58,75 +98,324 @@ def words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def quoted_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
+# --------------------------------------------------------------------------- the parse, indexed once
+
+
+@dataclass
+class ParsedArticle:
+    """Lookups over one Doc, built once: sentences and entities by character offset."""
+
+    doc: object
+    sentences: list  # spaCy sentence spans in order
+    sentence_starts: list[int]
+    ents: list  # doc.ents in order
+    ent_starts: list[int]
+
+    @classmethod
+    def of(cls, doc) -> "ParsedArticle":
+        sentences = list(doc.sents)
+        ents = list(doc.ents)
+        return cls(doc, sentences, [s.start_char for s in sentences], ents, [e.start_char for e in ents])
+
+    def sentences_in(self, start: int, end: int) -> list:
+        first = max(0, bisect_right(self.sentence_starts, start) - 1)
+        last = bisect_left(self.sentence_starts, end)
+        return [s for s in self.sentences[first:last] if s.end_char > start and s.start_char < end]
+
+    def ents_in(self, start: int, end: int) -> list:
+        first = bisect_left(self.ent_starts, start)
+        last = bisect_left(self.ent_starts, end)
+        return [e for e in self.ents[first:last] if e.end_char <= end]
+
+
+# --------------------------------------------------------------------------- propositions
+
+
+def clause_cuts(sentence) -> list[int]:
+    """Character offsets where a new proposition starts inside a sentence.
+
+    A verb coordinated with another verb starts a proposition when it has a
+    subject of its own; so does "that" clause coordinated with another one
+    ("said A and that B"). A semicolon ends one.
+    """
+    cuts = []
+    for token in sentence:
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX"):
+            if any(child.dep_ in SUBJECT_DEPS for child in token.children) or any(
+                child.dep_ == "mark" and child.lower_ == "that" for child in token.children
+            ):
+                cuts.append(token.left_edge.idx)
+        elif token.text == ";" and token.i + 1 < sentence.end:
+            cuts.append(token.doc[token.i + 1].idx)
+    return sorted(set(c for c in cuts if sentence.start_char < c < sentence.end_char))
+
+
+def pieces_of(parsed: ParsedArticle, start: int, end: int, max_sentences: int | None = None) -> list[tuple[int, int, object]]:
+    """The propositions inside [start, end): (start, end, sentence) per clause."""
+    out = []
+    sentences = parsed.sentences_in(start, end)
+    if max_sentences is not None:
+        sentences = sentences[:max_sentences]
+    for sentence in sentences:
+        left, right = max(start, sentence.start_char), min(end, sentence.end_char)
+        bounds = [left] + [c for c in clause_cuts(sentence) if left < c < right] + [right]
+        for a, b in zip(bounds, bounds[1:]):
+            out.append((a, b, sentence))
+    return out
+
+
+def strip_connective(text: str, start: int, end: int) -> int:
+    """A proposition cut off a coordination starts after its connective ("and that", "but")."""
+    match = re.match(r"(?:and|but|or|yet|so|while)?\s*(?:that\s+)?", text[start:end], re.I)
+    if match and match.end() and words(text[start + match.end():end]) >= 3:
+        return start + match.end()
+    return start
+
+
+def head_of(parsed: ParsedArticle, start: int, end: int):
+    """The main verb of a piece: the highest verb whose head lies outside the piece (or the root)."""
+    span = parsed.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    best = None
+    for token in span:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        depth, node = 0, token
+        while node.head.i != node.i and span.start <= node.head.i < span.end:
+            node, depth = node.head, depth + 1
+        if best is None or depth < best[0]:
+            best = (depth, token)
+    return best[1] if best else span.root
+
+
+def subject_span(head, article: Article, start: int, end: int) -> Span | None:
+    """The verb's subject inside the claim, or the claim's opening noun phrase ("Ukraine of staging …")."""
+    subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        a, b = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+    else:
+        first = head.doc.char_span(start, end, alignment_mode="expand")
+        if first is None or not len(first) or first[0].pos_ not in ("PROPN", "NOUN", "DET"):
+            return None
+        noun = first[0]
+        while noun.head.i != noun.i and first.start <= noun.head.i < first.end and noun.head.pos_ in ("PROPN", "NOUN"):
+            noun = noun.head
+        a, b = noun.left_edge.idx, noun.idx + len(noun.text)
+    a, b = max(a, start), min(b, end)
+    if b <= a:
+        return None
+    return Span(article_id=article.id, start=a, end=b, text=article.text[a:b])
+
+
+def predicate_of(head, text: str, voice: str, question: bool, subject: Span | None = None) -> Predicate | None:
+    if head is None:
+        return None
+    children = list(head.children)
+    lemma = CONTRACTIONS.get(head.lemma_.lower().replace("’", "'"), head.lemma_.lower())
+    if lemma in COPULAS:
+        complement = next((c for c in children if c.dep_ in ("acomp", "attr", "oprd")), None)
+        if complement is not None:
+            lemma = f"{lemma} {complement.lemma_.lower()}"
+    negated = any(c.dep_ == "neg" or c.lower_ in ("never", "no longer") for c in children)
+    auxes = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if question:
+        modality = "questioned"
+    elif auxes & FUTURE_AUX or "going" in auxes or (head.lemma_ in INTENT_VERBS and any(c.dep_ == "xcomp" for c in children)):
+        modality = "predicted"
+    elif auxes & HEDGE_AUX or is_hedged(text):
+        modality = "hedged"
+    elif voice == "quoted":
+        modality = "reported"
+    else:
+        modality = "asserted"
+    return Predicate(lemma=lemma, negated=negated, modality=modality, subject=subject)
+
+
+def number_value(ent) -> str | None:
+    """A number as digits: '1,200' → '1200', 'three' → '3', '2.5 million' → '2500000'."""
+    text = ent.text.lower().replace(",", "")
+    match = re.search(r"\d+(?:\.\d+)?", text)
+    if match:
+        value = float(match.group())
+    else:
+        word = next((w for w in re.findall(r"[a-z]+", text) if w in _num_words), None)
+        if word is None:
+            return None
+        value = float(_num_words.index(word)) if _num_words.index(word) <= 20 else float((_num_words.index(word) - 18) * 10)
+    for scale, factor in (("thousand", 1e3), ("million", 1e6), ("billion", 1e9), ("trillion", 1e12)):
+        if scale in text:
+            value *= factor
+    return f"{value:g}" if value < 1e15 else None
+
+
+def number_unit(ent) -> str | None:
+    if ent.label_ == "PERCENT":
+        return "percent"
+    if ent.label_ == "MONEY":
+        symbol = next((t.text for t in ent if t.text in "$€£¥"), None)
+        return {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}.get(symbol or "", "money")
+    head = ent.root.head
+    if head.pos_ == "NOUN" and head.i >= ent.end:
+        return head.lemma_.lower()
+    return None
+
+
+def arguments_of(parsed: ParsedArticle, article_id: str, text: str, start: int, end: int) -> list[Argument]:
+    out = []
+    for ent in parsed.ents_in(start, end):
+        kind = ENTITY_LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        argument = Argument(article_id=article_id, start=ent.start_char, end=ent.end_char, text=text[ent.start_char:ent.end_char], kind=kind)
+        if kind == "number":
+            argument.value = number_value(ent)
+            argument.unit = number_unit(ent)
+            if argument.value is None:
+                continue
+        elif kind == "date":
+            argument.value = ent.text
+        out.append(argument)
+    return out
+
+
+def kind_of(text: str, head, voice: str, question: bool) -> str:
+    if question:
+        return "question"
+    if procedural_patterns().search(text):
+        return "procedural"
+    if voice == "quoted":
+        return "statement"
+    if head is not None and is_evaluation(head):
+        return "evaluation"
+    return "event"
+
+
+def is_evaluation(head) -> bool:
+    """Own-voice judgement rather than a report: "This is a disgrace", "Congress should act"."""
+    children = list(head.children)
+    if any(c.dep_ == "aux" and c.lower_ in NORMATIVE_AUX for c in children):
+        return True
+    if head.lemma_.lower() not in COPULAS:
+        return False
+    lexicon = subjectivity()
+    for complement in (c for c in children if c.dep_ in ("acomp", "attr")):
+        for token in complement.subtree:
+            if token.pos_ == "ADJ" and lexicon.get(token.lower_, (0.0, 0.0))[1] >= 0.6:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def make_claim(parsed: ParsedArticle, article: Article, start: int, end: int, *, holder: EntityRef, voice: str,
+               cue: str | None = None, quote: Quote | None = None, question: bool = False) -> Claim | None:
     text = article.text
+    start, end = trim(text, start, end)
+    start = strip_connective(text, start, end)
+    start, end = trim(text, start, end)
+    piece = text[start:end]
+    polarity = polarity_of(piece, cue, voice)
+    # a short denial ("denied any involvement") is a claim; other fragments are not
+    if words(piece) < (1 if polarity == "denies" else MIN_WORDS):
+        return None
+    question = question or piece.endswith("?")
+    head = head_of(parsed, start, end)
+    hedged = is_hedged(piece) or (cue or "").lower() in HEDGED_CUES
+    return Claim(
+        id=claim_id(article.id, start, end), article_id=article.id, start=start, end=end, text=piece,
+        holder=holder, voice=voice, polarity=polarity, hedged=hedged,
+        kind=kind_of(piece, head, voice, question),
+        quote_id=quote.id if quote is not None else None,
+        predicate=predicate_of(head, piece, voice, question, subject_span(head, article, start, end) if head is not None else None),
+        arguments=arguments_of(parsed, article.id, text, start, end),
+    )
+
+
+def quoted_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) -> list[Claim]:
     claims = []
     for quote in quotes:
         if quote.speaker is None:
             continue
-        pieces: list[tuple[int, int]] = []
-        if quote.kind == "indirect":
-            # "said A, and that B": two reported propositions
-            pieces, at = [], quote.start
-            for match in re.finditer(r",?\s+and\s+that\s+", text[quote.start:quote.end]):
-                pieces.append((at, quote.start + match.start()))
-                at = quote.start + match.end()
-            pieces.append((at, quote.end))
-        else:
-            for sent in doc.sents:
-                start, end = max(sent.start_char, quote.start), min(sent.end_char, quote.end)
-                if end - start > 0:
-                    pieces.append((start, end))
-            pieces = pieces[:MAX_SENTENCES_PER_QUOTE]
+        holder = EntityRef(entity_id=quote.speaker.entity_id, name=quote.speaker.name)
+        question = bool(getattr(quote, "is_question", False))
+        limit = None if quote.kind == "indirect" else MAX_SENTENCES_PER_QUOTE
+        pieces = [(start, end) for start, end, _ in pieces_of(parsed, quote.start, quote.end, limit)]
+        cue = quote.cue_span
+        if (quote.kind == "indirect" and cue is not None and cue.end <= quote.start and DENIAL_CUES.match((quote.cue or "").lower())
+                and words(article.text[quote.start:quote.end]) < MIN_WORDS and "\n" not in article.text[cue.start:quote.end]):
+            pieces = [(cue.start, quote.end)]  # "denied any involvement", not "any involvement"
         for start, end in pieces:
-            start, end = trim(text, start, end)
-            piece = text[start:end]
-            # a short denial ("denied any involvement") is a claim; other fragments are not
-            polarity = polarity_of(piece, quote.cue)
-            if words(piece) < (1 if polarity == "denies" else MIN_WORDS):
-                continue
-            claims.append(Claim(
-                id=claim_id(article.id, start, end), article_id=article.id, start=start, end=end, text=piece,
-                holder=EntityRef(name=quote.speaker.name), voice="quoted", polarity=polarity,
-                hedged=is_hedged(piece) or (quote.cue or "").lower() in ("claimed", "claims", "alleged", "alleges"),
-            ))
+            claim = make_claim(parsed, article, start, end, holder=holder, voice="quoted", cue=quote.cue, quote=quote,
+                               question=question)
+            if claim is not None:
+                claims.append(claim)
     return claims
 
 
-def own_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
-    """Declarative own-voice sentences; a sentence that mostly reports speech is left to the quote."""
+def own_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) -> list[Claim]:
+    """Own-voice propositions; a sentence that mostly reports speech is left to its quote."""
     text = article.text
-    covered = [(q.start, q.end) for q in quotes]
-    covered += [(p.start, p.end) for p in article.embedded_posts if p.end is not None]
+    covered = sorted([(q.start, q.end) for q in quotes] + [(p.start, p.end) for p in article.embedded_posts if p.end is not None])
+    cues = sorted(q.cue_span.start for q in quotes if q.cue_span is not None)
     holder = EntityRef(name=article.outlet or f"article {article.id[:8]}")
-    cues = [q.cue_span.start for q in quotes if q.cue_span is not None and q.kind in ("direct", "unmarked")]
     claims = []
-    pieces = []
-    for sent in doc.sents:
-        # "X says A; Y denies B": two propositions, two claims
-        at = sent.start_char
-        for part in re.split(r"(?<=;)\s+", sent.text):
-            pieces.append((sent, at, at + len(part)))
-            at += len(part)
-            while at < sent.end_char and text[at].isspace():
-                at += 1
-    for sent, piece_start, piece_end in pieces:
-        start, end = trim(text, piece_start, piece_end)
-        piece = text[start:end]
-        if words(piece) < MIN_WORDS or piece.endswith("?") or "\n" in piece.strip():
+    for sentence in parsed.sentences:
+        if "\n" in text[sentence.start_char:sentence.end_char].strip():
             continue
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in covered)
-        if inside / max(1, end - start) > 0.4 or any(start <= at < end for at in cues):
-            continue  # the sentence reports someone's speech: the quote is the claim
-        if not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") for t in sent):
+        if not any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT", "ccomp", "conj") for t in sentence):
             continue  # headlines without a verb, datelines, captions
-        claims.append(Claim(
-            id=claim_id(article.id, start, end), article_id=article.id, start=start, end=end, text=piece,
-            holder=holder, voice="own", polarity=polarity_of(piece, None), hedged=is_hedged(piece),
-        ))
+        for start, end, _ in pieces_of(parsed, sentence.start_char, sentence.end_char):
+            a, b = trim(text, start, end)
+            if b <= a:
+                continue
+            inside = sum(max(0, min(e, b) - max(s, a)) for s, e in covered if s < b and e > a)
+            first_cue = bisect_left(cues, a)
+            has_cue = first_cue < len(cues) and cues[first_cue] < b
+            if inside / (b - a) > (0.2 if has_cue else 0.4):
+                continue  # the piece reports someone's speech: the quote is the claim
+            claim = rebuttal(parsed, article, a, b) or make_claim(parsed, article, a, b, holder=holder, voice="own")
+            if claim is not None:
+                claims.append(claim)
     return claims
 
 
-def extract_claims(article: Article, doc, quotes: list[Quote]) -> list[Claim]:
-    claims = {c.id: c for c in quoted_claims(article, doc, quotes) + own_claims(article, doc, quotes)}
-    return sorted(claims.values(), key=lambda c: (c.start, c.end))
+def rebuttal(parsed: ParsedArticle, article: Article, start: int, end: int) -> Claim | None:
+    """"X disputed/rejected the report that P": X's denial of P, reported by the narration.
+
+    The claim is what is denied (the verb's object), held by the named subject."""
+    head = head_of(parsed, start, end)
+    if head is None or head.lemma_.lower() not in REBUTTAL_VERBS:
+        return None
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in head.children if c.dep_ in ("dobj", "ccomp")), None)
+    if subject is None or obj is None:
+        return None
+    ent = next((e for e in parsed.ents_in(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
+                if e.label_ in PARTY_LABELS and e.start <= subject.i < e.end or e.root.head.i == subject.i), None)
+    if ent is None:
+        return None
+    a = obj.left_edge.idx
+    b = obj.right_edge.idx + len(obj.right_edge.text)
+    claim = make_claim(parsed, article, a, min(b, end), holder=EntityRef(name=ent.text), voice="quoted", cue=head.text)
+    if claim is not None:
+        claim.holder_span = Span(article_id=article.id, start=ent.start_char, end=ent.end_char, text=article.text[ent.start_char:ent.end_char])
+        claim.kind = "statement"
+    return claim
+
+
+def without_nested(claims: list[Claim]) -> list[Claim]:
+    """A claim inside a longer claim of the same holder repeats it (a partial quote inside reported speech)."""
+    out: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (c.start, -c.end)):
+        if out and claim.end <= out[-1].end and claim.holder.name == out[-1].holder.name:
+            continue
+        out.append(claim)
+    return out
+
+
+def extract_claims(article: Article, doc, quotes: list[Quote], parsed: ParsedArticle | None = None) -> list[Claim]:
+    parsed = parsed or ParsedArticle.of(doc)
+    claims = {c.id: c for c in quoted_claims(parsed, article, quotes) + own_claims(parsed, article, quotes)}
+    return sorted(without_nested(list(claims.values())), key=lambda c: (c.start, c.end))

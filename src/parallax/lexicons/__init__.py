@@ -3,6 +3,9 @@
 - ``political_labels.tsv``: curated labels and charged words with an intensity.
 - ``hedges.tsv``: hedging, fabrication and certainty expressions (regular expressions).
 - ``subjectivity.tsv``: Pattern's adjective subjectivity lexicon (PDDL).
+- ``denials.tsv``: denial and rebuttal expressions (regular expressions).
+- ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
+- ``procedural.tsv``: procedural sentences and transcript chatter (regular expressions).
 - VADER's valence lexicon is read from the pinned ``vadersentiment`` package (MIT).
 """
 
@@ -61,3 +64,21 @@ def valence() -> dict[str, float]:
             except ValueError:
                 continue
     return out
+
+
+@lru_cache(maxsize=1)
+def denial_patterns() -> list[tuple[re.Pattern, str]]:
+    """(pattern, kind) with kind act (denied, rejected), disclaimer (nothing to do with), dismissal (false claims)."""
+    return [(re.compile(row[0], re.I), row[1]) for row in _rows("denials.tsv")]
+
+
+@lru_cache(maxsize=1)
+def procedural_patterns() -> re.Pattern:
+    """One pattern matching sentences that state nothing about the story."""
+    return re.compile("|".join(f"(?:{row[0]})" for row in _rows("procedural.tsv")), re.I)
+
+
+@lru_cache(maxsize=1)
+def accusation_patterns() -> re.Pattern:
+    """One pattern matching words that hold someone responsible for an act."""
+    return re.compile("|".join(f"(?:{row[0]})" for row in _rows("accusations.tsv")), re.I)

@@ -21,6 +21,7 @@ from parallax.model import Article, StoryReport
 class StoryOptions:
     summary_sentences: int = 7
     aliases: dict[str, list[str]] = field(default_factory=dict)  # canonical name → variants
+    alignment_model: object | None = None  # a parallax.story.verify.PairModel; None: the packaged one
 
 
 def build_report(articles: list[Article], analyses: list[ArticleAnalysis], options: StoryOptions | None = None) -> StoryReport:
@@ -35,8 +36,10 @@ def build_report(articles: list[Article], analyses: list[ArticleAnalysis], optio
     report.entities = entities.resolve_entities(articles, analyses, report, options)
     report.quote_groups = quote_groups.group_quotes(articles, report)
     framing.complete_framing(report, analyses)
-    report.claim_groups = align.align_claims(articles, analyses, report)
-    report.disputes = disputes.find_disputes(articles, report)
+    alignment = align.align_claims(articles, analyses, report, options.alignment_model)
+    report.claim_groups = alignment.groups
+    report.disputes = disputes.find_disputes(articles, report, alignment)
+    align.fill_omissions(report)
     report.timeline = timeline.build_timeline(articles, analyses, report)
     report.summary = summary.summarize(articles, analyses, report, options.summary_sentences)
     return report

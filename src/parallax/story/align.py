@@ -1,249 +1,377 @@
 """The same proposition across articles: claim groups, the claim matrix and omissions.
 
-Claims are compared by meaning (sentence embeddings from the packaged
-all-MiniLM-L6-v2 when the ``embed`` extra is installed, else TF-IDF cosine,
-with a warning) combined with the overlap of the entities they mention.
-Groups grow by average link above a threshold calibrated on the gold files
-(``parallax evaluate``), never on the examples' answers.
+1. Identity: each claim's holder is its quote's speaker entity (by quote id)
+   and each argument its entity (by mention offsets); nothing is re-matched
+   by name.
+2. Retrieval and verification (``parallax.story.verify``): candidate pairs of
+   claims of different articles, each given a calibrated probability that
+   both state the same proposition.
+3. Groups grow only by members verified against the group: a claim (or a
+   group) joins another when its mean probability with every member of the
+   other articles reaches the link threshold, so nothing chains through one
+   similar member. Each group gets a confidence; groups below the confident
+   threshold are shown as "possible".
+4. Coverage: per article, reported / hedged / disputed (filled by
+   ``disputes``) / omitted. "Omitted" is sure only when a recall-oriented
+   search over every claim and sentence of that article finds nothing close
+   to the group; otherwise it carries a low confidence and is never listed
+   as an omission.
 
-An assertion and its denial ("Ukraine attacked the Kremlin" / "Ukraine had
-nothing to do with it") usually land in one group: the group is the
-proposition, and its denials make it disputed. A denial left on its own is
-linked to the closest assertion group that shares its entities.
+Questions, procedural chatter and the outlets' own evaluations never enter
+the matrix.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
 from parallax import embed
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
-from parallax.story.entities import normalize
+from parallax.story.verify import ClaimTable, PairModel, candidate_pairs, default_model, pair_features
+from parallax.text_similarity import content_words
 
-EMBED_THRESHOLD = 0.55
-LEXICAL_THRESHOLD = 0.34
-LINK_THRESHOLD = 0.42
-SELF_LINK_THRESHOLD = 0.2
-ENTITY_WEIGHT = 0.25
-COUNTED = re.compile(r"\b(?P<value>\d[\d,]*(?:\.\d+)?)\s+(?:[a-z-]+\s+)??(?P<noun>[a-z]{3,})\b(?<!\bwere)(?<!\bwas)(?<!\bhad)(?<!\band)", re.I)
-WORD = re.compile(r"[a-z][a-z'-]+")
+MATRIX_KINDS = frozenset({"event", "statement"})
+# An omission is sure only when nothing in the article comes this close to any member.
+OMISSION_MAX_PROBABILITY = 0.12
+OMISSION_MAX_SEMANTIC = 0.55
+OMISSION_MAX_LEXICAL = 0.3
+UNSURE_OMISSION = 0.3
+# Two claims that differ only in a figure: this close in meaning and in words.
+CONFLICT_SEMANTIC = 0.7
+CONFLICT_LEXICAL = 0.3
 
 
 def group_id(claim_ids: list[str]) -> str:
     return "g" + hashlib.sha1(",".join(sorted(claim_ids)).encode()).hexdigest()[:12]
 
 
-def content_words(text: str) -> list[str]:
-    out = []
-    for word in WORD.findall(text.lower()):
-        if word in STOP_WORDS or len(word) < 3:
-            continue
-        out.append(word[:-1] if word.endswith("s") and len(word) > 4 else word)
-    return out
+# --------------------------------------------------------------------------- identity
 
 
-def tfidf_similarity(texts: list[str]) -> np.ndarray:
-    docs = [Counter(content_words(t)) for t in texts]
-    df = Counter(w for d in docs for w in d)
-    vocab = {w: i for i, w in enumerate(sorted(df))}
-    matrix = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
-    n = len(texts)
-    for row, doc in enumerate(docs):
-        for word, count in doc.items():
-            matrix[row, vocab[word]] = (1 + math.log(count)) * math.log((1 + n) / (1 + df[word]) + 1)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    matrix = matrix / np.where(norms == 0, 1, norms)
-    return matrix @ matrix.T
-
-
-def claim_entities(report: StoryReport, claims: list[Claim]) -> list[set[str]]:
-    """Entity ids mentioned inside each claim's span."""
-    by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+def link_identities(report: StoryReport) -> None:
+    """Holders from their quote's speaker, arguments from the entity mention they cover."""
+    quotes = {q.id: q for q in report.quotes}
+    for claim in report.claims:
+        quote = quotes.get(claim.quote_id or "")
+        if quote is not None and quote.speaker is not None:
+            claim.holder = EntityRef(entity_id=quote.speaker.entity_id, name=quote.speaker.name)
+    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for entity in report.entities:
         for mention in entity.mentions:
-            by_article[mention.article_id].append((mention.start, mention.end, entity.id))
-    out = []
-    for claim in claims:
-        out.append({eid for s, e, eid in by_article.get(claim.article_id, []) if claim.start <= s and e <= claim.end})
-    return out
+            mentions[mention.article_id].append((mention.start, mention.end, entity.id))
+    starts = {}
+    for article_id, spans in mentions.items():
+        spans.sort()
+        starts[article_id] = [s for s, _, _ in spans]
+    names = {e.id: e.name for e in report.entities}
+
+    def entity_at(article_id: str, start: int, end: int) -> str | None:
+        spans = mentions.get(article_id)
+        if not spans:
+            return None
+        at = bisect_right(starts[article_id], end) - 1
+        best = None
+        while at >= 0 and spans[at][1] > start - 200:
+            s, e, entity = spans[at]
+            overlap = min(e, end) - max(s, start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, entity)
+            at -= 1
+        return best[1] if best else None
+
+    for claim in report.claims:
+        if claim.holder_span is not None and claim.holder.entity_id is None:
+            found = entity_at(claim.article_id, claim.holder_span.start, claim.holder_span.end)
+            if found:
+                claim.holder = EntityRef(entity_id=found, name=names[found])
+        for argument in claim.arguments:
+            if argument.kind in ("entity", "place"):
+                argument.entity_id = entity_at(claim.article_id, argument.start, argument.end)
 
 
-def similarity_matrix(report: StoryReport, claims: list[Claim]) -> tuple[np.ndarray, float]:
-    texts = [c.text for c in claims]
-    vectors = embed.embed(texts)
-    if vectors is None:
-        if embed.UNAVAILABLE not in report.warnings:
-            report.warnings.append(embed.UNAVAILABLE)
-        semantic, threshold = tfidf_similarity(texts), LEXICAL_THRESHOLD
-    else:
-        semantic, threshold = vectors @ vectors.T, EMBED_THRESHOLD
-    entities = claim_entities(report, claims)
-    n = len(claims)
-    overlap = np.zeros((n, n), dtype=np.float32)
-    has = np.zeros(n, dtype=bool)
-    for i in range(n):
-        has[i] = bool(entities[i])
-        for j in range(i + 1, n):
-            if entities[i] and entities[j]:
-                overlap[i, j] = overlap[j, i] = len(entities[i] & entities[j]) / len(entities[i] | entities[j])
-    # shared entities raise a pair that already means much the same; they never make one
-    both = np.outer(has, has) & (semantic >= threshold * 0.75)
-    score = np.where(both, (1 - ENTITY_WEIGHT) * semantic + ENTITY_WEIGHT * overlap, semantic)
-    return score, threshold
+# --------------------------------------------------------------------------- grouping
 
 
-def cluster(score: np.ndarray, threshold: float, article_of: list[str]) -> list[list[int]]:
-    """Average-link agglomeration, strongest pairs first; claims of one article join
-    a group only through claims of other articles."""
-    n = len(score)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, link: float,
+                 frozen: frozenset[int] = frozenset()) -> list[list[int]]:
+    """Constrained average-link agglomeration over verified pairs, strongest first.
+
+    Claims in ``frozen`` (members of groups already made at a stricter link) take no part.
+    """
+    n = len(table)
+    p = np.zeros((n, n), dtype=np.float32)
+    if len(pairs):
+        p[pairs[:, 0], pairs[:, 1]] = probability
+        p[pairs[:, 1], pairs[:, 0]] = probability
+    articles = table.article_of
     owner = list(range(n))
-    pairs = [(score[i, j], i, j) for i in range(n) for j in range(i + 1, n) if score[i, j] >= threshold and article_of[i] != article_of[j]]
-    for _, i, j in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    members: dict[int, list[int]] = {i: [i] for i in range(n) if i not in frozen}
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -probability)) if len(pairs) else []
+    for k in order:
+        if probability[k] < link:
+            break
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        if i in frozen or j in frozen:
+            continue
         a, b = owner[i], owner[j]
         if a == b:
             continue
         left, right = members[a], members[b]
-        if score[np.ix_(left, right)].mean() < threshold:
+        if not verified_against(p, articles, left, right, link) or not verified_against(p, articles, right, left, link):
             continue
-        for k in right:
-            owner[k] = a
+        for x in right:
+            owner[x] = a
         members[a] = left + right
         del members[b]
     return [sorted(m) for m in members.values()]
+
+
+def tiered_groups(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, confident_link: float,
+                  possible_link: float) -> list[tuple[list[int], str]]:
+    """Confident groups at the strict link; then "possible" groups among the claims left over."""
+    out = []
+    confident = [m for m in group_claims(table, pairs, probability, confident_link) if spans_articles(table, m)]
+    out += [(m, "confident") for m in confident]
+    taken = frozenset(x for m in confident for x in m)
+    if possible_link < confident_link:
+        out += [(m, "possible") for m in group_claims(table, pairs, probability, possible_link, taken) if spans_articles(table, m)]
+    return out
+
+
+def figure_conflicts(table: ClaimTable, pairs: np.ndarray, grouped: list[tuple[list[int], str]]) -> list[tuple[list[int], str]]:
+    """The same report with another figure ("300 residents were evacuated" / "350 residents …") is one
+    proposition whose figures conflict: such a claim joins its counterpart's group, or the two make one."""
+    owner = {m: k for k, (members, _) in enumerate(grouped) for m in members}
+    out = [(list(members), level) for members, level in grouped]
+    for i, j in pairs:
+        i, j = int(i), int(j)
+        units = set(table.numbers[i]) & set(table.numbers[j])
+        if not units or all(table.numbers[i][u] & table.numbers[j][u] for u in units):
+            continue
+        if table.semantic[i, j] < CONFLICT_SEMANTIC or table.lexical[i, j] < CONFLICT_LEXICAL:
+            continue
+        if i in owner and j in owner:
+            continue
+        if i in owner or j in owner:
+            k, newcomer = (owner[i], j) if i in owner else (owner[j], i)
+            out[k][0].append(newcomer)
+            owner[newcomer] = k
+        else:
+            out.append(([i, j], "conflict"))
+            owner[i] = owner[j] = len(out) - 1
+    return [(sorted(members), level) for members, level in out]
+
+
+def spans_articles(table: ClaimTable, members: list[int]) -> bool:
+    return len({int(table.article_of[m]) for m in members}) >= 2
+
+
+def verified_against(p: np.ndarray, articles: np.ndarray, newcomers: list[int], group: list[int], link: float) -> bool:
+    """Every newcomer agrees on average with the group's members of other articles."""
+    group_articles = articles[group]
+    checked = False
+    for x in newcomers:
+        others = [g for g, art in zip(group, group_articles) if art != articles[x]]
+        if not others:
+            continue
+        checked = True
+        if p[x, others].mean() < link:
+            return False
+    return checked
+
+
+def group_confidence(p_of, members: list[int], articles: np.ndarray) -> tuple[float, dict[int, float]]:
+    """Mean probability over pairs of members of different articles, and each member's own mean."""
+    values, per_member = [], {}
+    for x in members:
+        mine = [p_of(x, y) for y in members if articles[y] != articles[x]]
+        per_member[x] = float(np.mean(mine)) if mine else 0.0
+        values.extend(p_of(x, y) for y in members if y > x and articles[y] != articles[x])
+    return (float(np.mean(values)) if values else 0.0), per_member
+
+
+# --------------------------------------------------------------------------- the matrix
 
 
 def coverage_of(claims: list[Claim], article_ids: list[str]) -> dict[str, str]:
     by_article = defaultdict(list)
     for claim in claims:
         by_article[claim.article_id].append(claim)
-    asserted_holders = {c.holder.name for c in claims if c.polarity == "asserts"}
     coverage = {}
     for article_id in article_ids:
         own = by_article.get(article_id, [])
         if not own:
             coverage[article_id] = "omitted"
-        elif any(c.polarity == "denies" for c in own) and asserted_holders - {c.holder.name for c in own if c.polarity == "denies"}:
-            coverage[article_id] = "disputed"
-        elif all(c.hedged for c in own):
+        elif all(c.hedged or (c.predicate and c.predicate.modality == "hedged") for c in own):
             coverage[article_id] = "hedged"
         else:
             coverage[article_id] = "reported"
     return coverage
 
 
-def label_of(claims: list[Claim]) -> str:
-    """The group's most typical wording: an assertion from the most common holder, shortest first."""
+def label_of(claims: list[Claim], confidence: dict[str, float]) -> Claim:
+    """The group's plainest wording: an unhedged assertion, the outlet's own words before a quote's,
+    well verified, short."""
     pool = [c for c in claims if c.polarity == "asserts"] or claims
-    text = min(pool, key=lambda c: (c.voice != "own", len(c.text), c.id)).text
-    return text if len(text) <= 140 else text[:137].rsplit(" ", 1)[0] + "…"
+    return min(pool, key=lambda c: (c.hedged, c.voice != "own", -round(confidence.get(c.id, 0.0), 1), len(c.text), c.id))
 
 
-def link_holders(report: StoryReport) -> None:
-    """Quoted claims name their holder as the resolved entity ("Varga" → Aleksandr Varga)."""
-    by_variant = {}
-    for entity in report.entities:
-        for variant in entity.variants:
-            by_variant.setdefault(normalize(variant).lower(), entity)
-    for claim in report.claims:
-        entity = by_variant.get(normalize(claim.holder.name).lower())
-        if entity is not None and claim.voice == "quoted":
-            claim.holder = EntityRef(entity_id=entity.id, name=entity.name)
+def label_text(claim: Claim) -> str:
+    text = claim.text if claim.voice == "own" else f"{claim.holder.name}: {claim.text}"
+    return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
 def number_conflicts(claims: list[Claim], outlet_of: dict[str, str]) -> list[str]:
     """Figures for the same thing that differ between articles ("14 vessels" / "12 vessels")."""
     seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for claim in claims:
-        for match in COUNTED.finditer(claim.text):
-            noun = match.group("noun").lower()
-            noun = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
-            seen[noun][match.group("value").replace(",", "")].add(outlet_of.get(claim.article_id, claim.article_id))
+        for argument in claim.arguments:
+            if argument.kind == "number" and argument.unit and argument.value and argument.unit not in ("percent",):
+                seen[argument.unit][argument.value].add(outlet_of.get(claim.article_id, claim.article_id))
     conflicts = []
-    for noun, values in sorted(seen.items()):
-        if len(values) > 1:
-            conflicts.append(" vs ".join(f"{v} {noun} ({', '.join(sorted(o))})" for v, o in sorted(values.items())))
+    for unit, values in sorted(seen.items()):
+        outlets_per_value = [o for o in values.values()]
+        if len(values) > 1 and len(set().union(*outlets_per_value)) > 1:
+            conflicts.append(" vs ".join(f"{v} {unit} ({', '.join(sorted(o))})" for v, o in sorted(values.items(), key=lambda x: float(x[0]))))
     return conflicts
 
 
-def align_claims(articles, analyses, report: StoryReport) -> list[ClaimGroup]:
-    link_holders(report)
-    claims = report.claims
+# --------------------------------------------------------------------------- omissions
+
+
+class OmissionSearch:
+    """Recall-oriented search of one article for anything that states a group's proposition."""
+
+    def __init__(self, report: StoryReport, analyses, table: ClaimTable, p_of):
+        self.table = table
+        self.p_of = p_of
+        self.index_of = {c.id: i for i, c in enumerate(table.claims)}
+        self.by_article: dict[str, list[int]] = defaultdict(list)
+        for i, claim in enumerate(table.claims):
+            self.by_article[claim.article_id].append(i)
+        # every sentence and every claim of any kind, the title too, as bags of content words
+        self.texts: dict[str, list[Counter]] = defaultdict(list)
+        text_of = {a.id: a.text for a in report.articles}
+        for analysis in analyses:
+            text = text_of.get(analysis.article_id, "")
+            for start, end in analysis.sentences:
+                self.texts[analysis.article_id].append(Counter(content_words(text[start:end])))
+        for claim in report.claims:
+            self.texts[claim.article_id].append(Counter(content_words(claim.text)))
+        for article in report.articles:
+            if article.title:
+                self.texts[article.id].append(Counter(content_words(article.title)))
+        self.idf = table.idf
+
+    def lexical(self, member: Counter, other: Counter) -> float:
+        shared = set(member) & set(other)
+        if not shared:
+            return 0.0
+        weight = lambda bag: math.sqrt(sum((self.idf.get(w, 2.0) * (1 + math.log(c))) ** 2 for w, c in bag.items())) or 1.0
+        dot = sum(self.idf.get(w, 2.0) ** 2 * (1 + math.log(member[w])) * (1 + math.log(other[w])) for w in shared)
+        return dot / (weight(member) * weight(other))
+
+    def confidence(self, members: list[int], article_id: str) -> float:
+        """How sure it is that the article does not state the proposition (0..1)."""
+        candidates = self.by_article.get(article_id, [])
+        best_p = max((self.p_of(m, c) for m in members for c in candidates), default=0.0)
+        best_semantic = max((float(self.table.semantic[m, c]) for m in members for c in candidates), default=0.0)
+        bags = [Counter(content_words(self.table.claims[m].text)) for m in members]
+        best_lexical = max((self.lexical(b, o) for b in bags for o in self.texts.get(article_id, [])), default=0.0)
+        if best_p < OMISSION_MAX_PROBABILITY and best_semantic < OMISSION_MAX_SEMANTIC and best_lexical < OMISSION_MAX_LEXICAL:
+            return round(1.0 - max(best_p, best_semantic / 2, best_lexical / 2), 3)
+        return UNSURE_OMISSION
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+@dataclass
+class Alignment:
+    """What alignment produces: the groups, and the verified pairs later stages reuse."""
+
+    groups: list[ClaimGroup] = field(default_factory=list)
+    table: ClaimTable | None = None
+    p_of: Callable[[int, int], float] = lambda x, y: 0.0
+    model: PairModel | None = None
+
+
+def align_claims(articles, analyses, report: StoryReport, model: PairModel | None = None) -> Alignment:
+    link_identities(report)
     article_ids = [a.id for a in articles]
-    if not claims or len(articles) < 2:
-        return []
+    eligible = [c for c in report.claims if c.kind in MATRIX_KINDS]
+    if len(articles) < 2 or len({c.article_id for c in eligible}) < 2:
+        return Alignment()
+    model = model or default_model()
+    vectors = embed.embed([c.text for c in eligible])
+    if vectors is None and embed.UNAVAILABLE not in report.warnings:
+        report.warnings.append(embed.UNAVAILABLE)
+    quote_group_of = {q.id: q.group_id for q in report.quotes if q.group_id}
+    table = ClaimTable.build(eligible, article_ids, {a.id: len(a.text) for a in articles}, vectors, quote_group_of)
+    pairs = candidate_pairs(table)
+    probability = model.probability(pair_features(table, pairs))
+    verified = {(int(i), int(j)): float(v) for (i, j), v in zip(pairs, probability)}
+
+    def p_of(x: int, y: int) -> float:
+        return verified.get((x, y) if x < y else (y, x), 0.0)
+
     outlet_of = {a.id: a.outlet or a.id for a in articles}
-    score, threshold = similarity_matrix(report, claims)
-    article_of = [c.article_id for c in claims]
-    groups = [g for g in cluster(score, threshold, article_of)]
-    by_id = {c.id: c for c in claims}
-    result: list[ClaimGroup] = []
-    index_of = {c.id: i for i, c in enumerate(claims)}
-    assertion_groups: list[tuple[ClaimGroup, list[int]]] = []
-    for members in groups:
-        member_claims = [claims[i] for i in members]
-        if len({c.article_id for c in member_claims}) < 2:
-            continue
+    search = OmissionSearch(report, analyses, table, p_of)
+    groups: list[ClaimGroup] = []
+    for members, level in figure_conflicts(table, pairs, tiered_groups(table, pairs, probability, model.confident, model.link)):
+        member_claims = [table.claims[m] for m in members]
+        confidence, per_member = group_confidence(p_of, members, table.article_of)
+        if level == "conflict":
+            # two reports of one event that differ in a figure: as sure as they are alike apart from it
+            confidence = float(table.semantic[members[0], members[1]])
+            per_member = {m: confidence for m in members}
+            level = "confident"
         gid = group_id([c.id for c in member_claims])
-        group = ClaimGroup(id=gid, label=label_of(member_claims), claim_ids=sorted(c.id for c in member_claims),
-                           coverage=coverage_of(member_claims, article_ids),
-                           conflicts=number_conflicts(member_claims, outlet_of))
+        by_claim = {table.claims[m].id: per_member[m] for m in members}
         for claim in member_claims:
             claim.group_id = gid
-            if claim.polarity == "denies" and any(c.polarity == "asserts" and c.holder.name != claim.holder.name for c in member_claims):
-                claim.denies_group_id = gid
-        result.append(group)
-        if any(c.polarity == "asserts" for c in member_claims):
-            assertion_groups.append((group, members))
-    # A denial outside any assertion group denies the closest one that shares its entities.
-    entities = claim_entities(report, claims)
-    names = {e.name.lower(): e.id for e in report.entities if e.type in ("GPE", "ORG", "NORP")}
-    for claim in claims:
-        if claim.polarity != "denies" or claim.denies_group_id:
-            continue
-        i = index_of[claim.id]
-        # who denies usually denies something said about them: "Dostria's foreign ministry" speaks for Dostria
-        speaks_for = {names[w.lower()] for w in re.findall(r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*", re.sub(r"(?:'s|’s)\b", "", claim.holder.name)) if w.lower() in names}
-        if claim.holder.entity_id:
-            speaks_for.add(claim.holder.entity_id)
-        best = None
-        for group, members in assertion_groups:
-            shared = any(entities[i] & entities[m] for m in members)
-            about_them = any(speaks_for & entities[m] for m in members)
-            if not shared and not about_them:
-                continue
-            if all(by_id[claims[m].id].holder.name == claim.holder.name for m in members):
-                continue
-            value = float(score[i, members].max())
-            # a party denying what is said about it needs less textual evidence than a bystander
-            if value >= (SELF_LINK_THRESHOLD if about_them else LINK_THRESHOLD) and (best is None or value > best[0]):
-                best = (value, group)
-        if best is not None:
-            group = best[1]
-            claim.denies_group_id = group.id
-            if group.coverage.get(claim.article_id) in ("reported", "hedged", "omitted"):
-                group.coverage[claim.article_id] = "disputed"
-    result.sort(key=lambda g: (-sum(v != "omitted" for v in g.coverage.values()), g.label))
-    fill_omissions(report, result)
-    return result
+            claim.group_confidence = round(by_claim[claim.id], 3)
+        label = label_of(member_claims, by_claim)
+        coverage = coverage_of(member_claims, article_ids)
+        coverage_confidence = {}
+        for article_id, value in coverage.items():
+            if value == "omitted":
+                coverage_confidence[article_id] = search.confidence(members, article_id)
+            else:
+                coverage_confidence[article_id] = round(max(by_claim[c.id] for c in member_claims if c.article_id == article_id), 3)
+        kinds = Counter(c.kind for c in member_claims)
+        groups.append(ClaimGroup(
+            id=gid, label=label_text(label), label_claim_id=label.id, kind=kinds.most_common(1)[0][0],
+            claim_ids=sorted(c.id for c in member_claims), coverage=coverage, coverage_confidence=coverage_confidence,
+            confidence=round(confidence, 3), confidence_level=level,
+            conflicts=number_conflicts(member_claims, outlet_of),
+        ))
+    groups.sort(key=lambda g: (g.confidence_level != "confident", -sum(v != "omitted" for v in g.coverage.values()),
+                               -g.confidence, g.label))
+    return Alignment(groups, table, p_of, model)
 
 
-def fill_omissions(report: StoryReport, groups: list[ClaimGroup]) -> None:
-    """framing[].omitted_claim_groups: groups most other articles report that this one leaves out."""
+def fill_omissions(report: StoryReport) -> None:
+    """framing[].omitted_claim_groups: confident groups most other articles carry that this one surely leaves out."""
     n = len(report.articles)
     framing_of = {f.article_id: f for f in report.framing}
-    for group in groups:
+    for framing in report.framing:
+        framing.omitted_claim_groups = []
+    for group in report.claim_groups:
+        if group.confidence_level != "confident":
+            continue
         carried = [a for a, v in group.coverage.items() if v != "omitted"]
         if len(carried) < max(2, math.ceil(0.6 * (n - 1))):
             continue
         for article_id, value in group.coverage.items():
-            if value == "omitted" and article_id in framing_of:
+            if value == "omitted" and group.coverage_confidence.get(article_id, 0.0) > UNSURE_OMISSION and article_id in framing_of:
                 framing_of[article_id].omitted_claim_groups.append(group.id)
     for framing in report.framing:
         framing.omitted_claim_groups = sorted(set(framing.omitted_claim_groups))

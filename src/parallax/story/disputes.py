@@ -1,51 +1,305 @@
-"""Disputes: a claim group asserted by one party and denied by another, with the
-outlets that carry each side (an outlet that reports only the accusation and
-not the denial is telling)."""
+"""Disputes: one named party asserts a proposition, another denies or contradicts it.
+
+A denial is a claim that rejects a proposition: a denial speech act ("X
+denied that …", "Y called the report false", "Mueller's office disputed the
+report that …"), a disclaimer in the first person ("we did not attack",
+"we had nothing to do with it"), or a statement negating what another party
+asserts with the same verb ("she will not run" / "she will run again").
+Each denial is verified against the assertions it may answer with the
+claim-pair verifier; a denial answers an assertion when they agree on what
+is at stake (a lower bar when the assertion is about the denier itself).
+
+Both sides must be entities: a speaker resolved to a person or an
+organisation, never the outlet's narration or an unresolved description
+("the aide"). When the denial is the outlet's own ("there is no evidence
+that …", "the false claim that …"), the dispute is kept apart as
+``kind="outlet"``. Each dispute says which outlets carry which side: an
+outlet that reports only the accusation is telling.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 
-from parallax.model import Dispute, StoryReport
+import numpy as np
+
+from parallax.article.claims import denial_match
+from parallax.lexicons import accusation_patterns
+from parallax.model import Claim, Dispute, Entity, StoryReport
+from parallax.story.align import Alignment
+from parallax.story.verify import default_model, pair_features
+from parallax.text_similarity import content_words
+
+PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# A denial answers an assertion it matches this well...
+DENIAL_LINK = 0.5
+# ...or this well when both name the same entity...
+SHARED_DENIAL_LINK = 0.4
+# ...or this well when the assertion is about the denier itself ("Ukraine was behind it" / Ukraine denies).
+SELF_DENIAL_LINK = 0.25
+# A bare denial answers an accusation at most this many characters before it in its article,
+GENERIC_REACH = 600
+# or, in another article, one it matches at least this well.
+GENERIC_FLOOR = 0.05
+# A plain negation contradicts an assertion only with the same verb and this close a match.
+CONTRADICTION_LINK = 0.55
+FIRST_PERSON = re.compile(r"^(?:\W*)(?:we|i)\b|\b(?:we|i)\s+(?:did|do|have|had|are|were|was|am|will|would)\s*(?:not|n't|never)\b", re.I)
+# Mental and speech verbs whose negation is no denial ("I don't think", "we did not say").
+NOT_DENIAL_VERBS = frozenset({"think", "know", "believe", "want", "expect", "say", "see", "understand", "like", "need",
+                              "remember", "recall", "mean", "hope", "care", "plan", "intend"})
 
 
-def parties(claims) -> list[str]:
-    """The speakers on one side; the outlets themselves only when nobody is quoted."""
-    quoted = sorted({c.holder.name for c in claims if c.voice == "quoted"})
-    # a named party ("Kremlin", "John Kirby") over a bare description ("chair", "officials")
-    named = [name for name in quoted if any(ch.isupper() for ch in name)]
-    return named or quoted or sorted({c.holder.name for c in claims})
+def party_of(claim: Claim, entities: dict[str, Entity]) -> tuple[str, str] | None:
+    """The claim's holder as a party: a speaker resolved to a person or an organisation."""
+    if claim.voice != "quoted" or not claim.holder.entity_id:
+        return None
+    entity = entities.get(claim.holder.entity_id)
+    if entity is None or entity.type not in PARTY_TYPES:
+        return None
+    return entity.id, entity.name
 
 
-def find_disputes(articles, report: StoryReport) -> list[Dispute]:
-    members = defaultdict(list)
-    for claim in report.claims:
-        if claim.group_id:
-            members[claim.group_id].append(claim)
-    denials = defaultdict(list)
-    for claim in report.claims:
-        if claim.polarity == "denies" and claim.denies_group_id:
-            denials[claim.denies_group_id].append(claim)
+def same_person(a: str, b: str) -> bool:
+    """Two names that end in the same surname-like word (titles and suffixes aside)."""
+    def last(name: str) -> str:
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]+", name) if w.lower().rstrip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+        return re.sub(r"(?:'s|’s)$", "", words[-1]).lower() if words else ""
+    return len(last(a)) > 2 and last(a) == last(b)
+
+
+def denial_strength(claim: Claim) -> str | None:
+    """How a claim denies: "act" (a denial speech act or dismissal), "disclaimer" (we did not …),
+    "negation" (a plain negated statement, which contradicts only a close match), or None."""
+    if claim.kind != "statement" and not (claim.voice == "own" and claim.polarity == "denies"):
+        return None
+    if claim.polarity == "denies":
+        return "act"
+    predicate = claim.predicate
+    if predicate is None or not predicate.negated or predicate.modality in ("questioned", "hedged"):
+        return None
+    if predicate.lemma.split()[0] in NOT_DENIAL_VERBS:
+        return None
+    return "disclaimer" if FIRST_PERSON.search(claim.text) else "negation"
+
+
+def is_assertion(claim: Claim, entities: dict[str, Entity]) -> bool:
+    predicate = claim.predicate
+    return (claim.polarity == "asserts" and claim.kind == "statement" and party_of(claim, entities) is not None
+            and not (predicate and (predicate.negated or predicate.modality in ("questioned", "hedged"))) and not claim.hedged)
+
+
+class Kinship:
+    """Which places and bodies an entity's name belongs to: "Dostria's foreign ministry" and
+    "Dostrian officials" speak for Dostria; "the Kremlin press service" for the Kremlin."""
+
+    def __init__(self, entities: dict[str, Entity]):
+        bodies = [e for e in entities.values() if e.type in ("GPE", "ORG", "NORP")]
+        self.entities = entities
+        self.of: dict[str, set[str]] = {}
+        for entity in entities.values():
+            self.of[entity.id] = {entity.id} | {b.id for b in bodies if b.id != entity.id and names_within(b.name, entity.name)}
+        self.by_name = {b.name.lower(): b.id for b in bodies}
+
+    def expand(self, ids) -> set[str]:
+        return set().union(*(self.of.get(i, {i}) for i in ids)) if ids else set()
+
+    def speaks_for(self, claim: Claim) -> set[str]:
+        """The denier and the bodies it speaks for (a spokesman's government, a minister's country)."""
+        if not claim.holder.entity_id:
+            return set()
+        out = self.expand({claim.holder.entity_id})
+        entity = self.entities.get(claim.holder.entity_id)
+        if entity is not None and entity.affiliation:
+            out |= {i for name, i in self.by_name.items() if names_within(name, entity.affiliation)}
+        return out
+
+
+def names_within(body: str, name: str) -> bool:
+    """``body`` is named inside ``name``: a whole word or words, or the stem of a demonym ("Dostria" in "Dostrian")."""
+    body, name = body.lower().strip(), name.lower()
+    if len(body) < 3 or body == name:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(body)}(?:n|ns|ian|ians|'s|’s)?(?!\w)", name))
+
+
+def dispute_id(assertion_ids: list[str], denial_ids: list[str]) -> str:
+    return "d" + hashlib.sha1(f"{','.join(sorted(assertion_ids))}|{','.join(sorted(denial_ids))}".encode()).hexdigest()[:12]
+
+
+def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[Dispute]:
+    table = alignment.table
+    if table is None or not len(table):
+        return []
+    entities = {e.id: e for e in report.entities}
+    kin = Kinship(entities)
+    outlet_of = {a.id: a.outlet or a.id for a in articles}
+    claims = table.claims
+    cues = {q.id: q.cue for q in report.quotes}
+    denials = [(i, strength) for i, c in enumerate(claims) if (strength := denial_strength(c))]
+    assertions = [i for i, c in enumerate(claims) if is_assertion(c, entities)]
+    if not denials or not assertions:
+        return []
+
+    # verify every (denial, assertion) pair, within an article too ("X said P. Y denied it.")
+    pairs = np.array([(min(d, a), max(d, a)) for d, _ in denials for a in assertions
+                      if d != a and not same_holder(claims[d], claims[a])], dtype=np.int64).reshape(-1, 2)
+    model = alignment.model or default_model()
+    probability = model.probability(pair_features(table, pairs)) if len(pairs) else np.zeros(0)
+    verified = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs, probability)}
+    links: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for d, strength in denials:
+        mine = kin.speaks_for(claims[d])
+        if strength != "negation" and is_generic(claims[d], entities):
+            # "denied any involvement", "X had nothing to do with it": an answer to the accusations that
+            # name the denier (or the body named as the subject of the disclaimer), however they are worded;
+            # "X is lying": an answer to what X asserts
+            kind, subjects = denial_subjects(claims[d], entities, kin)
+            if kind == "dismissal" and subjects:
+                targets = [a for a in assertions if subjects & kin.speaks_for(claims[a]) and not same_holder(claims[d], claims[a])]
+            else:
+                accused = mine | subjects
+                targets = [a for a in assertions
+                           if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id)))
+                           and not same_holder(claims[d], claims[a])
+                           and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
+            answer = generic_answer(table, d, targets, verified)
+            if answer is not None:
+                links[d].append(answer)
+                continue
+        for a in assertions:
+            value = verified.get((min(d, a), max(d, a)))
+            if value is None:
+                continue
+            if strength == "negation":
+                if claims[d].predicate.lemma != claims[a].predicate.lemma or value < CONTRADICTION_LINK:
+                    continue
+            else:
+                about_them = bool(mine & kin.expand(table.entities[a]))
+                shared = bool(kin.expand(table.entities[d]) & kin.expand(table.entities[a]))
+                if value < (SELF_DENIAL_LINK if about_them else SHARED_DENIAL_LINK if shared else DENIAL_LINK):
+                    continue
+            links[d].append((a, value))
+
+    # one dispute per proposition: denials whose best answer lies in one claim group (or is one claim)
+    groups_of = {g.id: g for g in report.claim_groups}
+    clusters: dict[str, list[int]] = defaultdict(list)
+    for d, found in links.items():
+        if not found:
+            continue
+        best = max(found, key=lambda x: (x[1], -x[0]))[0]
+        clusters[claims[best].group_id if claims[best].group_id in groups_of else claims[best].id].append(d)
+
+    groups = {g.id: g for g in report.claim_groups}
     disputes = []
-    for group in report.claim_groups:
-        # a dispute is between parties: denials come from someone quoted, not the outlet's narration
-        denying = [c for c in denials.get(group.id, []) if c.voice == "quoted"]
-        asserting = [c for c in members.get(group.id, []) if c.polarity == "asserts"]
-        if not denying or not asserting:
+    for key, ds in sorted(clusters.items()):
+        scored = {}
+        for d in ds:
+            for a, value in links[d]:
+                # the proposition's own assertions, and others only when they match the denial closely
+                if claims[a].group_id == key or claims[a].id == key or value >= DENIAL_LINK:
+                    scored[a] = max(scored.get(a, 0.0), value)
+        asserting = sorted(scored, key=lambda a: (-scored[a], claims[a].id))
+        pro = {party_of(claims[a], entities) for a in asserting}
+        quoted_denials = [d for d in ds if party_of(claims[d], entities)]
+        con = {party_of(claims[d], entities) for d in quoted_denials}
+        con = {p for p in con if not any(same_person(p[1], q[1]) for q in pro)}
+        pro = {p for p in pro if p not in con}
+        own = [d for d in ds if claims[d].voice == "own"]
+        if pro and con:
+            kind, deniers = "parties", quoted_denials
+            denied_by, denied_ids = sorted({n for _, n in con}), sorted({i for i, _ in con})
+        elif pro and own:
+            kind, deniers = "outlet", own
+            denied_by, denied_ids = sorted({outlet_of.get(claims[d].article_id, claims[d].article_id) for d in own}), []
+        else:
             continue
-        asserted_by, denied_by = parties(asserting), parties(denying)
-        if not set(asserted_by) - set(denied_by) or not set(denied_by) - set(asserted_by):
-            continue
-        if not any(ch.isupper() for name in denied_by for ch in name):
-            continue  # an unnamed voice ("chair", "officials") does not make a dispute between parties
-        disputes.append(Dispute(
-            id="d" + hashlib.sha1(group.id.encode()).hexdigest()[:12],
-            claim_group_id=group.id,
-            asserted_by=asserted_by,
+        deniers = [d for d in deniers if claims[d].voice == "own" or party_of(claims[d], entities) in con]
+        lead = claims[asserting[0]]
+        group_id = next((claims[a].group_id for a in asserting if claims[a].group_id in groups), None)
+        for d in deniers:
+            claims[d].denies_group_id = group_id
+        dispute = Dispute(
+            id=dispute_id([claims[a].id for a in asserting], [claims[d].id for d in deniers]),
+            claim_group_id=group_id,
+            kind=kind,
+            label=f"{lead.holder.name}: {lead.text}",
+            asserted_by=sorted({n for _, n in pro}),
             denied_by=denied_by,
-            assertion_reported_in=sorted({c.article_id for c in asserting}),
-            denial_reported_in=sorted({c.article_id for c in denying}),
-        ))
-    disputes.sort(key=lambda d: (-len(d.assertion_reported_in) - len(d.denial_reported_in), d.id))
-    return disputes
+            asserted_by_ids=sorted({i for i, _ in pro}),
+            denied_by_ids=denied_ids,
+            assertion_claim_ids=sorted(claims[a].id for a in asserting),
+            denial_claim_ids=sorted(claims[d].id for d in deniers),
+            confidence=round(max(scored.values()), 3),
+            assertion_reported_in=sorted({claims[a].article_id for a in asserting}),
+            denial_reported_in=sorted({claims[d].article_id for d in deniers}),
+        )
+        disputes.append(dispute)
+        for gid in {claims[a].group_id for a in asserting if claims[a].group_id in groups}:
+            group = groups[gid]
+            for article_id in dispute.denial_reported_in:
+                if group.coverage.get(article_id) in ("reported", "hedged", "omitted"):
+                    group.coverage[article_id] = "disputed"
+                    group.coverage_confidence[article_id] = dispute.confidence
+    return sorted(disputes, key=lambda d: (d.kind != "parties", -len(set(d.assertion_reported_in) | set(d.denial_reported_in)),
+                                          -d.confidence, d.id))
+
+
+DENIAL_VOCABULARY = frozenset("""deny denied denies denial denials reject rejected rejects dismiss dismissed involvement
+involved nothing incident attack attacks claim claims accusation accusations allegation allegations report reports
+responsibility role part baseless false ludicrous ridiculous absurd groundless unfounded untrue lie lies lying""".split())
+
+
+def denial_subjects(claim: Claim, entities: dict[str, Entity], kin: Kinship) -> tuple[str | None, set[str]]:
+    """The denial's kind and the bodies named before its denial words ("Ukraine had nothing to do with …")."""
+    found = denial_match(claim.text)
+    if found is None:
+        return None, set()
+    kind, at = found
+    named = {a.entity_id for a in claim.arguments if a.entity_id and a.start - claim.start < at}
+    return kind, kin.expand(named)
+
+
+ACCUSATION_CUES = re.compile(r"^(?:accus|blam|charg|alleg|suspect)", re.I)
+
+
+def accused_in(claim: Claim, cue: str | None) -> set[str]:
+    """Who the claim holds responsible: the subject of its verb, or anyone it names when it accuses
+    ("accused hackers working for Dostria of carrying it out", "X was behind the attack")."""
+    if ACCUSATION_CUES.match(cue or "") or accusation_patterns().search(claim.text):
+        return {a.entity_id for a in claim.arguments if a.entity_id}
+    subject = claim.predicate.subject if claim.predicate else None
+    if subject is None:
+        return set()
+    return {a.entity_id for a in claim.arguments if a.entity_id and subject.start <= a.start and a.end <= subject.end}
+
+
+def generic_answer(table, d: int, targets: list[int], verified: dict) -> tuple[int, float] | None:
+    """What a bare denial answers: the closest accusation before it in its own article ("Russia accused
+    Ukraine … Kyiv denied any involvement"), else one in another article that matches it at least a little."""
+    claims = table.claims
+    before = [a for a in targets if table.article_of[a] == table.article_of[d] and claims[a].end <= claims[d].start
+              and claims[d].start - claims[a].end <= GENERIC_REACH]
+    if before:
+        a = max(before, key=lambda a: claims[a].end)
+        return a, SELF_DENIAL_LINK
+    scored = [(verified.get((min(d, a), max(d, a)), 0.0), a) for a in targets]
+    scored = [(value, a) for value, a in scored if value >= GENERIC_FLOOR]
+    if not scored:
+        return None
+    value, a = max(scored)
+    return a, max(value, SELF_DENIAL_LINK)
+
+
+def is_generic(claim: Claim, entities: dict[str, Entity]) -> bool:
+    """A denial that names no particular fact: its words are denial words, names and function words."""
+    names = {w.lower() for a in claim.arguments for w in re.findall(r"\w+", a.text)}
+    words = [w for w in content_words(claim.text) if w not in DENIAL_VOCABULARY and w not in names]
+    return len(words) <= 1
+
+
+def same_holder(a: Claim, b: Claim) -> bool:
+    if a.holder.entity_id and b.holder.entity_id:
+        return a.holder.entity_id == b.holder.entity_id
+    return a.holder.name == b.holder.name

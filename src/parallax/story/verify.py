@@ -1,0 +1,218 @@
+"""Does claim A of one article state the same proposition as claim B of another?
+
+Alignment is retrieval plus verification. ``ClaimTable`` indexes a story's
+claims once (sentence embeddings, TF-IDF rows, content words, entity ids,
+holders, quote groups, numbers, positions); ``candidate_pairs`` retrieves
+the pairs of different articles worth a look; ``pair_features`` describes
+each pair; ``PairModel`` turns the features into a calibrated probability
+with a logistic model fitted on hand-aligned gold (``scripts/fit_alignment.py``
+writes ``data/alignment_model.json``, with the data it was fitted on and its
+held-out scores).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from parallax.model import Claim
+from parallax.text_similarity import content_words, tfidf_matrix
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "alignment_model.json"
+# Retrieval keeps a pair when either similarity passes its floor (recall first; verification decides).
+RETRIEVE_SEMANTIC = 0.25
+RETRIEVE_LEXICAL = 0.08
+RETRIEVE_TOP = 3  # and each claim's best few matches in every other article
+
+FEATURES = (
+    "semantic",  # cosine of the claims' sentence embeddings (TF-IDF cosine without the model)
+    "lexical",  # TF-IDF cosine, IDF over the story's claims
+    "rare_shared",  # IDF of the rarest content word both share
+    "shared_weight",  # IDF-weighted share of content words in common
+    "entities_shared",  # entity ids both mention
+    "entities_jaccard",
+    "same_holder",  # both attributed to the same speaker entity
+    "other_holders",  # both attributed, to different speakers
+    "holder_mentioned",  # one attributes it to X, the other mentions X
+    "same_quote",  # both carry the same quotation (one quote group)
+    "numbers_agree",  # a figure with the same unit and value in both
+    "numbers_differ",  # a figure with the same unit and another value
+    "negation_differs",  # one negates the main verb, the other does not
+    "same_predicate",  # the same main verb lemma
+    "mutual_rank",  # 0 when each is the other's best match in its article, larger otherwise
+    "lead",  # how early the earlier of the two comes in its article (1 = first)
+    "length",  # log of the shorter claim's words
+)
+
+
+@dataclass
+class ClaimTable:
+    """A story's claims, indexed once for retrieval and verification."""
+
+    claims: list[Claim]
+    article_of: np.ndarray  # article index per claim
+    semantic: np.ndarray  # claim × claim cosine
+    lexical: np.ndarray
+    words: list[set[str]]
+    idf: dict[str, float]
+    entities: list[frozenset[str]]
+    holders: list[str | None]  # speaker entity id (quoted claims)
+    quote_groups: list[str | None]
+    numbers: list[dict[str, set[str]]]
+    negated: np.ndarray
+    predicates: list[str | None]
+    position: np.ndarray  # 0 at the article's start, 1 at its end
+    embedded: bool = True
+    rank: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+
+    @classmethod
+    def build(cls, claims: list[Claim], article_ids: list[str], article_length: dict[str, int],
+              vectors: np.ndarray | None, quote_group_of: dict[str, str]) -> "ClaimTable":
+        index = {a: i for i, a in enumerate(article_ids)}
+        bags = [Counter(content_words(c.text)) for c in claims]
+        lexical_rows = tfidf_matrix(bags)
+        lexical = lexical_rows @ lexical_rows.T
+        semantic = vectors @ vectors.T if vectors is not None else lexical
+        n = max(1, len(claims))
+        df = Counter(w for bag in bags for w in bag)
+        table = cls(
+            claims=claims,
+            article_of=np.array([index[c.article_id] for c in claims], dtype=np.int32),
+            semantic=np.asarray(semantic, dtype=np.float32),
+            lexical=np.asarray(lexical, dtype=np.float32),
+            words=[set(bag) for bag in bags],
+            idf={w: math.log((1 + n) / (1 + f)) + 1 for w, f in df.items()},
+            entities=[frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place")) for c in claims],
+            holders=[c.holder.entity_id if c.voice == "quoted" else None for c in claims],
+            quote_groups=[quote_group_of.get(c.quote_id or "") for c in claims],
+            numbers=[numbers_of(c) for c in claims],
+            negated=np.array([bool(c.predicate and c.predicate.negated) for c in claims]),
+            predicates=[c.predicate.lemma if c.predicate else None for c in claims],
+            position=np.array([c.start / max(1, article_length.get(c.article_id, 1)) for c in claims], dtype=np.float32),
+            embedded=vectors is not None,
+        )
+        table.rank = best_match_rank(table)
+        return table
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    @property
+    def retrieval(self) -> np.ndarray:
+        return np.maximum(self.semantic, self.lexical)
+
+
+def numbers_of(claim: Claim) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for argument in claim.arguments:
+        if argument.kind == "number" and argument.unit and argument.value:
+            out.setdefault(argument.unit, set()).add(argument.value)
+    return out
+
+
+def best_match_rank(table: ClaimTable) -> np.ndarray:
+    """rank[i, j]: how many claims of j's article match i better than j does (0 = j is i's best)."""
+    n = len(table)
+    rank = np.zeros((n, n), dtype=np.float32)
+    score = (table.semantic + table.lexical) / 2
+    for article in np.unique(table.article_of):
+        columns = np.where(table.article_of == article)[0]
+        block = score[:, columns]
+        order = np.argsort(-block, axis=1, kind="stable")
+        ranks = np.empty_like(order)
+        ranks[np.arange(n)[:, None], order] = np.arange(len(columns))[None, :]
+        rank[:, columns] = ranks
+    return rank
+
+
+def candidate_pairs(table: ClaimTable) -> np.ndarray:
+    """Pairs (i < j) of claims of different articles worth verifying, as an array of index pairs."""
+    n = len(table)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    different = table.article_of[:, None] != table.article_of[None, :]
+    near = (table.semantic >= RETRIEVE_SEMANTIC) | (table.lexical >= RETRIEVE_LEXICAL)
+    near |= (table.rank < RETRIEVE_TOP) & (table.rank.T < RETRIEVE_TOP) & (table.retrieval > 0.15)
+    number = {g: k + 1 for k, g in enumerate(sorted({g for g in table.quote_groups if g}))}
+    groups = np.array([number.get(g, 0) if g else 0 for g in table.quote_groups])
+    near |= (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
+    keep = np.triu(different & near, k=1)
+    return np.argwhere(keep)
+
+
+def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
+    """One row of FEATURES per pair."""
+    rows = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
+    for row, (i, j) in enumerate(pairs):
+        shared = table.words[i] & table.words[j]
+        union = table.words[i] | table.words[j]
+        weights = [table.idf[w] for w in shared]
+        total = sum(table.idf[w] for w in union) or 1.0
+        ents_i, ents_j = table.entities[i], table.entities[j]
+        hi, hj = table.holders[i], table.holders[j]
+        agree = differ = 0.0
+        for unit, values in table.numbers[i].items():
+            other = table.numbers[j].get(unit)
+            if other:
+                agree += bool(values & other)
+                differ += not (values & other)
+        rows[row] = (
+            table.semantic[i, j],
+            table.lexical[i, j],
+            max(weights, default=0.0),
+            sum(weights) / total,
+            len(ents_i & ents_j),
+            len(ents_i & ents_j) / len(ents_i | ents_j) if ents_i | ents_j else 0.0,
+            float(hi is not None and hi == hj),
+            float(hi is not None and hj is not None and hi != hj),
+            float((hi is not None and hi in ents_j) or (hj is not None and hj in ents_i)),
+            float(table.quote_groups[i] is not None and table.quote_groups[i] == table.quote_groups[j]),
+            agree,
+            differ,
+            float(table.negated[i] != table.negated[j]),
+            float(table.predicates[i] is not None and table.predicates[i] == table.predicates[j]),
+            math.log1p(min(table.rank[i, j], table.rank[j, i])) + math.log1p(max(table.rank[i, j], table.rank[j, i])),
+            1.0 - min(table.position[i], table.position[j]),
+            math.log1p(min(len(table.claims[i].text.split()), len(table.claims[j].text.split()))),
+        )
+    return rows
+
+
+@dataclass
+class PairModel:
+    """A logistic model over FEATURES; thresholds for groups chosen on held-out gold."""
+
+    features: list[str]
+    mean: np.ndarray
+    scale: np.ndarray
+    coef: np.ndarray
+    intercept: float
+    link: float  # a claim joins a "possible" group when its mean probability with the group reaches this
+    confident: float  # ... and a confident group at this stricter link
+    meta: dict
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> "PairModel":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if list(data["features"]) != list(FEATURES):
+            raise ValueError(f"{path}: features do not match this version of Parallax; refit with scripts/fit_alignment.py")
+        return cls(list(data["features"]), np.array(data["mean"]), np.array(data["scale"]), np.array(data["coef"]),
+                   float(data["intercept"]), float(data["thresholds"]["link"]), float(data["thresholds"]["confident"]),
+                   {k: v for k, v in data.items() if k not in ("mean", "scale", "coef", "intercept")})
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        if not len(features):
+            return np.zeros(0, dtype=np.float32)
+        z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
+        return (1.0 / (1.0 + np.exp(-z))).astype(np.float32)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> PairModel:
+    return PairModel.load()
