@@ -166,7 +166,7 @@ def pieces_of(parsed: ParsedArticle, start: int, end: int, max_sentences: int | 
 
 def strip_connective(text: str, start: int, end: int) -> int:
     """A proposition cut off a coordination starts after its connective ("and that", "but")."""
-    match = re.match(r"(?:and|but|or|yet|so|while)?\s*(?:that\s+)?", text[start:end], re.I)
+    match = re.match(r"(?:(?:and|but|or|yet|so|while)\b\s*)?(?:that\b\s*)?", text[start:end], re.I)
     if match and match.end() and words(text[start + match.end():end]) >= 3:
         return start + match.end()
     return start

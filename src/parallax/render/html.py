@@ -20,10 +20,13 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
+from parallax.story.align import UNSURE_OMISSION
 from parallax.story.framing import naming_differs
 
 TEMPLATES = Path(__file__).parent / "templates"
 COVERAGE_ORDER = ("reported", "hedged", "disputed", "omitted")
+STATE_TITLES = {"reported": "reported", "hedged": "reported with hedging", "disputed": "disputed",
+                "omitted": "omitted: nothing in the article states it", "unsure": "not found, but the article may say it in other words"}
 
 
 @lru_cache(maxsize=1)
@@ -83,28 +86,36 @@ def build_view(report: StoryReport) -> dict:
     entities = {e.id: e for e in report.entities}
     quotes = {q.id: q for q in report.quotes}
 
+    confident = [g for g in report.claim_groups if g.confidence_level == "confident"]
     agreement = {}
     for article in articles:
-        values = [g.coverage.get(article.id, "omitted") for g in report.claim_groups]
+        values = [g.coverage.get(article.id, "omitted") for g in confident]
         agreement[article.id] = sum(v != "omitted" for v in values) / len(values) if values else 0.0
 
-    matrix = []
-    for group in report.claim_groups:
+    def row_of(group):
         cells = []
         for article in articles:
             state = group.coverage.get(article.id, "omitted")
+            sure = group.coverage_confidence.get(article.id, 1.0)
             example = next((claims[c] for c in group.claim_ids if c in claims and claims[c].article_id == article.id), None)
-            cells.append({"state": state, "evidence": evidence(example) if example else None})
-        matrix.append({"id": group.id, "label": group.label, "cells": cells, "conflicts": group.conflicts})
+            # an omission the search could not confirm is shown as "not found", never as "omitted"
+            shown = "unsure" if state == "omitted" and sure <= UNSURE_OMISSION else state
+            cells.append({"state": shown, "evidence": evidence(example) if example else None,
+                          "title": f"{STATE_TITLES[shown]} (confidence {sure:.2f})"})
+        return {"id": group.id, "label": group.label, "cells": cells, "conflicts": group.conflicts,
+                "confidence": group.confidence, "kind": group.kind}
+
+    matrix = [row_of(g) for g in confident]
+    possible = [row_of(g) for g in report.claim_groups if g.confidence_level == "possible"]
 
     disputes = []
     for dispute in report.disputes:
-        group = groups.get(dispute.claim_group_id)
         only = set(dispute.assertion_reported_in) - set(dispute.denial_reported_in)
-        first_denial = next((c for c in report.claims if c.denies_group_id == dispute.claim_group_id and c.voice == "quoted"), None)
-        first_claim = next((claims[c] for c in group.claim_ids if c in claims and claims[c].polarity == "asserts"), None) if group else None
+        first_claim = next((claims[c] for c in dispute.assertion_claim_ids if c in claims), None)
+        first_denial = next((claims[c] for c in dispute.denial_claim_ids if c in claims), None)
         disputes.append({
-            "label": group.label if group else "", "asserted_by": dispute.asserted_by, "denied_by": dispute.denied_by,
+            "label": dispute.label, "asserted_by": dispute.asserted_by, "denied_by": dispute.denied_by,
+            "kind": dispute.kind, "confidence": dispute.confidence,
             "claim_outlets": [(names[a], a in only) for a in dispute.assertion_reported_in if a in names],
             "denial_outlets": [names[a] for a in dispute.denial_reported_in if a in names],
             "claim_evidence": evidence(first_claim) if first_claim else None,
@@ -177,7 +188,7 @@ def build_view(report: StoryReport) -> dict:
                       "words": a.word_count, "url": safe_url(a.url), "agreement": agreement[a.id],
                       "posts": len(a.embedded_posts), "removed": len(a.removed)} for a in articles],
         "outlets": [names[a.id] for a in articles],
-        "matrix": matrix, "disputes": disputes, "speakers": speakers, "single_quotes": single_quotes[:60],
+        "matrix": matrix, "possible": possible, "disputes": disputes, "speakers": speakers, "single_quotes": single_quotes[:60],
         "framing": framing, "naming": naming_rows[:20], "summary": summary, "timeline": timeline,
         "chart": timeline_svg_points(report), "voice_colors": voice_colors,
         "entities": [{"name": e.name, "type": e.type, "role": e.role or "", "variants": e.variants, "mentions": len(e.mentions)}

@@ -7,6 +7,7 @@ import re
 
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
+from parallax.story.align import UNSURE_OMISSION
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")  # inline markup, links, HTML, table cells
 
@@ -42,15 +43,28 @@ def render_markdown(report: StoryReport) -> str:
         out.append("")
     if report.claim_groups:
         symbol = {"reported": "●", "hedged": "◐", "disputed": "✕", "omitted": "·"}
-        out += ["## Agreement", "", "● reported · ◐ hedged · ✕ disputed · · omitted", ""]
-        out += table(["Claim", *[md(names[a.id]) for a in report.articles]],
-                     [[md(g.label) + ("<br>figures differ: " + md("; ".join(g.conflicts)) if g.conflicts else ""),
-                       *[symbol[g.coverage.get(a.id, "omitted")] for a in report.articles]] for g in report.claim_groups[:25]])
+
+        def cell(group, article_id: str) -> str:
+            state = group.coverage.get(article_id, "omitted")
+            if state == "omitted" and group.coverage_confidence.get(article_id, 1.0) <= UNSURE_OMISSION:
+                return "?"
+            return symbol[state]
+
+        def rows(groups):
+            return [[md(g.label) + ("<br>figures differ: " + md("; ".join(g.conflicts)) if g.conflicts else ""), f"{g.confidence:.2f}",
+                     *[cell(g, a.id) for a in report.articles]] for g in groups]
+
+        header = ["Claim", "Sure", *[md(names[a.id]) for a in report.articles]]
+        confident = [g for g in report.claim_groups if g.confidence_level == "confident"]
+        possible = [g for g in report.claim_groups if g.confidence_level == "possible"]
+        out += ["## Agreement", "", "● reported · ◐ hedged · ✕ disputed · · omitted · ? not found (may be worded otherwise)", ""]
+        out += table(header, rows(confident[:25])) if confident else ["No proposition is surely shared.", ""]
+        if possible:
+            out += ["### Possible (less sure)", ""] + table(header, rows(possible[:15]))
     if report.disputes:
-        labels = {g.id: g.label for g in report.claim_groups}
         out += ["## Disputes", ""] + table(
             ["Claim", "Asserted by", "Denied by", "Carried by (claim)", "Carried by (denial)"],
-            [[md(labels.get(d.claim_group_id, "")), md(", ".join(d.asserted_by)), md(", ".join(d.denied_by)),
+            [[md(d.label) + (" *(disputed by the outlet)*" if d.kind == "outlet" else ""), md(", ".join(d.asserted_by)), md(", ".join(d.denied_by)),
               md(", ".join(names.get(a, a) for a in d.assertion_reported_in)), md(", ".join(names.get(a, a) for a in d.denial_reported_in))]
              for d in report.disputes])
     if report.quote_groups or report.quotes:

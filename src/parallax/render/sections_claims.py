@@ -10,8 +10,10 @@ from rich.text import Text
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.render.terminal import safe, section
+from parallax.story.align import UNSURE_OMISSION
 
 MAX_GROUPS = 15
+MAX_POSSIBLE = 8
 CELL = {"reported": ("●", "green"), "hedged": ("◐", "yellow"), "disputed": ("✕", "red"), "omitted": ("·", "dim")}
 
 
@@ -38,14 +40,18 @@ def summary_section(report: StoryReport):
     return Group(*lines)
 
 
-@section("Agreed", 20)
-def matrix_section(report: StoryReport):
-    groups = [g for g in report.claim_groups if sum(v != "omitted" for v in g.coverage.values()) >= 2][:MAX_GROUPS]
-    if not groups:
-        return None
+def cell_of(group, article_id: str) -> tuple[str, str]:
+    state = group.coverage.get(article_id, "omitted")
+    if state == "omitted" and group.coverage_confidence.get(article_id, 1.0) <= UNSURE_OMISSION:
+        return "?", "dim"  # not found, but the article may say it in other words
+    return CELL.get(state, ("·", "dim"))
+
+
+def coverage_table(report: StoryReport, groups, caption: str) -> Table:
     names = outlet_names(report)
-    table = Table(expand=True, caption="● reported  ◐ hedged  ✕ disputed  · omitted")
+    table = Table(expand=True, caption=caption)
     table.add_column("claim", ratio=5, overflow="fold")
+    table.add_column("sure", justify="right", no_wrap=True)
     article_ids = [a.id for a in report.articles]
     for article_id in article_ids:
         table.add_column(safe(names[article_id]), justify="center", ratio=1, overflow="fold")
@@ -53,12 +59,26 @@ def matrix_section(report: StoryReport):
         label = safe(group.label)
         if group.conflicts:
             label += "\n[red]figures differ: " + safe("; ".join(group.conflicts)) + "[/red]"
-        cells = []
-        for article_id in article_ids:
-            symbol, style = CELL.get(group.coverage.get(article_id, "omitted"), ("·", "dim"))
-            cells.append(f"[{style}]{symbol}[/{style}]")
-        table.add_row(label, *cells)
+        cells = [f"[{style}]{symbol}[/{style}]" for symbol, style in (cell_of(group, a) for a in article_ids)]
+        table.add_row(label, f"{group.confidence:.2f}", *cells)
     return table
+
+
+@section("Agreed", 20)
+def matrix_section(report: StoryReport):
+    confident = [g for g in report.claim_groups if g.confidence_level == "confident"]
+    possible = [g for g in report.claim_groups if g.confidence_level == "possible"]
+    if not confident and not possible:
+        return None
+    parts = []
+    if confident:
+        parts.append(coverage_table(report, confident[:MAX_GROUPS], "● reported  ◐ hedged  ✕ disputed  · omitted  ? not found (may be worded otherwise)"))
+        if len(confident) > MAX_GROUPS:
+            parts.append(Text(f"{len(confident) - MAX_GROUPS} more confident groups in --format json/html", style="dim"))
+    if possible:
+        parts.append(Text(f"Possible ({len(possible)}, less sure):", style="bold"))
+        parts.append(coverage_table(report, possible[:MAX_POSSIBLE], ""))
+    return Group(*parts)
 
 
 @section("Disputed", 30)
@@ -66,14 +86,14 @@ def disputes_section(report: StoryReport):
     if not report.disputes:
         return None
     names = outlet_names(report)
-    labels = {g.id: g.label for g in report.claim_groups}
     table = Table(expand=True, show_lines=True)
     for column, ratio in (("claim", 4), ("asserted by", 2), ("denied by", 2), ("carries the claim", 2), ("carries the denial", 2)):
         table.add_column(column, ratio=ratio, overflow="fold")
     for dispute in report.disputes:
         only_claim = set(dispute.assertion_reported_in) - set(dispute.denial_reported_in)
         carries = ", ".join(names.get(a, a) + (" (only this side)" if a in only_claim else "") for a in dispute.assertion_reported_in)
-        table.add_row(safe(labels.get(dispute.claim_group_id, "")), safe(", ".join(dispute.asserted_by)), safe(", ".join(dispute.denied_by)),
+        label = safe(dispute.label) + (" [dim](disputed by the outlet)[/dim]" if dispute.kind == "outlet" else "")
+        table.add_row(label, safe(", ".join(dispute.asserted_by)), safe(", ".join(dispute.denied_by)),
                       safe(carries), safe(", ".join(names.get(a, a) for a in dispute.denial_reported_in)))
     return table
 

@@ -1,117 +1,174 @@
-"""The neutral summary: an extractive multi-source summary.
+"""The neutral summary: extractive, multi-source, every sentence naming its sources.
 
-Sentences come from the articles themselves. Claim groups are ranked by how
-many outlets carry them; for each, the sentence chosen is the one in the
-plainest wording (fewest loaded terms, no hedging markers needed) that keeps
-its attribution. A group that is disputed is only ever stated through
-attributed sentences ("X said …"), and its denial follows it, so no summary
-sentence presents one side's contested claim as fact. Every sentence lists
-its sources: the claims of its group in every article.
+- Only confident claim groups are summarised; a group's sources are its
+  verified member claims, so an outlet is named only where it was checked
+  to say the same.
+- It leads with the news: the event most outlets report (the earliest in
+  their articles among equals), then the other groups by how many outlets
+  carry them and how early.
+- For each group it picks the plainest sentence that states it: no loaded
+  own-voice terms, no charged reporting verbs ("slammed", "touted"), no
+  hedging, a complete sentence that does not lean on the one before.
+- A disputed proposition is stated as "A says P; B denies it.", with the
+  sources of both sides.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
-from parallax.model import Span, StoryReport, SummarySentence
+from parallax.lexicons import political_labels
+from parallax.model import Claim, ClaimGroup, Dispute, Span, StoryReport, SummarySentence
 
 MAX_WORDS = 60
-PRONOUN_START = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|So|Also)\b")
+MIN_WORDS = 6
+MAX_LOADED = 0.3  # a sentence whose own-voice loaded terms score more is never used
+# The neutral verb for what a side does, by the cue it was reported with ("accused Ukraine of …").
+NEUTRAL_CUES = (("accus", "accuse"), ("blam", "blame"), ("charg", "charge"), ("alleg", "allege"), ("claim", "claim"))
+SENTENCE_OPENERS = frozenset({"The", "A", "An", "It", "Its", "There", "This", "These", "Those", "That", "Some", "Many", "No"})
+LEANS_ON_BEFORE = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|So|Also|However|Meanwhile|Still|Yet)\b")
 
 
-def sentence_spans(analyses) -> dict[str, list[tuple[int, int]]]:
-    return {a.article_id: a.sentences for a in analyses}
+@dataclass
+class Candidate:
+    claim: Claim
+    start: int
+    end: int
+    sentence: str
+    charge: float  # loaded own-voice terms and charged verbs: lower is plainer
 
 
-def sentence_of(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    hits = [(s, e) for s, e in spans if s < end and start < e]
-    return (hits[0][0], hits[-1][1]) if hits else None
+def charged_verbs() -> re.Pattern:
+    terms = sorted((t for t, (_, kind) in political_labels().items() if kind == "charged-verb"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in terms) + r")\b", re.I) if terms else re.compile(r"(?!)")
+
+
+class Sentences:
+    """Sentence bounds per article, looked up by offset."""
+
+    def __init__(self, analyses):
+        self.spans = {a.article_id: a.sentences for a in analyses}
+        self.starts = {k: [s for s, _ in v] for k, v in self.spans.items()}
+
+    def around(self, article_id: str, start: int, end: int) -> tuple[int, int] | None:
+        spans = self.spans.get(article_id)
+        if not spans:
+            return None
+        first = max(0, bisect_right(self.starts[article_id], start) - 1)
+        last = max(first, bisect_right(self.starts[article_id], max(start, end - 1)) - 1)
+        return spans[first][0], spans[last][1]
 
 
 def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list[SummarySentence]:
-    if n_sentences <= 0 or not report.claim_groups:
+    groups = [g for g in report.claim_groups if g.confidence_level == "confident"]
+    if n_sentences <= 0 or not groups:
         return []
     text_of = {a.id: a.text for a in articles}
-    posts = {a.id: a.embedded_posts for a in articles}
+    titles = {a.id: (a.title or "").strip() for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
-    spans = sentence_spans(analyses)
+    length = {a.id: max(1, len(a.text)) for a in articles}
+    posts = {a.id: [(p.start, p.end) for p in a.embedded_posts if p.start is not None] for a in articles}
     claims = {c.id: c for c in report.claims}
-    quotes_by_article: dict[str, list] = {}
-    for quote in report.quotes:
-        quotes_by_article.setdefault(quote.article_id, []).append(quote)
-    loaded = {}
-    for framing in report.framing:
-        loaded[framing.article_id] = [(t.start, t.score) for t in framing.loaded_terms if t.voice == "own"]
-    disputed = {d.claim_group_id: d for d in report.disputes}
-    denials: dict[str, list] = {}
-    for claim in report.claims:
-        if claim.polarity == "denies" and claim.denies_group_id and claim.voice == "quoted":
-            denials.setdefault(claim.denies_group_id, []).append(claim)
+    quotes = {q.id: q for q in report.quotes}
+    loaded = {f.article_id: [(t.start, t.score) for t in f.loaded_terms if t.voice == "own"] for f in report.framing}
+    sentences = Sentences(analyses)
+    verbs = charged_verbs()
+    disputes: dict[str, Dispute] = {d.claim_group_id: d for d in report.disputes if d.kind == "parties" and d.claim_group_id}
 
-    def attributed(claim, start: int, end: int) -> bool:
-        """The sentence names who says it: a quote's cue lies inside it."""
-        return any(q.cue_span and start <= q.cue_span.start < end for q in quotes_by_article.get(claim.article_id, []))
-
-    def candidates(group_claims, contested: bool):
+    def candidates(members: list[Claim]) -> list[Candidate]:
         out = []
-        for claim in group_claims:
-            bounds = sentence_of(spans.get(claim.article_id, []), claim.start, claim.end)
+        for claim in members:
+            bounds = sentences.around(claim.article_id, claim.start, claim.end)
             if bounds is None:
                 continue
             start, end = bounds
-            if any(p.start < end and start < (p.end or p.start) for p in posts.get(claim.article_id, [])):
+            if any(a < end and start < b for a, b in posts[claim.article_id]):
                 continue  # a pasted post speaks for its author, not for the story
-            sentence = text_of[claim.article_id][start:end].strip()
+            sentence = " ".join(text_of[claim.article_id][start:end].split())
             words = len(sentence.split())
-            if words < 6 or words > MAX_WORDS or sentence.endswith(("?", ":")) or "\n" in sentence:
+            if not MIN_WORDS <= words <= MAX_WORDS or sentence.endswith(("?", ":")) or sentence == titles[claim.article_id]:
                 continue
-            if start == 0 or PRONOUN_START.match(sentence) or sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
-                continue  # headlines, sentences that lean on the one before, broken quotes
-            is_attributed = claim.voice == "quoted" and attributed(claim, start, end)
-            if contested and not is_attributed:
-                continue
-            charge = sum(score for at, score in loaded.get(claim.article_id, []) if start <= at < end)
-            charge += 0.5 * bool(re.search(r"[!]|\[", sentence))
-            out.append((charge, not is_attributed, words, order[claim.article_id], start, claim, sentence, (start, end)))
-        return sorted(out, key=lambda c: c[:5])
+            if LEANS_ON_BEFORE.match(sentence) or sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
+                continue  # sentences that lean on the one before, broken quotes
+            if claim.voice == "quoted" and not re.search(re.escape(claim.holder.name.split()[-1]), sentence) and not quote_cue_inside(claim, start, end):
+                continue  # a quote whose speaker is named elsewhere reads as the outlet's own claim
+            loaded_here = sum(score for at, score in loaded.get(claim.article_id, []) if start <= at < end)
+            if loaded_here > MAX_LOADED or verbs.search(sentence):
+                continue  # the outlet's loaded words or charged verbs are no neutral summary
+            charge = loaded_here + 0.5 * bool(claim.hedged) + 0.5 * bool(re.search(r"!|\[", sentence))
+            out.append(Candidate(claim, start, end, sentence, charge))
+        # the plainest, then the surest member of the group, the outlet's own words before a quote, short
+        return sorted(out, key=lambda c: (round(c.charge, 1), -round(c.claim.group_confidence or 0.0, 1), c.claim.voice != "own",
+                                          len(c.sentence), order[c.claim.article_id], c.start))
 
-    length = {a.id: max(1, len(a.text)) for a in articles}
+    def quote_cue_inside(claim: Claim, start: int, end: int) -> bool:
+        quote = quotes.get(claim.quote_id or "")
+        return bool(quote and quote.cue_span and start <= quote.cue_span.start < end)
 
-    def lead(group) -> float:
-        """How early the group's claims come in their articles: news puts the main facts first."""
+    def lead(group: ClaimGroup) -> float:
         places = [claims[c].start / length[claims[c].article_id] for c in group.claim_ids if c in claims]
         return sum(places) / len(places) if places else 1.0
 
-    ranked = sorted(
-        report.claim_groups,
-        key=lambda g: (-sum(v != "omitted" for v in g.coverage.values()), round(lead(g), 1), g.id not in disputed, g.id),
-    )
-    chosen: list[tuple[int, int, SummarySentence]] = []
-    used_sentences: set[tuple[str, int]] = set()
+    def carried(group: ClaimGroup) -> int:
+        return sum(v != "omitted" for v in group.coverage.values())
+
+    ranked = sorted(groups, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
+    # the news first: the most widely carried event, the earliest among equals
+    events = [g for g in ranked if g.kind == "event" and g.id not in disputes]
+    if events:
+        first = min(events, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
+        ranked.remove(first)
+        ranked.insert(0, first)
+
+    out: list[SummarySentence] = []
+    used: set[tuple[str, int]] = set()
     for group in ranked:
-        if len(chosen) >= n_sentences:
+        if len(out) >= n_sentences:
             break
-        group_claims = [claims[c] for c in group.claim_ids if c in claims]
-        contested = group.id in disputed
-        pool = [c for c in group_claims if c.polarity == "asserts"] if contested else group_claims
-        options = [o for o in candidates(pool, contested) if (o[5].article_id, o[7][0]) not in used_sentences]
+        members = [claims[c] for c in group.claim_ids if c in claims]
+        sources = spans_of(members, order)
+        dispute = disputes.get(group.id)
+        if dispute is not None:
+            sentence = disputed_sentence(dispute, claims, quotes)
+            if sentence:
+                denial_sources = spans_of([claims[c] for c in dispute.denial_claim_ids if c in claims], order)
+                out.append(SummarySentence(text=sentence, sources=sorted({(s.article_id, s.start): s for s in sources + denial_sources}.values(),
+                                                                         key=lambda s: (order[s.article_id], s.start))))
+                continue
+        options = [c for c in candidates(members) if (c.claim.article_id, c.start) not in used]
         if not options:
             continue
         best = options[0]
-        sources = sorted(
-            {(c.article_id, c.start, c.end): Span(article_id=c.article_id, start=c.start, end=c.end, text=c.text) for c in group_claims}.values(),
-            key=lambda s: (order[s.article_id], s.start),
-        )
-        used_sentences.add((best[5].article_id, best[7][0]))
-        chosen.append((order[best[5].article_id], best[7][0], SummarySentence(text=" ".join(best[6].split()), sources=sources)))
-        if contested and len(chosen) < n_sentences:
-            # the other side, in its own attributed words, right after
-            answers = [o for o in candidates(denials.get(group.id, []), True) if (o[5].article_id, o[7][0]) not in used_sentences]
-            if answers:
-                reply = answers[0]
-                used_sentences.add((reply[5].article_id, reply[7][0]))
-                reply_sources = [Span(article_id=c.article_id, start=c.start, end=c.end, text=c.text) for c in denials[group.id]]
-                chosen.append((order[best[5].article_id], best[7][0] + 0.5, SummarySentence(
-                    text=" ".join(reply[6].split()), sources=sorted(reply_sources, key=lambda s: (order[s.article_id], s.start)))))
-    # keep the order in which the story unfolds in the articles
-    return [sentence for _, _, sentence in sorted(chosen, key=lambda c: (c[0], c[1]))]
+        used.add((best.claim.article_id, best.start))
+        out.append(SummarySentence(text=best.sentence, sources=sources))
+    return out
+
+
+def spans_of(members: list[Claim], order: dict[str, int]) -> list[Span]:
+    return sorted({(c.article_id, c.start, c.end): Span(article_id=c.article_id, start=c.start, end=c.end, text=c.text)
+                   for c in members}.values(), key=lambda s: (order[s.article_id], s.start))
+
+
+def disputed_sentence(dispute: Dispute, claims: dict[str, Claim], quotes: dict) -> str | None:
+    """"A says P; B denies it." in the asserting side's words."""
+    assertions = [claims[c] for c in dispute.assertion_claim_ids if c in claims]
+    if not assertions or not dispute.denied_by:
+        return None
+    claim = min(assertions, key=lambda c: (len(c.text), c.id))
+    quote = quotes.get(claim.quote_id or "")
+    content = claim.text.rstrip(".!;, ")
+    if quote is not None and quote.kind in ("direct", "unmarked"):
+        content = f"“{content}”"
+    elif content.split()[0] in SENTENCE_OPENERS:
+        content = content[0].lower() + content[1:]  # "The plan failed" → "… says the plan failed"
+    verb = next((v for stem, v in NEUTRAL_CUES if quote is not None and (quote.cue or "").lower().startswith(stem)), "say")
+    plural = len(dispute.asserted_by) > 1
+    return f"{join_names(dispute.asserted_by)} {verb if plural else verb + 's'} {content}; " \
+           f"{join_names(dispute.denied_by)} {'deny' if len(dispute.denied_by) > 1 else 'denies'} it."
+
+
+def join_names(names: list[str]) -> str:
+    names = list(names)[:3]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,74 @@
+"""Claims as propositions: splitting, kinds, predicates, arguments, rebuttals in narration.
+
+Each test parses one small text and calls the claim stage directly."""
+
+import pytest
+
+from parallax.article.claims import extract_claims
+from parallax.article.quotes import extract_quotes
+from parallax.model import Article
+
+
+@pytest.fixture(scope="module")
+def claims_of(nlp):
+    def run(text: str, outlet: str = "Wire"):
+        article = Article(id="t1", outlet=outlet, text=text, word_count=len(text.split()))
+        doc = nlp(text)
+        quotes = extract_quotes(article, doc, {})
+        claims = extract_claims(article, doc, quotes)
+        for claim in claims:
+            assert text[claim.start:claim.end] == claim.text
+            for argument in claim.arguments:
+                assert text[argument.start:argument.end] == argument.text
+            if claim.predicate and claim.predicate.subject:
+                assert text[claim.predicate.subject.start:claim.predicate.subject.end] == claim.predicate.subject.text
+        return claims
+    return run
+
+
+def test_coordinated_clauses_with_their_own_subjects_are_two_propositions(claims_of):
+    claims = claims_of("The bridge over the river closed on Tuesday, and the city council opened an inquiry into the damage.")
+    texts = [c.text for c in claims]
+    assert any(t.startswith("The bridge over the river closed") for t in texts)
+    assert any(t.startswith("the city council opened an inquiry") for t in texts)
+    assert all(not t.startswith("and ") for t in texts)
+
+
+def test_said_a_and_that_b_gives_both_reported_propositions(claims_of):
+    claims = claims_of("Mayor Jan Brandt said the operator released too much water and that the dam had not been inspected for years.")
+    quoted = [c for c in claims if c.voice == "quoted"]
+    assert len(quoted) == 2
+    assert all(c.holder.name == "Jan Brandt" and c.kind == "statement" and c.quote_id for c in quoted)
+    assert quoted[1].text.startswith("the dam had not been inspected")
+    assert quoted[1].predicate.negated
+
+
+def test_questions_and_procedural_lines_stay_out_of_the_matrix(claims_of):
+    claims = claims_of("Will the minister resign over the failed reform this year? "
+                       "The ministry did not immediately respond to a request for comment on Friday.")
+    kinds = {c.text[:10]: c.kind for c in claims}
+    assert "question" in kinds.values()
+    assert "procedural" in kinds.values()
+
+
+def test_predicate_modality_and_numbers_with_units(claims_of):
+    claims = claims_of("About 300 residents were evacuated from the flooded streets. The company will cut 1,200 jobs next year.")
+    evacuated = next(c for c in claims if "evacuated" in c.text)
+    number = next(a for a in evacuated.arguments if a.kind == "number")
+    assert (number.value, number.unit) == ("300", "resident")
+    cut = next(c for c in claims if "jobs" in c.text)
+    assert cut.predicate.lemma == "cut" and cut.predicate.modality == "predicted"
+    assert any(a.kind == "number" and a.value == "1200" and a.unit == "job" for a in cut.arguments)
+
+
+def test_narrated_rebuttal_is_held_by_the_party_that_rebuts(claims_of):
+    claims = claims_of("The Interior Ministry of Varnia on Friday disputed the report that its police had fired on protesters.")
+    rebuttal = next(c for c in claims if c.polarity == "denies")
+    assert rebuttal.voice == "quoted" and rebuttal.holder_span is not None
+    assert "Ministry" in rebuttal.holder_span.text
+    assert rebuttal.text.startswith("the report that its police")
+
+
+def test_outlet_reporting_a_vote_to_reject_is_no_denial_by_the_outlet(claims_of):
+    claims = claims_of("Congress voted to reject the emergency declaration, although only twelve senators joined the move.")
+    assert all(c.polarity == "asserts" for c in claims if c.voice == "own")
