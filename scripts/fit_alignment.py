@@ -49,7 +49,7 @@ class Cache:
     def __init__(self, folder: Path):
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self.vectors_path = folder / "vectors.pkl"
+        self.vectors_path = folder / "encoded.pkl"
         self.vectors = pickle.loads(self.vectors_path.read_bytes()) if self.vectors_path.exists() else {}
 
     def docs(self, texts: list[str]):
@@ -66,19 +66,19 @@ class Cache:
         path.write_bytes(DocBin(store_user_data=False, docs=docs).to_bytes())
         return docs
 
-    def embed(self, texts: list[str]):
+    def encode(self, texts: list[str]):
         from parallax import embed
 
-        missing = [t for t in texts if t not in self.vectors]
+        missing = sorted({t for t in texts if t not in self.vectors})
         if missing:
-            vectors = embed.embed(missing)
-            if vectors is None:
+            encoded = embed.encode(missing)
+            if encoded is None:
                 return None
-            self.vectors.update(zip(missing, vectors))
+            self.vectors.update(zip(missing, zip(encoded.vectors, encoded.tokens)))
             self.vectors_path.write_bytes(pickle.dumps(self.vectors))
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
-        return np.stack([self.vectors[t] for t in texts])
+            return embed.Encoded(np.zeros((0, embed.DIMENSIONS), dtype=np.float32), [])
+        return embed.Encoded(np.stack([self.vectors[t][0] for t in texts]), [self.vectors[t][1] for t in texts])
 
 
 # --------------------------------------------------------------------------- stories
@@ -132,8 +132,7 @@ def story_pairs(prepared: PreparedStory) -> StoryPairs:
     report.quote_groups = quote_groups.group_quotes(articles, report)
     link_identities(report)
     eligible = [c for c in report.claims if c.kind in MATRIX_KINDS]
-    vectors = CACHE.embed([c.text for c in eligible])
-    table = ClaimTable.build(eligible, [a.id for a in articles], {a.id: len(a.text) for a in articles}, vectors,
+    table = ClaimTable.build(eligible, [a.id for a in articles], {a.id: len(a.text) for a in articles}, CACHE.encode,
                              {q.id: q.group_id for q in report.quotes if q.group_id})
     pairs = candidate_pairs(table)
     located = claim_sentences(prepared.gold, report)

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 import numpy as np
+from scipy import sparse
 from spacy.lang.en.stop_words import STOP_WORDS
 
 WORD = re.compile(r"[a-z][a-z'-]+")
@@ -27,19 +28,28 @@ def content_words(text: str) -> list[str]:
     return out
 
 
-def tfidf_matrix(bags: list[Counter]) -> np.ndarray:
-    """Row-normalised TF-IDF vectors (sublinear tf, smoothed idf over these bags)."""
+def tfidf_rows(bags: list[Counter]) -> sparse.csr_matrix:
+    """Row-normalised sparse TF-IDF vectors (sublinear tf, smoothed idf over these bags)."""
     df = Counter(w for bag in bags for w in bag)
     vocab = {w: i for i, w in enumerate(sorted(df))}
-    matrix = np.zeros((len(bags), max(1, len(vocab))), dtype=np.float32)
     n = len(bags)
+    rows, cols, values = [], [], []
     for row, bag in enumerate(bags):
-        for word, count in bag.items():
-            matrix[row, vocab[word]] = (1 + math.log(count)) * math.log((1 + n) / (1 + df[word]) + 1)
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
+        weights = {vocab[w]: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w]) + 1) for w, c in bag.items()}
+        norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
+        for col, value in sorted(weights.items()):
+            rows.append(row)
+            cols.append(col)
+            values.append(value / norm)
+    return sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
+
+
+def tfidf_matrix(bags: list[Counter]) -> np.ndarray:
+    """Dense row-normalised TF-IDF vectors."""
+    return tfidf_rows(bags).toarray()
 
 
 def tfidf_similarity(texts: list[str]) -> np.ndarray:
-    matrix = tfidf_matrix([Counter(content_words(t)) for t in texts])
-    return matrix @ matrix.T
+    """Cosine of TF-IDF vectors for every pair of texts."""
+    rows = tfidf_rows([Counter(content_words(t)) for t in texts])
+    return np.asarray((rows @ rows.T).todense(), dtype=np.float32)

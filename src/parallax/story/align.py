@@ -310,11 +310,10 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
     if len(articles) < 2 or len({c.article_id for c in eligible}) < 2:
         return Alignment()
     model = model or default_model()
-    vectors = embed.embed([c.text for c in eligible])
-    if vectors is None and embed.UNAVAILABLE not in report.warnings:
+    if not embed.available() and embed.UNAVAILABLE not in report.warnings:
         report.warnings.append(embed.UNAVAILABLE)
     quote_group_of = {q.id: q.group_id for q in report.quotes if q.group_id}
-    table = ClaimTable.build(eligible, article_ids, {a.id: len(a.text) for a in articles}, vectors, quote_group_of)
+    table = ClaimTable.build(eligible, article_ids, {a.id: len(a.text) for a in articles}, embed.encode, quote_group_of)
     pairs = candidate_pairs(table)
     probability = model.probability(pair_features(table, pairs))
     verified = {(int(i), int(j)): float(v) for (i, j), v in zip(pairs, probability)}

@@ -18,20 +18,25 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
+from parallax.embed import Encoded, token_match
 from parallax.model import Claim
-from parallax.text_similarity import content_words, tfidf_matrix
+from parallax.text_similarity import content_words, tfidf_rows
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "alignment_model.json"
 # Retrieval keeps a pair when either similarity passes its floor (recall first; verification decides).
 RETRIEVE_SEMANTIC = 0.25
 RETRIEVE_LEXICAL = 0.08
 RETRIEVE_TOP = 3  # and each claim's best few matches in every other article
+# Only claims with some lexical neighbour (or a shared entity) in another article are embedded.
+EMBED_LEXICAL = 0.05
 
 FEATURES = (
     "semantic",  # cosine of the claims' sentence embeddings (TF-IDF cosine without the model)
+    "token_match",  # content word pieces matched to their closest in the other claim (TF-IDF cosine without the model)
     "lexical",  # TF-IDF cosine, IDF over the story's claims
     "rare_shared",  # IDF of the rarest content word both share
     "shared_weight",  # IDF-weighted share of content words in common
@@ -69,33 +74,51 @@ class ClaimTable:
     predicates: list[str | None]
     position: np.ndarray  # 0 at the article's start, 1 at its end
     embedded: bool = True
+    tokens: list[np.ndarray] | None = None  # content-token vectors per claim (with the model)
     rank: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
     @classmethod
     def build(cls, claims: list[Claim], article_ids: list[str], article_length: dict[str, int],
-              vectors: np.ndarray | None, quote_group_of: dict[str, str]) -> "ClaimTable":
+              encode: Callable[[list[str]], Encoded | None] | None, quote_group_of: dict[str, str]) -> "ClaimTable":
+        """Index the claims; ``encode`` (sentence embeddings) runs only on claims that have a lexical
+        neighbour or a shared entity in another article: the others can have no verified match."""
         index = {a: i for i, a in enumerate(article_ids)}
+        article_of = np.array([index[c.article_id] for c in claims], dtype=np.int32)
         bags = [Counter(content_words(c.text)) for c in claims]
-        lexical_rows = tfidf_matrix(bags)
-        lexical = lexical_rows @ lexical_rows.T
-        semantic = vectors @ vectors.T if vectors is not None else lexical
+        rows = tfidf_rows(bags)
+        lexical = np.asarray((rows @ rows.T).todense(), dtype=np.float32)
+        entities = [frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place")) for c in claims]
+        different = article_of[:, None] != article_of[None, :]
+        worth = ((lexical >= EMBED_LEXICAL) & different).any(axis=1) | shares_entity(entities, article_of)
+        chosen = [k for k in range(len(claims)) if worth[k]]
+        encoded = encode([claims[k].text for k in chosen]) if encode is not None and chosen else None
+        semantic = lexical.copy()
+        tokens: list[np.ndarray] | None = None
+        if encoded is not None:
+            vectors = np.zeros((len(claims), encoded.vectors.shape[1]), dtype=np.float32)
+            vectors[chosen] = encoded.vectors
+            semantic = vectors @ vectors.T
+            tokens = [np.zeros((1, encoded.vectors.shape[1]), dtype=np.float32)] * len(claims)
+            for k, matrix in zip(chosen, encoded.tokens):
+                tokens[k] = matrix
         n = max(1, len(claims))
         df = Counter(w for bag in bags for w in bag)
         table = cls(
             claims=claims,
-            article_of=np.array([index[c.article_id] for c in claims], dtype=np.int32),
+            article_of=article_of,
             semantic=np.asarray(semantic, dtype=np.float32),
-            lexical=np.asarray(lexical, dtype=np.float32),
+            lexical=lexical,
             words=[set(bag) for bag in bags],
             idf={w: math.log((1 + n) / (1 + f)) + 1 for w, f in df.items()},
-            entities=[frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place")) for c in claims],
+            entities=entities,
             holders=[c.holder.entity_id if c.voice == "quoted" else None for c in claims],
             quote_groups=[quote_group_of.get(c.quote_id or "") for c in claims],
             numbers=[numbers_of(c) for c in claims],
             negated=np.array([bool(c.predicate and c.predicate.negated) for c in claims]),
             predicates=[c.predicate.lemma if c.predicate else None for c in claims],
             position=np.array([c.start / max(1, article_length.get(c.article_id, 1)) for c in claims], dtype=np.float32),
-            embedded=vectors is not None,
+            embedded=encoded is not None,
+            tokens=tokens,
         )
         table.rank = best_match_rank(table)
         return table
@@ -106,6 +129,15 @@ class ClaimTable:
     @property
     def retrieval(self) -> np.ndarray:
         return np.maximum(self.semantic, self.lexical)
+
+
+def shares_entity(entities: list[frozenset[str]], article_of: np.ndarray) -> np.ndarray:
+    """Per claim: does a claim of another article name one of its entities?"""
+    articles_of: dict[str, set[int]] = {}
+    for ids, article in zip(entities, article_of):
+        for entity in ids:
+            articles_of.setdefault(entity, set()).add(int(article))
+    return np.array([any(len(articles_of[e] - {int(a)}) > 0 for e in ids) for ids, a in zip(entities, article_of)], dtype=bool)
 
 
 def numbers_of(claim: Claim) -> dict[str, set[str]]:
@@ -164,6 +196,7 @@ def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
                 differ += not (values & other)
         rows[row] = (
             table.semantic[i, j],
+            token_match(table.tokens[i], table.tokens[j]) if table.tokens is not None else table.lexical[i, j],
             table.lexical[i, j],
             max(weights, default=0.0),
             sum(weights) / total,
