@@ -69,6 +69,7 @@ def test_compare_json_is_deterministic(example_dir, tmp_path) -> None:
     first = run("compare", str(example_dir), "--format", "json")
     second = run("compare", str(example_dir), "--format", "json", "-o", str(tmp_path / "r.json"))
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stderr == ""  # no progress when stderr is not a terminal
     assert first.stdout == (tmp_path / "r.json").read_text()
     report = json.loads(first.stdout)
     assert report["schema_version"] == "1"
@@ -80,3 +81,50 @@ def test_compare_text_report_lists_articles(example_dir) -> None:
     result = run("compare", str(example_dir))
     assert result.returncode == 0, result.stderr
     assert "Articles" in result.stdout and "Meridian" in result.stdout
+
+
+def test_output_problems_fail_before_the_analysis(tmp_path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Bridge closed\n\n" + PROSE)
+    folder = run("compare", str(good), "--format", "html", "-o", str(tmp_path))
+    assert folder.returncode == 2 and folder.stderr.startswith(f"error: {tmp_path}: is a folder"), folder.stderr
+    missing = run("compare", str(good), "-f", "json", "-o", str(tmp_path / "nope" / "r.json"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and missing.stderr.count("\n") == 1
+
+
+def test_progress_on_a_terminal_and_quiet(tmp_path) -> None:
+    import pty
+    import select
+
+    first = tmp_path / "a.txt"
+    first.write_text("Bridge closed\n\n" + PROSE)
+    second = tmp_path / "b.txt"
+    second.write_text("Ferry for residents\n\nOfficials said on Monday that a ferry will run while the old bridge is closed.")
+
+    def on_terminal(*args: str) -> str:
+        leader, follower = pty.openpty()
+        env = {**os.environ, "COLUMNS": "120", "TERM": "xterm-256color"}
+        process = subprocess.Popen(PARALLAX + list(args), stdout=subprocess.PIPE, stderr=follower, env=env)
+        os.close(follower)
+        seen = b""
+        while True:
+            ready, _, _ = select.select([leader], [], [], 120)
+            if not ready:
+                break
+            try:
+                chunk = os.read(leader, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+        process.communicate(timeout=120)
+        os.close(leader)
+        return seen.decode("utf-8", "replace")
+
+    shown = on_terminal("compare", str(first), str(second), "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert "parsing articles" in shown and "comparing" in shown
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" ")
+    quiet = on_terminal("compare", str(empty), "--quiet")
+    assert quiet.strip().splitlines() == [f"error: {empty}: empty or whitespace-only input", "error: no usable articles"], quiet

@@ -237,10 +237,12 @@ def report(
     refresh: bool = typer.Option(False, "--refresh", help="Analyse again even if a report is cached."),
 ) -> None:
     """The full comparison of one story, as 'compare' prints it."""
+    from parallax.cli import check_output
     from parallax.render import FORMATS, get_renderer
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    check_output(output)
     with open_existing(db) as store:
         result = story_report(store, story_id, refresh)
     if result is None:

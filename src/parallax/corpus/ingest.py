@@ -41,7 +41,7 @@ from parallax.corpus.store import FeatureRow, Store
 from parallax.errors import InputError
 from parallax.model import Article
 from parallax.read.build import build_article, raw_text_of
-from parallax.read.decode import fix_text
+from parallax.read.decode import fix_text, utf16_without_bom
 from parallax.read.sources import DEFAULT_MAX_BYTES, RawDocument, ReadOptions, expand_paths, load_input, record_to_raw
 
 BATCH_SIZE = 200
@@ -162,6 +162,9 @@ def sniff_encoding(head: bytes) -> str:
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if head.startswith(bom):
             return name
+    utf16 = utf16_without_bom(head)
+    if utf16:
+        return utf16
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
         return "utf-8"

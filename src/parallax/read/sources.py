@@ -6,6 +6,7 @@ A failing input becomes a ReadFailure and never stops the batch.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sys
@@ -79,22 +80,48 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
+def link_problem(path: Path) -> str | None:
+    """What is wrong with a symbolic link that leads nowhere, or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return "symbolic link loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "broken symbolic link (its target does not exist)"
+    return None
+
+
 def expand_paths(inputs: list[str]) -> Iterator[str | InputError]:
-    """Files, directories (recursive, sorted, hidden entries skipped), URLs and '-'."""
+    """Files, directories (recursive, sorted, hidden entries skipped), URLs and '-'.
+
+    Links to folders inside a folder are not followed (no loops); a link that
+    loops or leads nowhere is reported."""
     for item in inputs:
         if item == "-" or is_url(item):
             yield item
             continue
         path = Path(item)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+        problem = link_problem(path)
+        if problem:
+            yield InputError(item, problem)
+        elif path.is_dir():
+            found: list[Path] = []
+            broken: list[InputError] = []
+            for p in path.rglob("*"):
+                if any(part.startswith(".") for part in p.relative_to(path).parts):
+                    continue
+                if p.is_file():
+                    found.append(p)
+                elif (link := link_problem(p)) is not None:
+                    broken.append(InputError(str(p), link))
+            if not found and not broken:
                 yield InputError(item, "directory holds no files")
-            yield from (str(p) for p in found)
+            yield from sorted(broken, key=lambda e: e.origin)
+            yield from (str(p) for p in sorted(found))
         elif path.exists():
             yield item
         else:
