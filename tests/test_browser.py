@@ -90,7 +90,6 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-    app.state.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def test_upload_the_example_and_read_the_evidence(browser, server, example_dir, test_output):

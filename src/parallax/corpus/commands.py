@@ -6,7 +6,6 @@ lives in store/ingest/cluster/evaluate so ``parallax serve`` can reuse it.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 from typing import Optional
@@ -207,28 +206,6 @@ def stories(
         Console(highlight=False).print(table)
 
 
-def report_key(article_ids: list[str]) -> str:
-    return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
-
-
-def story_report(store: Store, story_id: str, refresh: bool = False):
-    """The StoryReport of one story, cached in the store until the story changes."""
-    from parallax.api import analyze
-    from parallax.model import StoryReport
-
-    articles = store.story_articles(story_id)
-    if not articles:
-        return None
-    key = report_key([a.id for a in articles])
-    cached = None if refresh else store.load_report(story_id)
-    if cached and cached[0] == key:
-        return StoryReport.model_validate_json(cached[1])
-    report = analyze(articles)
-    report.warnings = sorted({w for a in articles for w in a.warnings} | set(report.warnings))
-    store.save_report(story_id, report.to_json(indent=None), key)
-    return report
-
-
 def report(
     story_id: str = typer.Argument(..., help="A story id from 'parallax stories'.", show_default=False),
     db: Path = DbOpt,
@@ -238,6 +215,7 @@ def report(
 ) -> None:
     """The full comparison of one story, as 'compare' prints it."""
     from parallax.cli import check_output
+    from parallax.corpus.service import story_report
     from parallax.render import FORMATS, get_renderer
 
     if format not in FORMATS:
@@ -274,6 +252,8 @@ def export(
     """Export articles, stories, story assignments and (from reports) quotes, claims, framing."""
     if format not in ("parquet", "csv"):
         raise typer.BadParameter("choose parquet or csv", param_hint="--format")
+    from parallax.corpus.service import story_report
+
     with open_existing(db) as store:
         if analyze_stories:
             for story in store.list_stories():
