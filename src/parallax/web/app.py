@@ -27,6 +27,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.formparsers import MultiPartException
 
 from parallax.corpus.service import cached_report
@@ -277,11 +278,13 @@ def create_app(db: str | Path = "parallax.db", limits: Limits | None = None, wor
                 files = await read_uploads(uploads)
                 records = pasted_articles(form)
                 urls = str(form.get("urls") or "").split()
-        except MultiPartException as error:
-            message = str(error)
-            if "maximum size" in message:
-                message = f"a pasted article is over the {limits.max_file_bytes:,}-byte limit"
-            raise HTTPException(413 if "maximum" in message or "limit" in message else 400, message) from error
+        except (MultiPartException, StarletteHTTPException) as error:
+            message = str(getattr(error, "detail", None) or getattr(error, "message", None) or error)
+            if "maximum size" in message:  # Starlette's words for a form field over max_part_size
+                raise HTTPException(413, f"a pasted article is over the {limits.max_file_bytes:,}-byte limit") from error
+            if "Too many" in message:
+                raise HTTPException(413, f"too many articles or files (at most {limits.max_files})") from error
+            raise
         job = start(store, files, records, urls)
         return RedirectResponse(f"/jobs/{job['id']}", status_code=303)
 
@@ -354,8 +357,8 @@ def create_app(db: str | Path = "parallax.db", limits: Limits | None = None, wor
             return page(request, "error.html", {"message": message}, status_code=status)
         return JSONResponse({"detail": message}, status_code=status)
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)  # FastAPI's HTTPException and Starlette's own (form parsing, 404, 405)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
         if not security.html_wanted(request.url.path):
             return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
         return error_response(request, error.status_code, str(error.detail))

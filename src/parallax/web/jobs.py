@@ -275,8 +275,9 @@ class JobRunner:
         try:
             return worker if worker.wait_ready(self.stopping) else None
         except WorkerGone as gone:
-            log.error("worker did not start: %s", gone)
-            time.sleep(1)
+            if not self.stopping.is_set():
+                log.error("worker did not start: %s", gone)
+                time.sleep(1)
             return None
 
     def _slot(self, slot: int) -> None:
