@@ -55,13 +55,12 @@ def test_bad_containers_are_named_and_skipped(tmp_path) -> None:
 
 def test_gzip_bomb_stops_early_with_bounded_memory(tmp_path) -> None:
     bomb = tmp_path / "bomb.jsonl.gz"
-    with gzip.open(bomb, "wb", compresslevel=9) as out:
-        out.write((record(1) + "\n").encode())
-        out.write(b'{"text": "')
-        block = b"a" * (1 << 20)
-        for _ in range(1024):  # 1 GiB of one record, about 1 MB compressed
-            out.write(block)
-        out.write(b'"}\n')
+    member = gzip.compress(b"a" * (16 << 20), compresslevel=9)  # gzip members concatenate into one stream
+    with open(bomb, "wb") as out:
+        out.write(gzip.compress((record(1) + "\n" + '{"text": "').encode()))
+        for _ in range(64):  # 1 GiB of one record, about 1 MB compressed
+            out.write(member)
+        out.write(gzip.compress(b'"}\n'))
     db = tmp_path / "c.db"
     code = (
         "import resource, sys, time; from parallax.corpus.ingest import ingest; from parallax.corpus.store import Store;"

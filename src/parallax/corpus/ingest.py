@@ -48,6 +48,7 @@ BATCH_SIZE = 200
 CHUNK_CHARS = 1 << 16
 # Text compresses 3-10×; far beyond that, past the record cap, is a compression bomb.
 MAX_INFLATION = 200
+MIN_BOMB_BYTES = 1 << 20
 STREAM_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".warc", ".arc"}
 
 
@@ -127,20 +128,21 @@ class InflationGuard(io.RawIOBase):
 
     def __init__(self, stream: BinaryIO, raw: BinaryIO, path: str, max_bytes: int):
         self.stream, self.raw, self.path = stream, raw, path
-        self.floor = max_bytes  # inflation is only judged past one record's worth
+        self.floor = max(max_bytes, MIN_BOMB_BYTES)  # inflation is only judged past one record's worth
         self.inflated = 0
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer) -> int:
+        # judged before reading on, so the records already inflated are still read
+        if self.inflated > self.floor and self.inflated > MAX_INFLATION * max(1, self.raw.tell()):
+            raise InputError(self.path, f"decompresses to more than {MAX_INFLATION} times its size (a compression bomb?);"
+                                        f" stopped after {self.inflated:,} bytes")
         # read1: whatever one step decompresses, so the data before a break is not lost with it
         data = self.stream.read1(len(buffer))
         buffer[: len(data)] = data
         self.inflated += len(data)
-        if self.inflated > self.floor and self.inflated > MAX_INFLATION * max(1, self.raw.tell()):
-            raise InputError(self.path, f"decompresses to more than {MAX_INFLATION} times its size (a compression bomb?);"
-                                        f" stopped after {self.inflated:,} bytes")
         return len(data)
 
     def close(self) -> None:

@@ -267,7 +267,10 @@ def load_input(item: str, options: ReadOptions) -> list[RawDocument | InputError
     return loader_for(item, data)(data, item, item)
 
 
-def _collect(loaded: list[RawDocument | InputError], options: ReadOptions, result: ReadResult, raws: list[RawDocument]) -> None:
+def _collect(origin: str, loaded: list[RawDocument | InputError], options: ReadOptions, result: ReadResult,
+             raws: list[RawDocument]) -> None:
+    if not loaded:  # an empty JSON array, a CSV with only a header, a blank JSON-lines file
+        result.failures.append(ReadFailure(origin, "no records in the file"))
     for doc in loaded:
         if isinstance(doc, InputError):
             result.failures.append(ReadFailure(doc.origin, doc.problem))
@@ -293,7 +296,7 @@ def read_inputs(inputs: list[str], options: ReadOptions | None = None) -> ReadRe
         except InputError as exc:
             result.failures.append(ReadFailure(exc.origin, exc.problem))
             continue
-        _collect(loaded, options, result, raws)
+        _collect(item, loaded, options, result, raws)
     build_articles(raws, options, result)
     return result
 
@@ -316,7 +319,7 @@ def read_submission(files: list[tuple[str, bytes]], records: list[dict], urls: l
         except InputError as exc:
             result.failures.append(ReadFailure(exc.origin, exc.problem))
             continue
-        _collect(loaded, options, result, raws)
+        _collect(name, loaded, options, result, raws)
     for index, record in enumerate(records, start=1):
         try:
             raws.append(record_to_raw(record, f"article {index}", None))
@@ -324,7 +327,7 @@ def read_submission(files: list[tuple[str, bytes]], records: list[dict], urls: l
             result.failures.append(ReadFailure(exc.origin, exc.problem))
     for url in urls:
         try:
-            _collect(load_input(url, options), options, result, raws)
+            _collect(url, load_input(url, options), options, result, raws)
         except InputError as exc:
             result.failures.append(ReadFailure(exc.origin, exc.problem))
     build_articles(raws, options, result)
