@@ -10,7 +10,11 @@ decides a job's fate:
 - the worker reports progress (stage, articles parsed) and the report JSON;
 - a worker that dies (an out-of-memory kill, a crash) fails its job with a
   reason and is replaced before the next job;
-- a job over its time limit, or cancelled, has its worker killed and replaced.
+- a job over its time limit, or cancelled, has its worker killed and replaced;
+- a job that may be a runaway gets a spare worker warming up beside it, early
+  enough (twice the last measured warm-up before the limit) that the jobs
+  queued behind a runaway wait at most its limit, not also a cold start; the
+  spare is dropped if the job ends normally.
 
 Workers hold nothing on disk but their own temporary folder, removed on
 shutdown; folders left by a server that was killed are removed at the next
@@ -65,9 +69,11 @@ def worker_main(conn: Connection, parent_pid: int, settings: WorkerSettings) -> 
     os.environ["TMPDIR"] = settings.run_dir
     tempfile.tempdir = settings.run_dir
     _exit_with_parent(parent_pid)
+    from parallax.embed import available
     from parallax.nlp import get_nlp
 
     get_nlp()
+    available()  # loads the sentence-embedding model now, not inside the first job's time
     conn.send(("ready",))
     while True:
         try:
@@ -158,6 +164,8 @@ class Worker:
         child.close()
         self.ready = False
         self.busy = False
+        self.spawned = time.time()
+        self.warmup_seconds: float | None = None
 
     def wait_ready(self, stop: threading.Event, timeout: float = 600) -> bool:
         deadline = time.time() + timeout
@@ -165,6 +173,7 @@ class Worker:
             message = self.receive(POLL_SECONDS)
             if message and message[0] == "ready":
                 self.ready = True
+                self.warmup_seconds = time.time() - self.spawned
         return self.ready
 
     def receive(self, timeout: float):
@@ -222,6 +231,8 @@ class JobRunner:
         self.wakeup = threading.Condition()
         self.threads: list[threading.Thread] = []
         self.workers: dict[int, Worker] = {}
+        self.spares: dict[int, Worker] = {}
+        self.warmup_seconds = 30.0  # until a worker has been measured
         self.lock = threading.Lock()
 
     # ------------------------------------------------------------------ lifecycle
@@ -242,7 +253,7 @@ class JobRunner:
         self.stopping.set()
         self.wake()
         with self.lock:
-            workers = list(self.workers.values())
+            workers = list(self.workers.values()) + list(self.spares.values())
         for worker in workers:
             worker.stop()
         for thread in self.threads:
@@ -267,13 +278,18 @@ class JobRunner:
             return worker
         if worker is not None:
             worker.kill()
-        worker = Worker(self.settings)
+        with self.lock:
+            spare = self.spares.pop(slot, None)
+        worker = spare if spare is not None and spare.process.is_alive() else Worker(self.settings)
         with self.lock:
             self.workers[slot] = worker
         if self.stopping.is_set():
             worker.kill()
         try:
-            return worker if worker.wait_ready(self.stopping) else None
+            ready = worker.wait_ready(self.stopping)
+            if ready and spare is None and worker.warmup_seconds:  # a spare warmed while a job ran: not typical
+                self.warmup_seconds = worker.warmup_seconds
+            return worker if ready else None
         except WorkerGone as gone:
             if not self.stopping.is_set():
                 log.error("worker did not start: %s", gone)
@@ -296,26 +312,33 @@ class JobRunner:
                     with self.wakeup:
                         self.wakeup.wait(timeout=1.0)
                     continue
-                self._run(store, worker, job)
+                self._run(store, slot, worker, job)
         finally:
             store.close()
 
-    def _run(self, store: Store, worker: Worker, job: dict) -> None:
+    def _drop_spare(self, slot: int) -> None:
+        with self.lock:
+            spare = self.spares.pop(slot, None)
+        if spare is not None:
+            spare.stop()
+
+    def _run(self, store: Store, slot: int, worker: Worker, job: dict) -> None:
         payload = {"story_id": job["story_id"], "urls": job["urls"]}
         if job["kind"] == "analyse":
             payload["files"], payload["records"] = store.job_inputs(job["id"])
         deadline = time.time() + job["time_limit"]
+        spare_after = time.time() + max(0.0, job["time_limit"] - 2 * self.warmup_seconds)
         next_beat = 0.0
         worker.busy = True
         try:
             worker.send(("job", job["kind"], payload))
             while True:
                 message = worker.receive(POLL_SECONDS)
-                if message is not None:
-                    if message[0] == "progress":
-                        store.job_progress(job["id"], *message[1:])
-                        continue
+                if message is not None and message[0] == "progress":
+                    store.job_progress(job["id"], *message[1:])
+                elif message is not None:
                     worker.busy = False
+                    self._drop_spare(slot)
                     if message[0] == "done":
                         self._finish(store, job, message[1], message[2])
                     else:
@@ -325,6 +348,9 @@ class JobRunner:
                     worker.kill()
                     store.requeue_job(job["id"], "waiting: the server stopped while this ran; it runs again after a restart")
                     return
+                if time.time() > spare_after and slot not in self.spares:
+                    with self.lock:
+                        self.spares[slot] = Worker(self.settings)
                 if time.time() >= next_beat:
                     next_beat = time.time() + HEARTBEAT_SECONDS
                     if store.job_heartbeat(job["id"]):
