@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from parallax.corpus.store import Store
+from parallax.limits import DEFAULT_MAX_BYTES
 from parallax.model import dumps
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -63,7 +64,7 @@ def ingest(
     address: Optional[str] = AddressOpt,
     cpus: int = CpusOpt,
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Records per committed batch (a re-run resumes after the last one)."),
-    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Skip single files and records larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip single files and records larger than this (after decompression)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Only keep articles in this language (e.g. 'en')."),
 ) -> None:
     """Read a corpus into the store: streaming, resumable, bad records reported and skipped."""
