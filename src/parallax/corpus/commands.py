@@ -213,17 +213,18 @@ def report(
     format: str = typer.Option("text", "--format", "-f", help="text (terminal report), json, markdown or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     refresh: bool = typer.Option(False, "--refresh", help="Analyse again even if a report is cached."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr (it is only drawn on a terminal anyway)."),
 ) -> None:
     """The full comparison of one story, as 'compare' prints it."""
-    from parallax.cli import check_output
+    from parallax.cli import StageProgress, check_output
     from parallax.corpus.service import story_report
     from parallax.render import FORMATS, get_renderer
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     check_output(output)
-    with open_existing(db) as store:
-        result = story_report(store, story_id, refresh)
+    with open_existing(db) as store, StageProgress(err.is_terminal and not quiet) as progress:
+        result = story_report(store, story_id, refresh, progress=progress)
     if result is None:
         err.print(f"error: no story {escape(story_id)} in {escape(str(db))} (see 'parallax stories')")
         raise typer.Exit(EXIT_NOTHING)

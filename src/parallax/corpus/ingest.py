@@ -608,8 +608,8 @@ def build_record(record: Record, only_language: str | None = None) -> Built | In
         article = build_article(record.doc, raw_text_of(record.doc), set())
     except InputError as exc:
         return exc
-    except (ValueError, TypeError, RecursionError) as exc:  # malformed markup deep inside a parser
-        return InputError(record.origin, f"could not read: {exc}")
+    except Exception as exc:  # malformed markup deep inside a parser: this record fails, the batch goes on
+        return InputError(record.origin, describe_failure(exc, "record"))
     if article.published is None and record.crawl_date:
         article = article.model_copy(update={"published": record.crawl_date})
     if only_language and article.language and article.language != only_language:
