@@ -31,6 +31,8 @@ SMALL = {"articles": [
 ]}
 PARAGRAPH = ("Officials in Harbor City said on Monday that the bridge would stay closed. \"We will reopen it soon,\" "
              "Mayor Ann Lee told reporters, adding that engineers from Kestrel Works had found cracks.\n\n")
+# one long article: seconds of work even on a fast machine, so a fault can land mid-job
+MEDIUM = {"articles": [{"text": PARAGRAPH * 120, "outlet": "Gazette"}, SMALL["articles"][1]]}
 LIMITS = Limits(max_file_bytes=60_000, max_total_bytes=100_000, max_files=6, job_seconds=240)
 FINAL = ("done", "failed", "cancelled")
 
@@ -67,7 +69,7 @@ def csrf(client) -> str:
 
 def test_a_dead_worker_fails_its_job_and_the_app_goes_on(client) -> None:
     runner = client.app.state.runner
-    job = client.post("/api/analyses", json=SMALL).json()
+    job = client.post("/api/analyses", json=MEDIUM).json()
     wait(client, job["id"], until=("running",))
     [pid] = runner.worker_pids()
     os.kill(pid, signal.SIGKILL)  # as the kernel's out-of-memory killer would

@@ -73,8 +73,10 @@ def worker_main(conn: Connection, parent_pid: int, settings: WorkerSettings) -> 
     from parallax.nlp import get_nlp
 
     get_nlp()
-    available()  # loads the sentence-embedding model now, not inside the first job's time
     conn.send(("ready",))
+    # the sentence-embedding model loads now, before the first job is read: usually while the worker
+    # waits for work (a spare warms fully), at worst at the start of a job that arrives at once
+    available()
     while True:
         try:
             message = conn.recv()
