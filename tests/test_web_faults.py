@@ -287,6 +287,8 @@ def test_server_killed_mid_job_restarts_and_stops_cleanly_on_sigterm(tmp_path) -
         server.wait(timeout=10)
         assert wait_gone(helpers) == set(), "the worker outlived its server"
         assert sqlite3.connect(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        with Store(db) as store:
+            assert store.get_job(job["id"])["status"] == "running"  # killed mid-job, as recorded
 
         server = serve(db, port)
         resumed = poll(base, job["id"])
