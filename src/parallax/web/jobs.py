@@ -65,6 +65,7 @@ class WorkerSettings:
 
 def worker_main(conn: Connection, parent_pid: int, settings: WorkerSettings) -> None:
     """The worker: warm up once, then run one job at a time for its slot."""
+    began = time.time()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the server decides
     os.environ["TMPDIR"] = settings.run_dir
     tempfile.tempdir = settings.run_dir
@@ -77,6 +78,7 @@ def worker_main(conn: Connection, parent_pid: int, settings: WorkerSettings) -> 
     # the sentence-embedding model loads now, before the first job is read: usually while the worker
     # waits for work (a spare warms fully), at worst at the start of a job that arrives at once
     available()
+    conn.send(("warm", time.time() - began))
     while True:
         try:
             message = conn.recv()
@@ -167,7 +169,7 @@ class Worker:
         self.ready = False
         self.busy = False
         self.spawned = time.time()
-        self.warmup_seconds: float | None = None
+        self.warmup_seconds: float | None = None  # how long the worker took to load its models
 
     def wait_ready(self, stop: threading.Event, timeout: float = 600) -> bool:
         deadline = time.time() + timeout
@@ -175,10 +177,17 @@ class Worker:
             message = self.receive(POLL_SECONDS)
             if message and message[0] == "ready":
                 self.ready = True
-                self.warmup_seconds = time.time() - self.spawned
         return self.ready
 
     def receive(self, timeout: float):
+        """The next message (None after ``timeout``); the worker's 'warm' note is taken here."""
+        message = self._receive(timeout)
+        if message is not None and message[0] == "warm":
+            self.warmup_seconds = message[1]
+            return None
+        return message
+
+    def _receive(self, timeout: float):
         try:
             if self.conn.poll(timeout):
                 return self.conn.recv()
@@ -288,10 +297,7 @@ class JobRunner:
         if self.stopping.is_set():
             worker.kill()
         try:
-            ready = worker.wait_ready(self.stopping)
-            if ready and spare is None and worker.warmup_seconds:  # a spare warmed while a job ran: not typical
-                self.warmup_seconds = worker.warmup_seconds
-            return worker if ready else None
+            return worker if worker.wait_ready(self.stopping) else None
         except WorkerGone as gone:
             if not self.stopping.is_set():
                 log.error("worker did not start: %s", gone)
@@ -303,18 +309,28 @@ class JobRunner:
         last_recovery = time.time()
         try:
             while not self.stopping.is_set():
-                worker = self._worker(slot)  # warm before a job is taken: start-up is not the job's time
-                if worker is None:
-                    continue
-                job = store.claim_job(self.owner)
-                if job is None:
-                    if time.time() - last_recovery > STALE_SECONDS / 2:
-                        recover_jobs(store, self.owner)
-                        last_recovery = time.time()
-                    with self.wakeup:
-                        self.wakeup.wait(timeout=1.0)
-                    continue
-                self._run(store, slot, worker, job)
+                job = None
+                try:
+                    worker = self._worker(slot)  # warm before a job is taken: start-up is not the job's time
+                    if worker is None:
+                        continue
+                    job = store.claim_job(self.owner)
+                    if job is None:
+                        if time.time() - last_recovery > STALE_SECONDS / 2:
+                            recover_jobs(store, self.owner)
+                            last_recovery = time.time()
+                        with self.wakeup:
+                            self.wakeup.wait(timeout=1.0)
+                        continue
+                    self._run(store, slot, worker, job)
+                except Exception:  # a busy or failing store: the slot lives on
+                    log.exception("worker slot %d", slot)
+                    if job is not None:
+                        try:
+                            store.finish_job(job["id"], "failed", error="the server could not run this analysis; its log has the details")
+                        except Exception:
+                            pass  # left running: recovered after a restart
+                    time.sleep(1.0)
         finally:
             store.close()
 
@@ -328,14 +344,17 @@ class JobRunner:
         payload = {"story_id": job["story_id"], "urls": job["urls"]}
         if job["kind"] == "analyse":
             payload["files"], payload["records"] = store.job_inputs(job["id"])
-        deadline = time.time() + job["time_limit"]
-        spare_after = time.time() + max(0.0, job["time_limit"] - 2 * self.warmup_seconds)
+        started = time.time()
+        deadline = started + job["time_limit"]
         next_beat = 0.0
         worker.busy = True
         try:
+            worker.receive(0)  # an idle worker's note of its warm-up time, if it is waiting
             worker.send(("job", job["kind"], payload))
             while True:
                 message = worker.receive(POLL_SECONDS)
+                if worker.warmup_seconds:
+                    self.warmup_seconds = worker.warmup_seconds
                 if message is not None and message[0] == "progress":
                     store.job_progress(job["id"], *message[1:])
                 elif message is not None:
@@ -350,6 +369,8 @@ class JobRunner:
                     worker.kill()
                     store.requeue_job(job["id"], "waiting: the server stopped while this ran; it runs again after a restart")
                     return
+                # a spare starts early enough to be warm (twice its warm-up) when the limit is reached
+                spare_after = started + max(0.0, job["time_limit"] - 2 * self.warmup_seconds)
                 if time.time() > spare_after and slot not in self.spares:
                     with self.lock:
                         self.spares[slot] = Worker(self.settings)
