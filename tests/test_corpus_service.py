@@ -49,3 +49,15 @@ def test_jobs_survive_reopening_the_store(tmp_path) -> None:
         assert store.request_cancel(job_id) == "cancelled" and store.job_inputs(job_id) == ([], [])
         store.finish_job(job_id, "done")  # a final state is final
         assert store.get_job(job_id)["status"] == "cancelled"
+
+
+def test_a_store_from_before_jobs_gains_the_jobs_tables(tmp_path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    Store(path).close()
+    old = sqlite3.connect(path)
+    old.executescript("DROP TABLE job_inputs; DROP TABLE jobs; PRAGMA user_version = 1;")
+    old.close()
+    with Store(path) as store:
+        assert store.get_job(store.create_job("report", 10, story_id="s1"))["status"] == "queued"
