@@ -23,7 +23,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import httpx
 
@@ -153,35 +155,43 @@ async def long_article_case(base: str, long_kb: int, limit: float, pickup_second
         raise SystemExit("a small analysis waited behind the runaway job longer than its time limit")
 
 
+@contextmanager
+def serving(folder: str, *options: str) -> Iterator[str]:
+    """A ``parallax serve`` process on a free loopback port with its own store; yields its base URL."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "parallax", "serve", "--port", str(port),
+                               "--db", str(Path(folder) / f"bench-{port}.db"), *options])
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(base + "/api/openapi.json", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=200, help="Requests of the load run (0: skip it).")
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--long-kb", type=int, default=400, help="Size of the runaway article (0: skip the long-article case).")
-    parser.add_argument("--job-timeout", type=float, default=60.0, help="The server's per-job time limit for this run.")
+    parser.add_argument("--job-timeout", type=float, default=60.0, help="The per-job time limit of the long-article case's server.")
     parser.add_argument("--pickup-seconds", type=float, default=15.0,
                         help="How soon after a runaway is stopped the next job must start (a spare worker warms up beside a "
                              "job that may run away; on a machine loaded by other work, warming up takes longer).")
     args = parser.parse_args()
-    port = free_port()
     with tempfile.TemporaryDirectory() as folder:
-        server = subprocess.Popen([sys.executable, "-m", "parallax", "serve", "--port", str(port), "--db", str(Path(folder) / "bench.db"),
-                                   "--job-timeout", str(args.job_timeout)])
-        try:
-            base = f"http://127.0.0.1:{port}"
-            for _ in range(200):
-                try:
-                    httpx.get(base + "/api/openapi.json", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.2)
-            if args.requests:
+        if args.requests:
+            with serving(folder) as base:  # the load run: default limits
                 asyncio.run(run(base, args.requests, args.concurrency))
-            if args.long_kb:
+        if args.long_kb:
+            with serving(folder, "--job-timeout", str(args.job_timeout)) as base:
                 asyncio.run(long_article_case(base, args.long_kb, args.job_timeout, args.pickup_seconds))
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
 
 
 if __name__ == "__main__":

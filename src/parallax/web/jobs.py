@@ -10,7 +10,8 @@ decides a job's fate:
 - the worker reports progress (stage, articles parsed) and the report JSON;
 - a worker that dies (an out-of-memory kill, a crash) fails its job with a
   reason and is replaced before the next job;
-- a job over its time limit, or cancelled, has its worker killed and replaced;
+- a job over its time limit (counted from when the warm worker takes it),
+  or cancelled, has its worker killed and replaced;
 - a job that may be a runaway gets a spare worker warming up beside it, early
   enough (twice the last measured warm-up before the limit) that the jobs
   queued behind a runaway wait at most its limit, not also a cold start; the
@@ -50,6 +51,7 @@ POLL_SECONDS = 0.25
 HEARTBEAT_SECONDS = 2.0
 STALE_SECONDS = 60.0  # a running job whose server has not written for this long is orphaned
 MAX_ATTEMPTS = 2  # a job interrupted by a server stop runs once more, not forever
+WARMUP_SECONDS = 600.0  # a worker that has not loaded its models by then is stuck
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,7 @@ def worker_main(conn: Connection, parent_pid: int, settings: WorkerSettings) -> 
         if message[0] == "stop":
             return
         kind, job = message[1], message[2]
+        conn.send(("started",))  # the job's time limit counts from here, not from the warm-up
 
         def progress(stage: str, done: int, total: int) -> None:
             conn.send(("progress", stage, done, total))
@@ -171,7 +174,7 @@ class Worker:
         self.spawned = time.time()
         self.warmup_seconds: float | None = None  # how long the worker took to load its models
 
-    def wait_ready(self, stop: threading.Event, timeout: float = 600) -> bool:
+    def wait_ready(self, stop: threading.Event, timeout: float = WARMUP_SECONDS) -> bool:
         deadline = time.time() + timeout
         while not self.ready and time.time() < deadline and not stop.is_set():
             message = self.receive(POLL_SECONDS)
@@ -344,8 +347,8 @@ class JobRunner:
         payload = {"story_id": job["story_id"], "urls": job["urls"]}
         if job["kind"] == "analyse":
             payload["files"], payload["records"] = store.job_inputs(job["id"])
-        started = time.time()
-        deadline = started + job["time_limit"]
+        started = None  # set when the worker, warm, takes the job: its time limit counts from then
+        warmup_deadline = time.time() + WARMUP_SECONDS
         next_beat = 0.0
         worker.busy = True
         try:
@@ -355,7 +358,9 @@ class JobRunner:
                 message = worker.receive(POLL_SECONDS)
                 if worker.warmup_seconds:
                     self.warmup_seconds = worker.warmup_seconds
-                if message is not None and message[0] == "progress":
+                if message is not None and message[0] == "started":
+                    started = time.time()
+                elif message is not None and message[0] == "progress":
                     store.job_progress(job["id"], *message[1:])
                 elif message is not None:
                     worker.busy = False
@@ -370,7 +375,7 @@ class JobRunner:
                     store.requeue_job(job["id"], "waiting: the server stopped while this ran; it runs again after a restart")
                     return
                 # a spare starts early enough to be warm (twice its warm-up) when the limit is reached
-                spare_after = started + max(0.0, job["time_limit"] - 2 * self.warmup_seconds)
+                spare_after = (started or time.time()) + max(0.0, job["time_limit"] - 2 * self.warmup_seconds)
                 if time.time() > spare_after and slot not in self.spares:
                     with self.lock:
                         self.spares[slot] = Worker(self.settings)
@@ -380,7 +385,11 @@ class JobRunner:
                         worker.kill()
                         store.finish_job(job["id"], "cancelled", error="cancelled while it ran")
                         return
-                if time.time() > deadline:
+                if started is None and time.time() > warmup_deadline:
+                    worker.kill()
+                    store.finish_job(job["id"], "failed", error="the analysis worker did not start in time; try again")
+                    return
+                if started is not None and time.time() > started + job["time_limit"]:
                     worker.kill()
                     store.finish_job(job["id"], "failed",
                                      error=f"stopped: the analysis took longer than its {job['time_limit']:g}-second limit")
