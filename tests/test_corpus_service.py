@@ -61,3 +61,25 @@ def test_a_store_from_before_jobs_gains_the_jobs_tables(tmp_path) -> None:
     old.close()
     with Store(path) as store:
         assert store.get_job(store.create_job("report", 10, story_id="s1"))["status"] == "queued"
+
+
+def test_stale_server_folders_are_cleaned_at_start(tmp_path) -> None:
+    import os
+    import time
+
+    from parallax.web.jobs import clean_stale_run_dirs
+
+    gone = tmp_path / "parallax-serve-999999999-ab12"  # no such process
+    mine = tmp_path / f"parallax-serve-{os.getpid()}-cd34"
+    legacy_old, legacy_new = tmp_path / "parallax-a1b2c3d4", tmp_path / "parallax-e5f6g7h8"
+    someone_elses = tmp_path / "parallax-fixtures"  # the same shape of name, other contents
+    for folder in (gone, mine, legacy_old, legacy_new, someone_elses):
+        folder.mkdir()
+        (folder / "000-upload.txt").write_text("x")
+    (someone_elses / "notes.md").write_text("mine")
+    hours_ago = time.time() - 3 * 3600
+    for folder in (legacy_old, someone_elses):
+        os.utime(folder, (hours_ago, hours_ago))
+    removed = clean_stale_run_dirs(str(tmp_path))
+    assert sorted(removed) == sorted([str(gone), str(legacy_old)])
+    assert mine.exists() and legacy_new.exists() and someone_elses.exists()

@@ -47,6 +47,7 @@ log = logging.getLogger("parallax.web")
 
 RUN_PREFIX = "parallax-serve-"
 LEGACY_UPLOAD_FOLDER = re.compile(r"parallax-[a-z0-9_]{8}$")  # the upload folders of earlier versions
+LEGACY_UPLOAD = re.compile(r"\d{3}-[A-Za-z0-9._-]+$")
 POLL_SECONDS = 0.25
 HEARTBEAT_SECONDS = 2.0
 STALE_SECONDS = 60.0  # a running job whose server has not written for this long is orphaned
@@ -473,7 +474,9 @@ def clean_stale_run_dirs(root: str | None = None, legacy_age: float = 3600) -> l
             stale = pid.isdigit() and not _alive(int(pid))
         elif LEGACY_UPLOAD_FOLDER.match(entry.name):
             try:
-                stale = time.time() - entry.stat(follow_symlinks=False).st_mtime > legacy_age
+                old = time.time() - entry.stat(follow_symlinks=False).st_mtime > legacy_age
+                # only what earlier versions wrote there: files named 000-name
+                stale = old and all(LEGACY_UPLOAD.match(name) for name in os.listdir(entry.path))
             except OSError:
                 stale = False
         if stale:
