@@ -90,7 +90,6 @@ def server(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-    app.state.pool.shutdown(wait=False, cancel_futures=True)
 
 
 def test_upload_the_example_and_read_the_evidence(browser, server, example_dir, test_output):
@@ -108,3 +107,29 @@ def test_upload_the_example_and_read_the_evidence(browser, server, example_dir, 
     assert page.locator("#stories a").count() >= 1
     page.screenshot(path=str(test_output / "web-home.png"))
     assert errors == []
+
+
+def test_api_docs_work_offline(browser, server, test_output):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    errors, outside, blocked = [], [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(server + "/api/docs")
+    page.wait_for_selector(".opblock", timeout=30_000)
+    assert page.locator(".opblock").count() >= 6
+    page.screenshot(path=str(test_output / "web-api-docs.png"))
+    assert errors == [] and outside == [] and blocked == []
+
+
+def test_paste_form_adds_article_boxes(browser, server, test_output):
+    page = browser.new_page(viewport={"width": 1200, "height": 1100})
+    blocked = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(server + "/")
+    assert page.locator("fieldset.article").count() == 2
+    page.click("#add-article")
+    assert page.locator("fieldset.article").count() == 3
+    assert page.locator("fieldset.article legend").last.inner_text() == "Article 3"
+    page.screenshot(path=str(test_output / "web-paste-form.png"))
+    assert blocked == []

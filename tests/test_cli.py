@@ -69,6 +69,7 @@ def test_compare_json_is_deterministic(example_dir, tmp_path) -> None:
     first = run("compare", str(example_dir), "--format", "json")
     second = run("compare", str(example_dir), "--format", "json", "-o", str(tmp_path / "r.json"))
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert first.stderr == ""  # no progress when stderr is not a terminal
     assert first.stdout == (tmp_path / "r.json").read_text()
     report = json.loads(first.stdout)
     assert report["schema_version"] == "1"
@@ -76,7 +77,50 @@ def test_compare_json_is_deterministic(example_dir, tmp_path) -> None:
         assert isinstance(report[key], list), key
 
 
-def test_compare_text_report_lists_articles(example_dir) -> None:
-    result = run("compare", str(example_dir))
-    assert result.returncode == 0, result.stderr
-    assert "Articles" in result.stdout and "Meridian" in result.stdout
+
+def test_output_problems_fail_before_the_analysis(tmp_path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("Bridge closed\n\n" + PROSE)
+    folder = run("compare", str(good), "--format", "html", "-o", str(tmp_path))
+    assert folder.returncode == 2 and folder.stderr.startswith(f"error: {tmp_path}: is a folder"), folder.stderr
+    missing = run("compare", str(good), "-f", "json", "-o", str(tmp_path / "nope" / "r.json"))
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and missing.stderr.count("\n") == 1
+
+
+def on_terminal(*args: str) -> tuple[str, str]:
+    """Run parallax with stderr on a pseudo-terminal: (stdout, what the terminal showed)."""
+    import pty
+    import select
+    import threading
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": "200", "TERM": "xterm-256color"}
+    process = subprocess.Popen(PARALLAX + list(args), stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    stdout: list[bytes] = []
+    reader = threading.Thread(target=lambda: stdout.append(process.stdout.read()))
+    reader.start()
+    shown = b""
+    while select.select([leader], [], [], 300)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    process.wait(timeout=300)
+    reader.join(timeout=30)
+    os.close(leader)
+    return b"".join(stdout).decode("utf-8", "replace"), shown.decode("utf-8", "replace")
+
+
+def test_compare_text_report_with_progress_on_a_terminal(example_dir, tmp_path) -> None:
+    report, shown = on_terminal("compare", str(example_dir))
+    assert "Articles" in report and "Meridian" in report
+    assert "parsing articles" in shown and "comparing" in shown  # progress on stderr, not in the report
+    assert "parsing articles" not in report
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" ")
+    _, quiet = on_terminal("compare", str(empty), "--quiet")
+    assert quiet.strip().splitlines() == [f"error: {empty}: empty or whitespace-only input", "error: no usable articles"], quiet

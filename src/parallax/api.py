@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from parallax.article import ArticleAnalysis, analyze_article
 from parallax.model import Article, StoryReport
@@ -12,6 +12,9 @@ from parallax.story import StoryOptions, build_report
 
 # Below this many articles a second process costs more than it saves.
 PARALLEL_MIN_ARTICLES = 8
+
+# progress(stage, done, total): "parsing" once per article analysed, then "comparing".
+Progress = Callable[[str, int, int], None]
 
 
 def _as_inputs(paths: str | Path | Iterable[str | Path]) -> list[str]:
@@ -29,19 +32,30 @@ def read_with_failures(paths, options: ReadOptions | None = None) -> ReadResult:
     return read_inputs(_as_inputs(paths), options)
 
 
-def analyze_articles(articles: list[Article], n_process: int | None = None) -> list[ArticleAnalysis]:
+def analyze_articles(articles: list[Article], n_process: int | None = None, progress: Progress | None = None) -> list[ArticleAnalysis]:
     """Parse every article once and run the per-article stages."""
     from parallax.nlp import parse
 
     if n_process is None:
         n_process = 2 if len(articles) >= PARALLEL_MIN_ARTICLES else 1
     docs = parse((a.text for a in articles), n_process=n_process)
-    return [analyze_article(article, doc) for article, doc in zip(articles, docs)]
+    analyses = []
+    if progress:
+        progress("parsing", 0, len(articles))
+    for article, doc in zip(articles, docs):
+        analyses.append(analyze_article(article, doc))
+        if progress:
+            progress("parsing", len(analyses), len(articles))
+    return analyses
 
 
-def analyze(articles: list[Article], options: StoryOptions | None = None, n_process: int | None = None) -> StoryReport:
+def analyze(articles: list[Article], options: StoryOptions | None = None, n_process: int | None = None,
+            progress: Progress | None = None) -> StoryReport:
     """The full comparison of already-read articles."""
-    return build_report(articles, analyze_articles(articles, n_process), options)
+    analyses = analyze_articles(articles, n_process, progress)
+    if progress:
+        progress("comparing", 0, 1)
+    return build_report(articles, analyses, options)
 
 
 def compare(paths, read_options: ReadOptions | None = None, options: StoryOptions | None = None) -> StoryReport:
@@ -49,9 +63,10 @@ def compare(paths, read_options: ReadOptions | None = None, options: StoryOption
     return report_for(read_with_failures(paths, read_options), options)
 
 
-def report_for(result: ReadResult, options: StoryOptions | None = None, n_process: int | None = None) -> StoryReport:
+def report_for(result: ReadResult, options: StoryOptions | None = None, n_process: int | None = None,
+               progress: Progress | None = None) -> StoryReport:
     """The comparison of what was read; read failures and skips become warnings."""
-    report = analyze(result.articles, options, n_process)
+    report = analyze(result.articles, options, n_process, progress)
     report.warnings = sorted(
         {f.line() for f in result.failures}
         | {f"skipped: {s.origin}: {s.problem}" for s in result.skipped}

@@ -62,6 +62,57 @@ def exit_code(result: ReadResult) -> int:
     return EXIT_PARTIAL if result.failures else EXIT_OK
 
 
+def check_output(output: Optional[Path]) -> None:
+    """Fail before any work when ``-o`` cannot be written (a folder, a missing folder, no permission)."""
+    import os
+
+    if output is None:
+        return
+    if output.is_dir():
+        fail(f"{output}: is a folder; give a file name (for example {output / 'report.html'})")
+    parent = output.parent if str(output.parent) else Path(".")
+    if not parent.is_dir():
+        fail(f"{output}: the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        fail(f"{output}: cannot write there (permission denied)")
+
+
+def fail(message: str, code: int = EXIT_NOTHING) -> None:
+    from rich.markup import escape
+
+    err.print(escape(f"error: {message}"))
+    raise typer.Exit(code)
+
+
+class StageProgress:
+    """Progress of a comparison on stderr: reading, parsing n/N articles, comparing.
+
+    Drawn only when stderr is a terminal (and not ``--quiet``); piped output
+    and logs stay clean."""
+
+    LABELS = {"reading": "reading inputs", "parsing": "parsing articles", "comparing": "comparing across articles"}
+
+    def __init__(self, enabled: bool):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=err, transient=True, disable=not enabled)
+        self.task = None
+
+    def __enter__(self) -> "StageProgress":
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        label = self.LABELS.get(stage, stage)
+        if self.task is None:
+            self.task = self.progress.add_task(label, total=total or None)
+        self.progress.update(self.task, description=label, completed=done, total=total or None)
+
+
 def write_output(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
@@ -82,6 +133,7 @@ def compare(
     allow_private: bool = AllowPrivateOpt,
     lang: Optional[str] = LangOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for parsing (default: 2 for 8+ articles)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr (it is only drawn on a terminal anyway)."),
 ) -> None:
     """Compare articles about one story: the full report."""
     from parallax.api import read_with_failures, report_for
@@ -90,14 +142,17 @@ def compare(
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
+    check_output(output)
     options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, only_language=lang, outlets=parse_outlets(outlet))
     story_options = StoryOptions(summary_sentences=summary_sentences, aliases=load_aliases(aliases) if aliases else {})
-    result = read_with_failures(paths, options)
-    report_failures(result)
-    if not result.articles:
-        err.print("error: no usable articles")
-        raise typer.Exit(EXIT_NOTHING)
-    report = report_for(result, story_options, n_process=jobs)
+    with StageProgress(err.is_terminal and not quiet) as progress:
+        progress("reading", 0, 0)
+        result = read_with_failures(paths, options)
+        report_failures(result)
+        if not result.articles:
+            err.print("error: no usable articles")
+            raise typer.Exit(EXIT_NOTHING)
+        report = report_for(result, story_options, n_process=jobs, progress=progress)
     if format == "text" and output is None:
         from parallax.render.terminal import print_report
 
@@ -138,6 +193,7 @@ def read(
     """Read and clean articles only (no language analysis)."""
     from parallax.api import read_with_failures
 
+    check_output(output)
     options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, only_language=lang, outlets=parse_outlets(outlet))
     result = read_with_failures(paths, options)
     report_failures(result)

