@@ -117,6 +117,18 @@ class ParsedArticle:
         ents = list(doc.ents)
         return cls(doc, sentences, [s.start_char for s in sentences], ents, [e.start_char for e in ents])
 
+    def token_at(self, offset: int):
+        """The token covering a character offset (a Doc's tokens are in offset order)."""
+        doc = self.doc
+        lo, hi = 0, len(doc)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if doc[mid].idx + len(doc[mid]) <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return doc[lo] if lo < len(doc) else None
+
     def sentences_in(self, start: int, end: int) -> list:
         first = max(0, bisect_right(self.sentence_starts, start) - 1)
         last = bisect_left(self.sentence_starts, end)
@@ -339,7 +351,7 @@ def quoted_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) 
         if quote.speaker is None:
             continue
         holder = EntityRef(entity_id=quote.speaker.entity_id, name=quote.speaker.name)
-        question = bool(getattr(quote, "is_question", False))
+        question = bool(getattr(quote, "is_question", False)) or asked_about(parsed, quote)
         limit = None if quote.kind == "indirect" else MAX_SENTENCES_PER_QUOTE
         pieces = [(start, end) for start, end, _ in pieces_of(parsed, quote.start, quote.end, limit)]
         cue = quote.cue_span
@@ -352,6 +364,21 @@ def quoted_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) 
             if claim is not None:
                 claims.append(claim)
     return claims
+
+
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
+
+
+def asked_about(parsed: ParsedArticle, quote: Quote) -> bool:
+    """The words are what someone was asked about, not what they said: "Asked if Moscow believed
+    the United States was behind the attack, Peskov said …" gives Moscow no claim."""
+    if quote.cue_span is None:
+        return False
+    cue = parsed.token_at(quote.cue_span.start)
+    if cue is None:
+        return False
+    return (any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in cue.children)
+            and cue.head is not cue and cue.head.lemma_.lower() in QUESTION_VERBS)
 
 
 def own_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) -> list[Claim]:

@@ -111,6 +111,8 @@ def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
         p[pairs[:, 0], pairs[:, 1]] = probability
         p[pairs[:, 1], pairs[:, 0]] = probability
     articles = table.article_of
+    denies = np.array([c.polarity == "denies" for c in table.claims], dtype=bool)
+    opposed = (table.negated[:, None] != table.negated[None, :]) | (denies[:, None] != denies[None, :])
     owner = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n) if i not in frozen}
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -probability)) if len(pairs) else []
@@ -124,6 +126,8 @@ def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
         if a == b:
             continue
         left, right = members[a], members[b]
+        if opposed[np.ix_(left, right)].any():
+            continue  # one side negates or denies what the other asserts: a dispute, never an agreement
         if not verified_against(p, articles, left, right, link) or not verified_against(p, articles, right, left, link):
             continue
         for x in right:

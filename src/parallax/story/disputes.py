@@ -46,6 +46,8 @@ GENERIC_FLOOR = 0.05
 # A plain negation contradicts an assertion only with the same verb and this close a match.
 CONTRADICTION_LINK = 0.55
 FIRST_PERSON = re.compile(r"^(?:\W*)(?:we|i)\b|\b(?:we|i)\s+(?:did|do|have|had|are|were|was|am|will|would)\s*(?:not|n't|never)\b", re.I)
+# "accusations that it was behind …", "the claim that we ordered …": the denier speaks of itself
+SELF_REFERENCE = re.compile(r"\bthat\s+(?:it|we|they)\b", re.I)
 # Mental and speech verbs whose negation is no denial ("I don't think", "we did not say").
 NOT_DENIAL_VERBS = frozenset({"think", "know", "believe", "want", "expect", "say", "see", "understand", "like", "need",
                               "remember", "recall", "mean", "hope", "care", "plan", "intend"})
@@ -151,11 +153,11 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for d, strength in denials:
         mine = kin.speaks_for(claims[d])
-        if strength != "negation" and is_generic(claims[d], entities):
+        kind, subjects = denial_subjects(claims[d], entities, kin) if strength != "negation" else (None, set())
+        if strength != "negation" and (is_generic(claims[d], entities) or (kind == "dismissal" and subjects)):
             # "denied any involvement", "X had nothing to do with it": an answer to the accusations that
             # name the denier (or the body named as the subject of the disclaimer), however they are worded;
-            # "X is lying": an answer to what X asserts
-            kind, subjects = denial_subjects(claims[d], entities, kin)
+            # "X is lying" (whatever words come before it): an answer to what X asserts
             if kind == "dismissal" and subjects:
                 targets = [a for a in assertions if subjects & kin.speaks_for(claims[a]) and not same_holder(claims[d], claims[a])]
             else:
@@ -164,7 +166,10 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                            if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id)))
                            and not same_holder(claims[d], claims[a])
                            and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
-            answer = generic_answer(table, d, targets, verified)
+            if kind == "dismissal" and subjects:
+                answer = dismissed_claim(table, d, targets, report)
+            else:
+                answer = generic_answer(table, d, targets, verified)
             if answer is not None:
                 links[d].append(answer)
                 continue
@@ -177,7 +182,11 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                     continue
             else:
                 about_them = bool(mine & kin.expand(table.entities[a]))
-                shared = bool(kin.expand(table.entities[d]) & kin.expand(table.entities[a]))
+                if mine & kin.expand(table.entities[d]) and not about_them:
+                    continue  # "the US had no role": an answer only to what is said about the US
+                # "accusations that it was behind …" speaks of the denier: names shared with the accusation are no help
+                shared = (bool(kin.expand(table.entities[d]) & kin.expand(table.entities[a]))
+                          and not SELF_REFERENCE.search(claims[d].text))
                 if value < (SELF_DENIAL_LINK if about_them else SHARED_DENIAL_LINK if shared else DENIAL_LINK):
                     continue
             links[d].append((a, value))
@@ -257,7 +266,9 @@ def denial_subjects(claim: Claim, entities: dict[str, Entity], kin: Kinship) -> 
     if found is None:
         return None, set()
     kind, at = found
-    named = {a.entity_id for a in claim.arguments if a.entity_id and a.start - claim.start < at}
+    # "Russia's ridiculous claim": a possessive names whose claim it is, not who is accused
+    named = {a.entity_id for a in claim.arguments if a.entity_id and a.start - claim.start < at
+             and not re.match(r"['’]s?\b", claim.text[a.end - claim.start:])}
     return kind, kin.expand(named)
 
 
@@ -290,6 +301,23 @@ def generic_answer(table, d: int, targets: list[int], verified: dict) -> tuple[i
         return None
     value, a = max(scored)
     return a, max(value, SELF_DENIAL_LINK)
+
+
+def dismissed_claim(table, d: int, targets: list[int], report: StoryReport) -> tuple[int, float] | None:
+    """What "X is lying" answers: X's most widely reported assertion (the one the story is about),
+    the nearest before the dismissal in its own article on a tie."""
+    claims = table.claims
+    reach = {g.id: len({c for c in g.coverage if g.coverage[c] in ("reported", "hedged")}) for g in report.claim_groups}
+
+    def rank(a: int):
+        same = table.article_of[a] == table.article_of[d] and claims[a].end <= claims[d].start
+        return (reach.get(claims[a].group_id, 1), same, claims[a].end if same else -claims[a].start)
+
+    # an assertion before the dismissal in its own article, or one that more than one outlet reports
+    targets = [a for a in targets if rank(a)[1] or rank(a)[0] >= 2]
+    if not targets:
+        return None
+    return max(targets, key=rank), SELF_DENIAL_LINK
 
 
 def is_generic(claim: Claim, entities: dict[str, Entity]) -> bool:
