@@ -99,10 +99,13 @@ class Kinship:
     def __init__(self, entities: dict[str, Entity]):
         bodies = [e for e in entities.values() if e.type in ("GPE", "ORG", "NORP")]
         self.entities = entities
-        self.of: dict[str, set[str]] = {}
-        for entity in entities.values():
-            self.of[entity.id] = {entity.id} | {b.id for b in bodies if b.id != entity.id and names_within(b.name, entity.name)}
         self.by_name = {b.name.lower(): b.id for b in bodies}
+        named: dict[str, set[str]] = defaultdict(set)
+        for b in bodies:
+            named[b.name.lower().strip()].add(b.id)
+        # look each name's word runs up instead of trying every body on every name (linear in entities)
+        self.of: dict[str, set[str]] = {e.id: {e.id} | {i for i in bodies_named_in(e.name, named) if i != e.id}
+                                        for e in entities.values()}
 
     def expand(self, ids) -> set[str]:
         return set().union(*(self.of.get(i, {i}) for i in ids)) if ids else set()
@@ -116,6 +119,24 @@ class Kinship:
         if entity is not None and entity.affiliation:
             out |= {i for name, i in self.by_name.items() if names_within(name, entity.affiliation)}
         return out
+
+
+DEMONYM_ENDINGS = ("", "n", "ns", "ian", "ians", "'s", "’s")
+
+
+def bodies_named_in(name: str, named: dict[str, set[str]]) -> set[str]:
+    """The bodies whose name is a whole-word run inside ``name`` (or the stem of a demonym in it)."""
+    lowered = name.lower()
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\W_][\w.'’&-]*", lowered)]
+    found: set[str] = set()
+    for i in range(len(spans)):
+        for j in range(i, len(spans)):
+            run = lowered[spans[i][0]:spans[j][1]]
+            for ending in DEMONYM_ENDINGS:
+                stem = run[: len(run) - len(ending)] if ending and run.endswith(ending) else run if not ending else None
+                if stem and stem != lowered.strip() and stem in named and names_within(stem, lowered):
+                    found |= named[stem]
+    return found
 
 
 def names_within(body: str, name: str) -> bool:
