@@ -24,6 +24,15 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + [""]
 
 
+def own_terms(f) -> list[str]:
+    """Own-voice loaded terms, strongest first, each phrase once."""
+    seen: list[str] = []
+    for t in sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: (-t.score, t.start)):
+        if t.text.lower() not in (x.lower() for x in seen):
+            seen.append(t.text)
+    return seen
+
+
 def render_markdown(report: StoryReport) -> str:
     names = outlet_names(report)
     title = next((a.title for a in report.articles if a.title), "Story comparison")
@@ -80,13 +89,18 @@ def render_markdown(report: StoryReport) -> str:
         rows = [
             ["Stance", *[md(f.stance or "—") for f in report.framing]],
             ["Hedges", *[md(", ".join(h.text for h in f.hedges[:5])) or "—" for f in report.framing]],
-            ["Loaded (own voice)", *[md(", ".join(t.text for t in f.loaded_terms if t.voice == "own")[:200]) or "—" for f in report.framing]],
+            ["Loaded (own voice)", *[md(", ".join(own_terms(f))[:200]) or "—" for f in report.framing]],
+            ["Slant sentences", *[f"{len(f.slant_sentences)} of {len(f.sentences)}" for f in report.framing]],
             ["Insertions", *[md(", ".join(i.text for i in f.insertions)) or "—" for f in report.framing]],
             ["Opinion share", *[f"{f.opinion_share:.0%}" for f in report.framing]],
             ["Sources cited", *[md(", ".join(f.cited_sources)) or "—" for f in report.framing]],
             ["Voices", *[md(", ".join(f"{k} {v:.0%}" for k, v in list(f.voices.items())[:4])) or "—" for f in report.framing]],
         ]
         out += table(header, rows)
+        for f in report.framing:
+            if f.slant_sentences:
+                out += [f"**Slant sentences, {md(names.get(f.article_id, f.article_id))}** (strongest first)", ""]
+                out += [f"- “{md(' '.join(s.text.split()))}” ({s.score:.2f})" for s in f.slant_sentences[:3]] + [""]
         from collections import Counter
 
         from parallax.story.framing import naming_differs
