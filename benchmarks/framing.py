@@ -1,5 +1,7 @@
 """Framing cost: the framing analysis beside the rest of the per-article time
-(parse + quotes + the other stages), on the same texts in one run.
+(parse + quotes + the other stages), on the same texts in one run; and, inside
+framing, the loaded-language model (token features + scoring) beside the
+lexicon-only detector it replaced.
 
 Target: framing adds <= 10% to the per-article time.
 
@@ -13,6 +15,8 @@ import time
 
 from benchmarks_common import corpus_texts
 from parallax.article import analyze_article, framing
+from parallax.article.framing.lexical import lexicon_terms
+from parallax.article.framing.model import get_model
 from parallax.model import Article
 from parallax.nlp import get_nlp
 
@@ -40,6 +44,16 @@ def main() -> None:
         framing.analyze_framing(article, doc, analysis.quotes, dict(analysis.extras))
     framing_seconds = time.perf_counter() - start
 
+    start = time.perf_counter()
+    for doc in docs:
+        get_model().token_scores(doc)
+    model_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    for doc in docs:
+        lexicon_terms(doc)
+    lexicon_seconds = time.perf_counter() - start
+
     per_article = parse_seconds + analysis_seconds
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} articles, {words} words, one process")
@@ -47,6 +61,8 @@ def main() -> None:
     print(f"  of which spaCy parse (baseline)        {parse_seconds:7.2f} s")
     print(f"framing analysis alone                   {framing_seconds:7.2f} s   "
           f"{100 * framing_seconds / per_article:5.1f}% of the per-article time   target <= 10%")
+    print(f"  of which the loaded-language model     {model_seconds:7.2f} s   ({1000 * model_seconds / len(texts):.1f} ms an article)")
+    print(f"  lexicon-only detector (baseline)       {lexicon_seconds:7.2f} s   ({1000 * lexicon_seconds / len(texts):.1f} ms an article)")
 
 
 if __name__ == "__main__":

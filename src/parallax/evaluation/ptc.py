@@ -97,12 +97,18 @@ def span_scores(total: dict[str, float]) -> dict[str, float]:
             "semeval_p": sp, "semeval_r": sr, "semeval_f1": 2 * sp * sr / (sp + sr) if sp + sr else 0.0}
 
 
-def macro_f1(gold: list[bool], predicted: list[bool]) -> float:
-    """Macro-averaged F1 of a binary labelling (both classes weigh the same)."""
+def macro_f1(gold: list[bool], predicted: list[bool], balanced: bool = False) -> float:
+    """Macro-averaged F1 of a binary labelling (both classes weigh the same). With
+    ``balanced``, every item is weighted so that both gold classes carry the same total
+    weight: the score the labelling would get on data where half the items are positive."""
+    n_pos = sum(gold)
+    n_neg = len(gold) - n_pos
+    w_pos = 0.5 / n_pos if balanced and n_pos else 1.0
+    w_neg = 0.5 / n_neg if balanced and n_neg else 1.0
     scores = []
     for cls in (True, False):
-        tp = sum(g == cls and p == cls for g, p in zip(gold, predicted))
-        fp = sum(g != cls and p == cls for g, p in zip(gold, predicted))
-        fn = sum(g == cls and p != cls for g, p in zip(gold, predicted))
+        tp = sum((w_pos if g else w_neg) for g, p in zip(gold, predicted) if g == cls and p == cls)
+        fp = sum((w_pos if g else w_neg) for g, p in zip(gold, predicted) if g != cls and p == cls)
+        fn = sum((w_pos if g else w_neg) for g, p in zip(gold, predicted) if g == cls and p != cls)
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / 2

@@ -36,9 +36,9 @@ def analyze_framing(article: Article, doc, quotes: list[Quote], extras: dict | N
     scare = [tuple(s) for s in extras.get("scare_quotes", [])]
     others, reported = voice_of(article, doc, quotes, scare)
     scores = get_model().token_scores(doc)
-    hedges, counts = find_hedges(article, doc, others, reported, scare)
-    loaded = find_loaded_terms(article, doc, scores, others, reported)
     questions = find_rhetorical_questions(article, doc, others)
+    hedges, counts = find_hedges(article, doc, others, reported, scare, questions)
+    loaded = find_loaded_terms(article, doc, scores, others, reported)
     sentences = score_sentences(article, doc, scores, others, reported)
     sources = cited_sources(article, doc, quotes, others)
     extras["naming_mentions"] = naming_mentions(doc, others)

@@ -26,7 +26,14 @@ EVENT_LEMMAS = frozenset(
     aggression blackout outage cyberattack hack explosion shooting coup offensive counteroffensive drone drones
     bombing blast sabotage""".split()
 )
+# what the story's event is called, as opposed to the wider war it is part of: a scare-quoted
+# "attack" distances the outlet from the event, a scare-quoted "counteroffensive" from someone's word
+CORE_EVENT_LEMMAS = EVENT_LEMMAS - frozenset("act war conflict offensive counteroffensive invasion aggression".split())
 ATTRIBUTION_VERBS = frozenset("claim allege insist purport".split())
+PERSON_ROLES = frozenset(
+    """governor adviser advisor spokesman spokeswoman spokesperson minister official officials president mayor
+    secretary senator lawmaker commander chief aide analyst expert witness resident residents source sources""".split()
+)
 # a clause already reporting a statement: its "according to X" names the statement's source, not a hedge
 REPORTING_LEMMAS = SPEECH_VERBS | DENIAL_VERBS | ACCUSATION_VERBS | frozenset(
     "speak talk comment post tweet quote cite interview".split())
@@ -62,8 +69,8 @@ def attribution_hedges(doc, others: Voice) -> list[tuple[int, int, str]]:
                         out.append((start, token.idx + len(token.text), "attribution"))
             elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 obj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-                if obj is None:
-                    continue
+                if obj is None or obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PERSON_ROLES:
+                    continue  # "according to Podolyak": a person's account is reported speech, not the outlet's hedge
                 # "Ryabkov told Channel 1, according to TASS": the source of a statement, not a hedge on the event
                 head = token.head
                 clause = [t for t in sent if t.head.i == head.i or t.i == head.i]
@@ -81,14 +88,14 @@ def scare_quoted_events(article: Article, doc, scare: list[tuple[int, int]], oth
     for start, end in scare:
         outer_start, outer_end = max(0, start - 1), min(len(article.text), end + 1)
         inner = doc.char_span(start, end, alignment_mode="expand")
-        if inner is None or len(inner) > 6 or not any(t.lemma_.lower() in EVENT_LEMMAS for t in inner):
+        if inner is None or len(inner) > 6 or not any(t.lemma_.lower() in CORE_EVENT_LEMMAS for t in inner):
             continue
         out.append((outer_start, outer_end, "scare quote"))
     return out
 
 
-def find_hedges(article: Article, doc, others: Voice, reported: Voice,
-                scare: list[tuple[int, int]] = ()) -> tuple[list[Hedge], HedgeCounts]:
+def find_hedges(article: Article, doc, others: Voice, reported: Voice, scare: list[tuple[int, int]] = (),
+                questions: list = ()) -> tuple[list[Hedge], HedgeCounts]:
     """Own-voice hedges with their kind, and counts of hedge / fabrication / certainty markers."""
     text = article.text
     hedges: list[Hedge] = []
@@ -115,6 +122,12 @@ def find_hedges(article: Article, doc, others: Voice, reported: Voice,
     for start, end, kind in attribution_hedges(doc, others) + scare_quoted_events(article, doc, list(scare), others):
         if not any(s < end and start < e for s, e in seen):
             add(start, end, kind)
+    for question in questions:
+        # a question the outlet asks about the event ("Was the attack staged?") hedges it
+        inner = doc.char_span(question.start, question.end, alignment_mode="expand")
+        if inner is not None and any(t.lemma_.lower() in CORE_EVENT_LEMMAS for t in inner) \
+                and not any(s < question.end and question.start < e for s, e in seen):
+            add(question.start, question.end, "question")
     title = (article.title or "").strip()
     if title.endswith("?"):
         at = text.find(title)

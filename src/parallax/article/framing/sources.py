@@ -14,7 +14,7 @@ from parallax.model import Article, CitedSource, Quote, Span
 
 MEDIA_WORDS = re.compile(
     r"\b(?:news|agency|press|media|tv|radio|times|post|journal|wire|gazette|herald|tribune|broadcaster|channel|"
-    r"newspaper|magazine|report|transcript|documents?|statement|reuters|tass|ria|afp|ap|bbc|cnn|interfax|service|"
+    r"newspaper|magazine|report|transcript|documents?|statement|reuters|tass|ria|afp|ap|bbc|cnn|interfax|"
     r"institute|center|centre|council|foundation|tank|network|television)\b", re.I)
 PUBLICATION_CUES = {"according to", "reported", "reports", "report", "wrote", "writes", "published", "posted", "tweeted", "cited"}
 WORD = r"[A-Z][\w&’'-]*(?:\.[\w&’'-]+)*"  # "Reuters", "F.B.I" (a sentence's full stop never joins two names)
@@ -30,16 +30,23 @@ CUES = [
     (re.compile(NAME + r"\s+contributed\s+to\s+this\s+report"), True),
     (re.compile(r"\((?:[Ss]ee\s+)?" + NAME + r",\s+(?:\w+\s+)?\d{1,2},\s+\d{4}"), True),
     (re.compile(r"^(?:Source|Sources|Credit|Image|Photo)s?\s*[,:]\s*" + NAME, re.M), True),
+    (re.compile(r"\((?:Source|Credit|Image|Photo)s?\s*:\s*" + NAME), True),
+    (re.compile(r"^" + NAME + r"\s+(?:adds|continues|notes|explains)\b", re.M), False),
+    (re.compile(r"^" + NAME + r"\s*:\s", re.M), False),  # a transcript's "C-Span: …" (kept when it reads like an outlet)
 ]
 NOT_SOURCES = frozenset(
     """the we he she they it i you this that these those but and so officials authorities experts analysts sources
-    image photo file handout video""".split()
+    image photo file handout video transcript note update source sources editor""".split()
 )
 
 
-def _clean(name: str) -> str:
+def _clean(name: str, nationalities: frozenset[str] = frozenset()) -> str:
     name = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.I)
-    name = re.sub(r"(?:’s|'s)$", "", name)
+    name = re.split(r"(?:’s|'s)\b", name)[0]  # "BBC’s Ukrainian service" is the BBC
+    name = re.sub(r"^(?:[a-z][\w-]*\s+)+(?=[A-Z])", "", name)  # "leaked Pentagon documents" are Pentagon documents
+    words = name.split()
+    if len(words) > 1 and words[0] in nationalities:
+        name = " ".join(words[1:])  # "Russian Channel 1" is Channel 1
     return name.strip(" .,")
 
 
@@ -52,9 +59,10 @@ def cited_sources(article: Article, doc, quotes: list[Quote], others: Voice) -> 
     text = article.text
     found: dict[str, list[Span]] = {}
     persons = {e.text for e in doc.ents if e.label_ == "PERSON"}
+    nationalities = frozenset(e.text for e in doc.ents if e.label_ == "NORP" and " " not in e.text)
 
     def add(name: str, start: int, end: int) -> None:
-        name = _clean(name)
+        name = _clean(name, nationalities)
         if _named(name) and name not in persons:
             spans = found.setdefault(name, [])
             if not any(s.start == start for s in spans):
@@ -68,7 +76,7 @@ def cited_sources(article: Article, doc, quotes: list[Quote], others: Voice) -> 
             # the name is a known organisation or reads like an outlet, agency, body or document
             at = match.start("name")
             ent = next((e for e in doc.ents if e.start_char <= at < e.end_char), None)
-            if ent is not None and ent.label_ == "PERSON":
+            if ent is not None and ent.label_ == "PERSON" and not strong:
                 continue
             if strong or (ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "FAC")) or MEDIA_WORDS.search(name) \
                     or name.isupper() and len(name) >= 2:
@@ -83,7 +91,7 @@ def cited_sources(article: Article, doc, quotes: list[Quote], others: Voice) -> 
         if quote.channel:
             # "told the New York Times", "said on CNN", "an interview with Channel 1"; not "in Tarvik"
             for run in re.findall(r"\b(?:told|on|to|with|by)\s+(?:the\s+)?((?:[A-Z][\w.&’'-]*(?:\s+|$))+)", quote.channel):
-                run = _clean(run)
+                run = _clean(run, nationalities)
                 if not run or run.lower() in ("telegram", "twitter", "facebook"):
                     continue
                 at = text.find(run, max(0, quote.start - 300))
@@ -99,7 +107,7 @@ def cited_sources(article: Article, doc, quotes: list[Quote], others: Voice) -> 
     merged: dict[str, CitedSource] = {}
     for name in sorted(found, key=lambda n: (-len(n), n)):
         # "New York Times" and "the New York Times", "RIA" and "RIA news agency": one source
-        key = next((k for k in merged if k.lower() == name.lower()), None)
+        key = next((k for k in merged if k.lower() == name.lower() or k.lower().endswith(" " + name.lower())), None)
         if key is None:
             merged[name] = CitedSource(name=name, evidence=[])
             key = name

@@ -22,6 +22,7 @@ TURN = re.compile(
     r"|[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})[ \t]*:[ \t]+(?=\S))",
     re.M,
 )
+NP_DEPS = frozenset("det poss case amod compound nmod nummod advmod punct quantmod predet".split())
 NOT_SPEAKERS = frozenset(
     """note source sources photo image images featured caption update updated editor read watch see also related
     disclaimer copyright credit credits subscribe share follow published transcript video audio listen warning
@@ -102,7 +103,8 @@ def reported_content(doc, quote: Quote) -> tuple[int, int] | None:
     if not any(t.pos_ in ("VERB", "AUX") for t in content):
         return None
     root = content.root
-    if root.pos_ in ("NOUN", "PROPN") and root.i < content.end - 1:
+    before = content.doc[content.start:root.i]
+    if root.pos_ in ("NOUN", "PROPN") and root.i < content.end - 1 and all(t.dep_ in NP_DEPS for t in before):
         return max(quote.start, root.idx + len(root.text)), quote.end
     return quote.start, quote.end
 
