@@ -62,11 +62,10 @@ class Parsed:
 
     def featurize(self) -> "Parsed":
         doc = self.doc()
-        self.rows, self.tensor = feats.token_features(doc)
-        self.starts = np.array([t.idx for t in doc])
-        self.ends = np.array([t.idx + len(t.text) for t in doc])
-        self.words = np.array([not (t.is_punct or t.is_space) for t in doc])
-        self.edges = span_edges(doc)
+        self.table = feats.TokenTable.of(doc)
+        self.rows, self.tensor = feats.token_features(doc, self.table)
+        self.starts, self.ends, self.words = self.table.starts, self.table.ends, self.table.words
+        self.edges = span_edges(self.table)
         self.sentences = [(s.start, s.end) for s in doc.sents]
         return self
 
@@ -259,7 +258,7 @@ def sentence_rows(parsed, probs, on) -> tuple[np.ndarray, list[bool]]:
     X, y = [], []
     for p in parsed:
         doc = p.doc()
-        scores = TokenScores(HEADS, probs[p.id], p.rows)
+        scores = TokenScores(HEADS, probs[p.id], p.rows, p.table)
         gold = gold_spans(p, SENTENCE_TECHNIQUES)
         for lo, hi in p.sentences:
             if not p.words[lo:hi].any():
@@ -338,7 +337,7 @@ def shipped_spans(p: Parsed, probs: np.ndarray, model: LoadedLanguageModel) -> l
     from parallax.model import Article
 
     doc = p.doc()
-    terms = find_loaded_terms(Article(id=p.id, text=p.text), doc, TokenScores(HEADS, probs, p.rows), Voice([]), Voice([]), model)
+    terms = find_loaded_terms(Article(id=p.id, text=p.text), doc, TokenScores(HEADS, probs, p.rows, p.table), Voice([]), Voice([]), model)
     return [(t.start, t.end) for t in terms]
 
 

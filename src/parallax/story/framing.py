@@ -73,8 +73,14 @@ def _contested(a: str, b: str) -> bool:
         any(other in a.lower() for w in words_b for other in table.get(w, ()))
 
 
+def _initials(term: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", term) if w[0].isupper()).lower()
+
+
 def spelling_variant(a: str, b: str) -> bool:
-    """"F.B.I." / "FBI", "Zelensky" / "Zelenskyy": one name spelled two ways; "Kiev" / "Kyiv" is not."""
+    """"F.B.I." / "FBI", "the United States" / "US", "Zelensky" / "Zelenskyy": one name
+    written two ways; "Kiev" / "Kyiv" is not (contested_names.tsv)."""
+    a, b = re.sub(r"^(?:the|a|an)\s+", "", a.strip(), flags=re.I), re.sub(r"^(?:the|a|an)\s+", "", b.strip(), flags=re.I)
     if a.lower() == b.lower():
         return True
     if _contested(a, b):
@@ -82,13 +88,25 @@ def spelling_variant(a: str, b: str) -> bool:
     x, y = _letters(a), _letters(b)
     if not x or not y:
         return False
-    return x == y or (min(len(x), len(y)) >= 5 and ratio(x, y) >= 88)
+    if x == y or (min(len(x), len(y)) >= 5 and ratio(x, y) >= 88):
+        return True
+    # an acronym and the name it stands for
+    short, long_ = (a, b) if len(x) < len(y) else (b, a)
+    return len(_letters(short)) >= 2 and " " not in short.strip() and _letters(short) == _initials(long_) and len(_initials(long_)) >= 2
 
 
 def same_name(a: str, b: str) -> bool:
-    """"Lavrov" and "Sergey Lavrov" are one naming choice, and so are spelling variants; "Kiev" and "Kyiv" are two."""
+    """"Lavrov" and "Sergey Lavrov" are one naming choice, and so are spelling variants
+    ("Zelensky" / "Volodymyr Zelenskiy"); "Kiev" and "Kyiv" are two."""
+    if spelling_variant(a, b):
+        return True
     a, b = a.lower().strip(), b.lower().strip()
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a) or spelling_variant(a, b)
+    if a.endswith(" " + b) or b.endswith(" " + a):
+        return True
+    wa, wb = a.split(), b.split()
+    if min(len(wa), len(wb)) == 1 and not _contested(a, b):
+        return spelling_variant(wa[-1], wb[-1])  # a surname alone, spelled another way
+    return len(wa) == len(wb) and all(spelling_variant(x, y) for x, y in zip(wa, wb))
 
 
 def naming_differs(cells: list[list[str]]) -> bool:

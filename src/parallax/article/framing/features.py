@@ -12,6 +12,7 @@ dense part is the vector.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -50,10 +51,51 @@ def _word_lexicon(lower: str, lemma: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _char_flags(text: str, doc, patterns) -> np.ndarray:
+@dataclass
+class TokenTable:
+    """The token attributes framing reads, taken from the doc in one pass (spaCy builds a
+    Python object for every token access, so reading each attribute once matters)."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    texts: list[str]
+    lowers: list[str]
+    lemmas: list[str]
+    pos: list[str]
+    tags: list[str]
+    deps: list[str]
+    heads: np.ndarray
+    ents: list[str]
+    stop: np.ndarray
+    alpha: np.ndarray
+    words: np.ndarray  # not punctuation or space
+
+    @classmethod
+    def of(cls, doc) -> "TokenTable":
+        n = len(doc)
+        texts, lowers, lemmas, pos, tags, deps, ents = [], [], [], [], [], [], []
+        starts = np.zeros(n, dtype=np.int64)
+        stop = np.zeros(n, dtype=bool)
+        alpha = np.zeros(n, dtype=bool)
+        words = np.zeros(n, dtype=bool)
+        for i, t in enumerate(doc):
+            texts.append(t.text)
+            lowers.append(t.lower_)
+            lemmas.append(t.lemma_.lower())
+            pos.append(t.pos_)
+            tags.append(t.tag_)
+            deps.append(t.dep_)
+            ents.append(t.ent_type_)
+            starts[i] = t.idx
+            stop[i], alpha[i], words[i] = t.is_stop, t.is_alpha, not (t.is_punct or t.is_space)
+        heads = np.arange(n, dtype=np.int64) + (doc.to_array(["HEAD"]).view(np.int64) if n else np.zeros(0, dtype=np.int64))
+        ends = starts + np.array([len(x) for x in texts], dtype=np.int64)
+        return cls(starts, ends, texts, lowers, lemmas, pos, tags, deps, heads, ents, stop, alpha, words)
+
+
+def _char_flags(text: str, starts: np.ndarray, patterns) -> np.ndarray:
     """Per token: 1 where a pattern's match covers the token's first character."""
-    starts = np.array([t.idx for t in doc], dtype=np.int64)
-    flags = np.zeros(len(doc), dtype=bool)
+    flags = np.zeros(len(starts), dtype=bool)
     for pattern in patterns:
         for match in pattern.finditer(text):
             lo, hi = np.searchsorted(starts, [match.start(), match.end()])
@@ -61,9 +103,8 @@ def _char_flags(text: str, doc, patterns) -> np.ndarray:
     return flags
 
 
-def _inside_quotes(text: str, doc) -> np.ndarray:
-    starts = np.array([t.idx for t in doc], dtype=np.int64)
-    flags = np.zeros(len(doc), dtype=bool)
+def _inside_quotes(text: str, starts: np.ndarray) -> np.ndarray:
+    flags = np.zeros(len(starts), dtype=bool)
     for span in find_marked_spans(text):
         lo, hi = np.searchsorted(starts, [span.start, span.end])
         flags[lo:hi] = True
@@ -80,62 +121,76 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "0", re.sub(r"[A-Za-z]+", "a", text))[:4]
 
 
-def token_features(doc) -> tuple[list[list[str]], np.ndarray]:
+# Feature strings are built once per distinct word and reused: the same string objects keep
+# their hashes, so the model's lookups stay cheap.
+_END = {mark: "end=" + mark for mark in ".!?"}
+_EDGE = {offset: f"w{offset:+d}=<edge>" for offset in (-2, -1, 1, 2)}
+
+
+@lru_cache(maxsize=65536)
+def _own(lower: str, lemma: str, text: str) -> tuple[str, ...]:
+    return ("bias", "w=" + lower, "l=" + lemma, "sh=" + _shape(text), "suf=" + lower[-3:])
+
+
+@lru_cache(maxsize=65536)
+def _syntax(pos: str, tag: str, dep: str, head_lemma: str, head_pos: str) -> tuple[str, ...]:
+    return ("p=" + pos, "t=" + tag, "d=" + dep, "hl=" + head_lemma, "hp=" + head_pos, "d|hp=" + dep + "|" + head_pos)
+
+
+@lru_cache(maxsize=65536)
+def _neighbour(offset: int, lower: str, pos: str, lex: tuple[str, ...]) -> tuple[str, ...]:
+    return (f"w{offset:+d}=" + lower, f"p{offset:+d}=" + pos,
+            *(f"{offset:+d}" + x for x in lex if not x.startswith("subj") or offset in (-1, 1)))
+
+
+@lru_cache(maxsize=4096)
+def _pair(prefix: str, a: str, b: str) -> str:
+    return prefix + a + "|" + b
+
+
+@lru_cache(maxsize=16384)
+def _lexical(lex: tuple[str, ...], pos: str) -> tuple[str, ...]:
+    return (*lex, *(x + "|" + pos for x in lex))
+
+
+def token_features(doc, table: TokenTable | None = None) -> tuple[list[list[str]], np.ndarray]:
     """Feature strings and the contextual vector of every token of ``doc``."""
+    table = table or TokenTable.of(doc)
     text = doc.text
     n = len(doc)
-    labels = _char_flags(text, doc, [multiword_labels()])
-    hedges = _char_flags(text, doc, [p for p, kind in hedge_patterns() if kind == "hedge"])
-    quoted = _inside_quotes(text, doc)
-    lowers = [t.lower_ for t in doc]
-    lemmas = [t.lemma_.lower() for t in doc]
-    pos = [t.pos_ for t in doc]
-    lex = [_word_lexicon(lowers[i], lemmas[i]) if doc[i].is_alpha else () for i in range(n)]
-    sentence_end = {}
+    labels = _char_flags(text, table.starts, [multiword_labels()])
+    hedges = _char_flags(text, table.starts, [p for p, kind in hedge_patterns() if kind == "hedge"])
+    quoted = _inside_quotes(text, table.starts)
+    lowers, lemmas, pos, heads = table.lowers, table.lemmas, table.pos, table.heads
+    lex = [_word_lexicon(lowers[i], lemmas[i]) if table.alpha[i] else () for i in range(n)]
+    sentence_end = ["."] * n
     for sent in doc.sents:
-        last = sent[-1].text
+        last = table.texts[sent.end - 1]
         mark = "!" if "!" in last else "?" if "?" in last else "."
-        for token in sent:
-            sentence_end[token.i] = mark
+        sentence_end[sent.start:sent.end] = [mark] * (sent.end - sent.start)
     rows: list[list[str]] = []
-    for i, token in enumerate(doc):
-        f = [
-            "bias",
-            "w=" + lowers[i],
-            "l=" + lemmas[i],
-            "p=" + pos[i],
-            "t=" + token.tag_,
-            "d=" + token.dep_,
-            "sh=" + _shape(token.text),
-            "suf=" + lowers[i][-3:],
-            "hl=" + token.head.lemma_.lower(),
-            "hp=" + token.head.pos_,
-            "d|hp=" + token.dep_ + "|" + token.head.pos_,
-            "ent=" + (token.ent_type_ or "O"),
-            "end=" + sentence_end.get(i, "."),
-        ]
-        if token.is_stop:
+    for i in range(n):
+        h = heads[i]
+        f = [*_own(lowers[i], lemmas[i], table.texts[i]), *_syntax(pos[i], table.tags[i], table.deps[i], lemmas[h], pos[h]),
+             "ent=" + (table.ents[i] or "O"), _END[sentence_end[i]]]
+        if table.stop[i]:
             f.append("stop")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
-                f.append(f"w{offset:+d}=" + lowers[j])
-                f.append(f"p{offset:+d}=" + pos[j])
-                f.extend(f"{offset:+d}" + x for x in lex[j] if not x.startswith("subj") or offset in (-1, 1))
+                f.extend(_neighbour(offset, lowers[j], pos[j], lex[j]))
             else:
-                f.append(f"w{offset:+d}=<edge>")
-        f.append("p-1|p=" + (pos[i - 1] if i else "<s>") + "|" + pos[i])
-        f.append("p|p+1=" + pos[i] + "|" + (pos[i + 1] if i + 1 < n else "</s>"))
-        f.extend(lex[i])
-        for x in lex[i]:
-            f.append(x + "|" + pos[i])
+                f.append(_EDGE[offset])
+        f.append(_pair("p-1|p=", pos[i - 1] if i else "<s>", pos[i]))
+        f.append(_pair("p|p+1=", pos[i], pos[i + 1] if i + 1 < n else "</s>"))
+        f.extend(_lexical(lex[i], pos[i]))
         if labels[i]:
             f.append("in-label")
         if hedges[i]:
             f.append("in-hedge")
         if quoted[i]:
             f.append("quoted")
-            if i and doc[i - 1].text in QUOTE_CHARS or i + 1 < n and doc[i + 1].text in QUOTE_CHARS:
+            if i and table.texts[i - 1] in QUOTE_CHARS or i + 1 < n and table.texts[i + 1] in QUOTE_CHARS:
                 f.append("quote-edge")
         rows.append(f)
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == n else np.zeros((n, 96), dtype=np.float32)

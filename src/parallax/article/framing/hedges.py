@@ -53,32 +53,31 @@ def _sentence_mentions_event(sent) -> bool:
 def attribution_hedges(doc, others: Voice) -> list[tuple[int, int, str]]:
     """"X claimed …" / "X alleges …" and "according to X, …" about the event, in the own voice."""
     out = []
-    for sent in doc.sents:
-        if not _sentence_mentions_event(sent):
+    candidates = [t for t in doc if t.lemma_.lower() in ATTRIBUTION_VERBS or t.lower_ == "according"]
+    for token in candidates:
+        sent = token.sent
+        if others.quoted(token.idx) or not _sentence_mentions_event(sent):
             continue
-        for token in sent:
-            if others.quoted(token.idx):
+        lemma = token.lemma_.lower()
+        if lemma in ATTRIBUTION_VERBS and token.pos_ == "VERB" and token.tag_ != "VBN":
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects and subjects[0].pos_ != "PRON":
+                subject = subjects[0]
+                start = min(t.idx for t in subject.subtree if t.i >= subject.left_edge.i)
+                if token.i - subject.left_edge.i <= 8:
+                    out.append((start, token.idx + len(token.text), "attribution"))
+        elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            obj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is None or obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PERSON_ROLES:
+                continue  # "according to Podolyak": a person's account is reported speech, not the outlet's hedge
+            # "Ryabkov told Channel 1, according to TASS": the source of a statement, not a hedge on the event
+            head = token.head
+            clause = [t for t in sent if t.head.i == head.i or t.i == head.i]
+            if any(t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" for t in clause):
                 continue
-            lemma = token.lemma_.lower()
-            if lemma in ATTRIBUTION_VERBS and token.pos_ == "VERB" and token.tag_ != "VBN":
-                subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and subjects[0].pos_ != "PRON":
-                    subject = subjects[0]
-                    start = min(t.idx for t in subject.subtree if t.i >= subject.left_edge.i)
-                    if token.i - subject.left_edge.i <= 8:
-                        out.append((start, token.idx + len(token.text), "attribution"))
-            elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
-                obj = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
-                if obj is None or obj.ent_type_ == "PERSON" or obj.lemma_.lower() in PERSON_ROLES:
-                    continue  # "according to Podolyak": a person's account is reported speech, not the outlet's hedge
-                # "Ryabkov told Channel 1, according to TASS": the source of a statement, not a hedge on the event
-                head = token.head
-                clause = [t for t in sent if t.head.i == head.i or t.i == head.i]
-                if any(t.lemma_.lower() in REPORTING_LEMMAS and t.pos_ == "VERB" for t in clause):
-                    continue
-                if any(others.quoted(t.idx) for t in head.subtree if t.i != token.i):
-                    continue
-                out.append((token.idx, obj.idx + len(obj.text) if obj.i >= token.i else token.idx + 9, "attribution"))
+            if any(others.quoted(t.idx) for t in head.subtree if t.i != token.i):
+                continue
+            out.append((token.idx, obj.idx + len(obj.text) if obj.i >= token.i else token.idx + 9, "attribution"))
     return out
 
 

@@ -63,20 +63,40 @@ def token_score(token) -> tuple[float, str]:
     return 0.0, ""
 
 
+def strong_labels(doc, table, kinds: frozenset[str], minimum: float) -> list[LexiconTerm]:
+    """Curated labels of the given kinds and at least ``minimum`` intensity (multi-word ones
+    first), read from a ``TokenTable``; the fast path of ``lexicon_terms`` for the labels alone."""
+    labels = political_labels()
+    out = []
+    taken = bytearray(len(doc.text) + 1)
+    for match in multiword_labels().finditer(doc.text):
+        score, kind = labels[match.group().lower()]
+        if kind in kinds and score >= minimum:
+            out.append(LexiconTerm(match.start(), match.end(), score, kind))
+        taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    for i, start in enumerate(table.starts.tolist()):
+        if taken[start]:
+            continue
+        hit = labels.get(table.lowers[i]) or labels.get(table.lemmas[i])
+        if hit is not None and hit[1] in kinds and hit[0] >= minimum and table.lowers[i] not in PLAIN_WORDS:
+            out.append(LexiconTerm(start, int(table.ends[i]), hit[0], hit[1]))
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
 def lexicon_terms(doc) -> list[LexiconTerm]:
     """Every lexicon hit in ``doc``, whoever's voice it is in; an adjective is shown
     with the noun it judges ("ridiculous accusations")."""
     text = doc.text
     labels = political_labels()
     terms: dict[tuple[int, int], LexiconTerm] = {}
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # characters inside a multi-word label
     for match in multiword_labels().finditer(text):
         score, kind = labels[match.group().lower()]
         terms[(match.start(), match.end())] = LexiconTerm(match.start(), match.end(), score, kind)
-        taken.append((match.start(), match.end()))
+        taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     for token in doc:
         start = token.idx
-        if any(s <= start < e for s, e in taken):
+        if taken[start]:
             continue
         score, kind = token_score(token)
         if score <= 0:

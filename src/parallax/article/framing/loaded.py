@@ -5,9 +5,7 @@ model's probability as its score."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from parallax.article.framing.lexical import lexicon_terms
+from parallax.article.framing.lexical import strong_labels
 from parallax.article.framing.model import TokenScores, decode_spans, get_model, span_edges
 from parallax.article.framing.voice import Voice
 from parallax.model import Article, LoadedTerm
@@ -29,18 +27,14 @@ def is_content(token) -> bool:
     return not token.is_stop and (token.pos_ in CONTENT_POS or token.pos_ == "PROPN" and not token.ent_type_)
 
 
-def is_word(token) -> bool:
-    return not (token.is_punct or token.is_space)
-
-
 def find_loaded_terms(article: Article, doc, scores: TokenScores, others: Voice, reported: Voice,
                       model=None) -> list[LoadedTerm]:
     model = model or get_model()
-    words = np.array([is_word(t) for t in doc], dtype=bool)
+    words = scores.table.words
     loaded = scores.head("loaded")
     techniques = [h for h in TECHNIQUE_NAMES if h in scores.heads]
     terms = []
-    for lo, hi, peak in decode_spans(loaded, model.span_on["loaded"], model.span_extend["loaded"], words, span_edges(doc)):
+    for lo, hi, peak in decode_spans(loaded, model.span_on["loaded"], model.span_extend["loaded"], words, span_edges(scores.table)):
         tokens = doc[lo:hi]
         # a name alone, or words that carry nothing ("the", "of"), is not a loaded phrase
         if not any(is_content(t) for t in tokens):
@@ -52,8 +46,8 @@ def find_loaded_terms(article: Article, doc, scores: TokenScores, others: Voice,
         voice = "quoted" if others.overlaps(start, end) or reported.quoted(start) else "own"
         terms.append(LoadedTerm(article_id=article.id, start=start, end=end, text=article.text[start:end],
                                 voice=voice, score=round(peak, 3), technique=technique))
-    for hit in lexicon_terms(doc):
-        if hit.kind not in LEXICON_KINDS or hit.score < LEXICON_MIN or any(t.start < hit.end and hit.start < t.end for t in terms):
+    for hit in strong_labels(doc, scores.table, LEXICON_KINDS, LEXICON_MIN):
+        if any(t.start < hit.end and hit.start < t.end for t in terms):
             continue
         lo, hi = token_range(doc, hit.start, hit.end)
         last = doc[hi - 1]

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
 
-from parallax.article.framing.features import FEATURE_VERSION, token_features
+from parallax.article.framing.features import FEATURE_VERSION, TokenTable, token_features
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "loaded_language.npz"
 FIRST_PERSON = frozenset("i me my mine we us our ours".split())
@@ -41,6 +42,7 @@ class TokenScores:
     heads: tuple[str, ...]
     probs: np.ndarray  # (n_tokens, n_heads)
     rows: list[list[str]]  # the feature strings (reused by the sentence features)
+    table: TokenTable
 
     def head(self, name: str) -> np.ndarray:
         return self.probs[:, self.heads.index(name)]
@@ -69,26 +71,28 @@ class LoadedLanguageModel:
         self.metadata = {k[5:]: str(data[k]) for k in data.files if k.startswith("meta_")}
 
     def token_scores(self, doc) -> TokenScores:
-        rows, tensor = token_features(doc)
-        return TokenScores(self.heads, self.score_rows(rows, tensor), rows)
+        table = TokenTable.of(doc)
+        rows, tensor = token_features(doc, table)
+        return TokenScores(self.heads, self.score_rows(rows, tensor), rows, table)
 
     def score_rows(self, rows: list[list[str]], tensor: np.ndarray) -> np.ndarray:
         if not rows:
             return np.zeros((0, len(self.heads)), dtype=np.float32)
-        index = self.index
-        ids, owners = [], []
-        for i, row in enumerate(rows):
-            for feature in row:
-                j = index.get(feature)
-                if j is not None:
-                    ids.append(j)
-                    owners.append(i)
+        # every row has the "bias" feature, so every token keeps at least one known feature
+        lengths = np.fromiter((len(row) for row in rows), dtype=np.int64, count=len(rows))
+        ids = np.fromiter(map(self.index.get, chain.from_iterable(rows), repeat(-1)), dtype=np.int64, count=int(lengths.sum()))
+        owners = np.repeat(np.arange(len(rows)), lengths)
+        known = ids >= 0
+        ids, owners = ids[known], owners[known]
         logits = np.zeros((len(rows), len(self.heads)), dtype=np.float32)
-        if ids:
-            np.add.at(logits, np.asarray(owners), self.w_sparse[np.asarray(ids)])
+        if len(ids):
+            starts = np.searchsorted(owners, np.arange(len(rows)))
+            present = np.bincount(owners, minlength=len(rows)) > 0
+            sums = np.add.reduceat(self.w_sparse[ids], np.minimum(starts, len(ids) - 1), axis=0)
+            logits[present] = sums[present]
         logits += ((tensor - self.dense_mean) / self.dense_scale) @ self.w_dense
         logits += self.bias
-        return 1.0 / (1.0 + np.exp(-logits))
+        return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
 
     def sentence_probability(self, features: np.ndarray) -> np.ndarray:
         """P(the sentence carries loaded or opinionated language) for rows of ``sentence_features``."""
@@ -104,9 +108,9 @@ def get_model() -> LoadedLanguageModel:
 EDGE_POS = frozenset("DET ADP CCONJ SCONJ PART PRON PUNCT SPACE AUX".split())
 
 
-def span_edges(doc) -> np.ndarray:
+def span_edges(table: TokenTable) -> np.ndarray:
     """Tokens a loaded phrase may start or end with: not "the", "of", "and", "'s" or punctuation."""
-    return np.array([t.pos_ not in EDGE_POS and not (t.is_punct or t.is_space) for t in doc], dtype=bool)
+    return np.array([p not in EDGE_POS for p in table.pos], dtype=bool) & table.words
 
 
 def decode_spans(probs: np.ndarray, on: float, extend: float, words: np.ndarray,
@@ -136,43 +140,56 @@ def decode_spans(probs: np.ndarray, on: float, extend: float, words: np.ndarray,
     return spans
 
 
-def sentence_features(doc, scores: TokenScores, start: int, end: int, on: dict[str, float]) -> np.ndarray:
-    """Aggregates over tokens ``start:end`` of ``doc`` (a sentence), in SENTENCE_FEATURES order."""
+FLAG_FEATURES = ("vad>=1.5", "vad>=2.5", "subj3", "subj4", "in-label", "lab=", "intens", "in-hedge", "quoted")
+
+
+def feature_flags(rows: list[list[str]]) -> np.ndarray:
+    """(n_tokens, len(FLAG_FEATURES)) counts of the lexicon features the sentence head reads."""
+    index = {f: k for k, f in enumerate(FLAG_FEATURES)}
+    flags = np.zeros((len(rows), len(FLAG_FEATURES)), dtype=np.float64)
+    for i, row in enumerate(rows):
+        for f in row:
+            k = index.get(f)
+            if k is not None:
+                flags[i, k] = 1.0
+            elif f.startswith("lab="):
+                flags[i, index["lab="]] = 1.0
+    return flags
+
+
+def sentence_features(doc, scores: TokenScores, start: int, end: int, on: dict[str, float],
+                      flags: np.ndarray | None = None) -> np.ndarray:
+    """Aggregates over tokens ``start:end`` of ``doc`` (a sentence), in SENTENCE_FEATURES order;
+    ``flags`` is ``feature_flags(scores.rows)``, computed once per doc when given."""
     n = max(1, end - start)
     probs = scores.probs[start:end]
-    rows = scores.rows[start:end]
-    tokens = doc[start:end]
+    table = scores.table
+    counts = dict(zip(FLAG_FEATURES, (flags if flags is not None else feature_flags(scores.rows[start:end]))[
+        start if flags is not None else 0: end if flags is not None else n].sum(axis=0).tolist()))
     loaded = probs[:, scores.heads.index("loaded")] if len(probs) else np.zeros(1)
     top = np.sort(loaded)[::-1]
-
-    def peak(name: str) -> float:
-        return float(probs[:, scores.heads.index(name)].max()) if len(probs) else 0.0
-
-    def count(feature: str) -> int:
-        return sum(feature in row for row in rows)
-
-    words = [t for t in tokens if t.is_alpha]
+    words = [i for i in range(start, end) if table.alpha[i]]
     n_words = max(1, len(words))
-    last = tokens[-1].text if len(tokens) else ""
+    last = table.texts[end - 1] if end > start else ""
     values = {
         "max_loaded": float(top[0]) if len(top) else 0.0,
         "top2_loaded": float(top[:2].mean()) if len(top) else 0.0,
         "n_loaded": float((loaded >= on["loaded"]).sum()),
-        "max_doubt": peak("Doubt"),
-        "vader_share": count("vad>=1.5") / n_words,
-        "strong_vader": float(count("vad>=2.5")),
-        "subjective_share": (count("subj3") + count("subj4")) / n_words,
-        "label_hits": float(count("in-label") + sum(any(f.startswith("lab=") for f in row) for row in rows)),
-        "intensifiers": float(count("intens")),
-        "hedge_hits": float(count("in-hedge")),
+        "max_doubt": float(probs[:, scores.heads.index("Doubt")].max()) if len(probs) else 0.0,
+        "vader_share": counts["vad>=1.5"] / n_words,
+        "strong_vader": counts["vad>=2.5"],
+        "subjective_share": (counts["subj3"] + counts["subj4"]) / n_words,
+        "label_hits": counts["in-label"] + counts["lab="],
+        "intensifiers": counts["intens"],
+        "hedge_hits": counts["in-hedge"],
         "exclaim": float("!" in last),
         "question": float("?" in last),
-        "first_person": float(sum(t.lower_ in FIRST_PERSON for t in words)),
-        "modal": float(sum(t.lower_ in MODALS for t in words)),
-        "superlative": float(sum(t.tag_ in ("JJS", "RBS") for t in words)),
-        "adj_share": sum(t.pos_ == "ADJ" for t in words) / n_words,
-        "adv_share": sum(t.pos_ == "ADV" for t in words) / n_words,
-        "quoted_share": count("quoted") / n,
+        "first_person": float(sum(table.lowers[i] in FIRST_PERSON for i in words)),
+        "modal": float(sum(table.lowers[i] in MODALS for i in words)),
+        "superlative": float(sum(table.tags[i] in ("JJS", "RBS") for i in words)),
+        "adj_share": sum(table.pos[i] == "ADJ" for i in words) / n_words,
+        "adv_share": sum(table.pos[i] == "ADV" for i in words) / n_words,
+        "quoted_share": counts["quoted"] / n,
         "log_length": float(np.log1p(n_words)),
     }
     return np.array([values[name] for name in SENTENCE_FEATURES], dtype=np.float64)

@@ -13,11 +13,15 @@ GOVERNMENT_NOUNS = frozenset(
     """regime government authorities administration junta leadership forces army military troops officials
     propaganda machine militants clique""".split()
 )
+# what the event itself is called ("terrorist attack", "alleged drone attack", "false flag", "special
+# operation" / "invasion"); not "war" or "conflict", which name the wider situation in any story
 EVENT_HEADS = frozenset(
-    """attack strike assault raid incident attempt assassination act plot provocation operation invasion war conflict
-    aggression blackout outage cyberattack hack explosion shooting coup offensive counteroffensive flag hoax stunt
-    ploy sabotage""".split()
+    """attack strike assault raid incident attempt assassination act plot provocation operation invasion
+    aggression blackout outage cyberattack hack explosion shooting coup flag hoax stunt ploy sabotage""".split()
 )
+DROP_FROM_EVENT = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY".split())
+# quantifiers and deictic words: "the whole incident", "more incidents" name nothing new
+NOT_NAMING = frozenset("whole more most such this that these those other another any some all every each same latest recent new".split())
 TITLES = {w.rstrip(".") for w in TITLE_WORDS}
 
 
@@ -45,9 +49,14 @@ def naming_mentions(doc, others: Voice) -> list[list[str]]:
             continue
         if lemma == "flag" and not any(t.lower_ == "false" for t in chunk):
             continue
-        words = [t for t in chunk if t.dep_ not in ("det", "poss", "predet", "case") and t.pos_ != "PRON" and not t.is_punct]
+        # "Wednesday's alleged drone attack" is named "alleged drone attack": dates and owners are not names
+        words = [t for t in chunk if t.dep_ not in ("det", "poss", "predet", "case") and t.pos_ != "PRON" and not t.is_punct
+                 and t.ent_type_ not in DROP_FROM_EVENT and not any(a.dep_ in ("poss", "case") for a in t.ancestors if a in chunk)]
+        words = [t for t in words if t.i >= max((w.i for w in chunk if w.dep_ in ("poss", "case")), default=-1)
+                 and t.lower_ not in NOT_NAMING]
         if not words:
             continue
-        term = chunk.doc[words[0].i:chunk.end].text.strip(" \"“”‘’'")
-        rows.append(["", "EVENT:" + lemma, term])
+        term = " ".join(t.lemma_.lower() if t.i == chunk.root.i else t.text if t.ent_type_ or t.pos_ == "PROPN" and not t.is_title
+                        else t.lower_ for t in words)
+        rows.append(["", "EVENT:" + lemma, term.strip(" \"“”‘’'")])
     return rows

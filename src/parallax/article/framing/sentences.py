@@ -8,33 +8,33 @@ from dataclasses import replace
 
 import numpy as np
 
-from parallax.article.framing.model import TokenScores, get_model, sentence_features
+from parallax.article.framing.model import TokenScores, feature_flags, get_model, sentence_features
 from parallax.article.framing.voice import Voice
 from parallax.model import Article, ScoredSentence, Span
 
 OWN_SHARE = 0.5  # a sentence at least half in others' words is theirs, not the outlet's
 
 
-def own_voice_mask(doc, others: Voice, reported: Voice) -> np.ndarray:
-    return np.array([not (others.quoted(t.idx) or reported.quoted(t.idx)) for t in doc], dtype=bool)
+def own_voice_mask(starts, others: Voice, reported: Voice) -> np.ndarray:
+    return np.array([not (others.quoted(i) or reported.quoted(i)) for i in starts.tolist()], dtype=bool)
 
 
 def score_sentences(article: Article, doc, scores: TokenScores, others: Voice, reported: Voice) -> list[ScoredSentence]:
     model = get_model()
-    own = own_voice_mask(doc, others, reported)
+    own = own_voice_mask(scores.table.starts, others, reported)
     masked = replace(scores, probs=scores.probs * own[:, None],
                      rows=[row if keep else ["quoted"] for row, keep in zip(scores.rows, own)])
+    flags = feature_flags(masked.rows)
     picked, rows = [], []
     for sent in doc.sents:
-        words = [t for t in sent if t.is_alpha]
-        if len(words) < 3:
+        if scores.table.alpha[sent.start:sent.end].sum() < 3:
             continue
         if others.quoted_share(sent.start_char, sent.end_char) > OWN_SHARE:
             continue
         if not own[sent.start:sent.end].any():
             continue
         picked.append(sent)
-        rows.append(sentence_features(doc, masked, sent.start, sent.end, model.span_on))
+        rows.append(sentence_features(doc, masked, sent.start, sent.end, model.span_on, flags))
     if not picked:
         return []
     probs = model.sentence_probability(np.vstack(rows))

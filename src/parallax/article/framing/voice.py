@@ -52,7 +52,9 @@ class Voice:
         return any(s < end and start < e for s, e in self.ranges[max(0, i - 1): i + 1])
 
     def quoted_share(self, start: int, end: int) -> float:
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.ranges)
+        lo = max(0, bisect_right(self.starts, start) - 1)
+        hi = bisect_right(self.starts, end)
+        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.ranges[lo:hi])
         return inside / max(1, end - start)
 
 
