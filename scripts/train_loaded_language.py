@@ -32,7 +32,8 @@ from parallax.article.framing import features as feats  # noqa: E402
 from parallax.article.framing import lexical  # noqa: E402
 from parallax.article.framing.loaded import find_loaded_terms  # noqa: E402
 from parallax.article.framing.model import (  # noqa: E402
-    MODEL_PATH, SENTENCE_FEATURES, LoadedLanguageModel, TokenScores, decode_spans, sentence_features, span_edges,
+    MODEL_PATH, SENTENCE_FEATURES, LoadedLanguageModel, TokenScores, decode_spans, feature_flags, sentence_features,
+    span_edges,
 )
 from parallax.evaluation.ptc import (  # noqa: E402
     FRAMING_TECHNIQUES, LOADED_TECHNIQUES, add_counts, fold_of, gold_spans, load_ptc, macro_f1, overlap_counts,
@@ -171,6 +172,7 @@ def scorer_from(weights, on=None, extend=None) -> LoadedLanguageModel:
     model.prior = dict(zip(HEADS, weights["prior"].tolist()))
     model.span_on = on or {h: 0.5 for h in HEADS}
     model.span_extend = extend or {h: 0.5 for h in HEADS}
+    model.clear_pool()
     return model
 
 
@@ -258,7 +260,7 @@ def sentence_rows(parsed, probs, on) -> tuple[np.ndarray, list[bool]]:
     X, y = [], []
     for p in parsed:
         doc = p.doc()
-        scores = TokenScores(HEADS, probs[p.id], p.rows, p.table)
+        scores = TokenScores(HEADS, probs[p.id], p.table, feature_flags(p.rows))
         gold = gold_spans(p, SENTENCE_TECHNIQUES)
         for lo, hi in p.sentences:
             if not p.words[lo:hi].any():
@@ -337,7 +339,7 @@ def shipped_spans(p: Parsed, probs: np.ndarray, model: LoadedLanguageModel) -> l
     from parallax.model import Article
 
     doc = p.doc()
-    terms = find_loaded_terms(Article(id=p.id, text=p.text), doc, TokenScores(HEADS, probs, p.rows, p.table), Voice([]), Voice([]), model)
+    terms = find_loaded_terms(Article(id=p.id, text=p.text), doc, TokenScores(HEADS, probs, p.table, feature_flags(p.rows)), Voice([]), Voice([]), model)
     return [(t.start, t.end) for t in terms]
 
 

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.story.align import UNSURE_OMISSION
-from parallax.story.framing import naming_differs
+from parallax.story.framing import naming_differs, ranked_hedges
 
 TEMPLATES = Path(__file__).parent / "templates"
 COVERAGE_ORDER = ("reported", "hedged", "disputed", "omitted")
@@ -143,7 +143,7 @@ def build_view(report: StoryReport) -> dict:
         own = sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: (-t.score, t.start))
         framing.append({
             "outlet": names.get(f.article_id, f.article_id), "stance": f.stance or "—", "opinion": f.opinion_share,
-            "hedges": [{"text": h.text, "kind": h.kind or "", "evidence": evidence(h)} for h in f.hedges],
+            "hedges": [{"text": h.text, "kind": h.kind or "", "evidence": evidence(h)} for h in ranked_hedges(f)],
             "own": [{"text": t.text, "score": t.score, "technique": (t.technique or "").replace("_", " "), "evidence": evidence(t)}
                     for t in own],
             "slant": [{"text": x.text, "score": x.score, "evidence": evidence(x)} for x in f.slant_sentences],

@@ -8,6 +8,7 @@ import re
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.story.align import UNSURE_OMISSION
+from parallax.story.framing import ranked_hedges
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")  # inline markup, links, HTML, table cells
 
@@ -88,7 +89,7 @@ def render_markdown(report: StoryReport) -> str:
         header = ["Measure", *[md(names.get(f.article_id, f.article_id)) for f in report.framing]]
         rows = [
             ["Stance", *[md(f.stance or "—") for f in report.framing]],
-            ["Hedges", *[md(", ".join(h.text for h in f.hedges[:5])) or "—" for f in report.framing]],
+            ["Hedges", *[md(", ".join(h.text for h in ranked_hedges(f)[:5])) or "—" for f in report.framing]],
             ["Loaded (own voice)", *[md(", ".join(own_terms(f))[:200]) or "—" for f in report.framing]],
             ["Slant sentences", *[f"{len(f.slant_sentences)} of {len(f.sentences)}" for f in report.framing]],
             ["Insertions", *[md(", ".join(i.text for i in f.insertions)) or "—" for f in report.framing]],

@@ -11,7 +11,7 @@ from rich.table import Table
 from parallax.model import Framing, StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.render.terminal import safe, section
-from parallax.story.framing import naming_differs
+from parallax.story.framing import naming_differs, ranked_hedges
 
 MAX_NAMING_ROWS = 14
 
@@ -43,7 +43,7 @@ def measures(f: Framing) -> list[str]:
     voices = ", ".join(f"{name[:22]} {share:.0%}" for name, share in list(f.voices.items())[:3])
     return [
         f.stance or "—",
-        f"{len(f.hedges)}: {distinct((h.text for h in f.hedges), 3)}" if f.hedges else "0",
+        f"{len(f.hedges)}: {distinct((h.text for h in ranked_hedges(f)), 3)}" if f.hedges else "0",
         f"{len(own)}: {distinct((t.text for t in own), 5)}" if own else "0",
         f"{len(f.slant_sentences)} of {len(f.sentences)}\n{slant_lines(f, 2)}" if f.slant_sentences else f"0 of {len(f.sentences)}",
         f"{len(quoted)}: {distinct((t.text for t in quoted), 2)}" if quoted else "0",

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from rapidfuzz.fuzz import ratio
 
 from parallax.lexicons import contested_names
-from parallax.model import CitedSource, Entity, StoryReport
+from parallax.model import CitedSource, Entity, Framing, StoryReport
 from parallax.story.entities import normalize
 
 ORIGIN_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "n")
@@ -165,6 +165,15 @@ def filter_sources(report: StoryReport) -> None:
             CitedSource(name=name, evidence=sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: (s.start, s.end)))
             for name, spans in sorted(kept.items())
         ]
+
+
+HEDGE_STRENGTH = {"attribution": 0, "evidential": 1, "scare quote": 2, "question": 3, "epistemic": 4}
+
+
+def ranked_hedges(f: Framing) -> list:
+    """Hedges strongest first: the outlet leaving the event to its source ("Russia claimed"),
+    distancing words ("alleged"), scare quotes, questions, then its own uncertainty."""
+    return sorted(f.hedges, key=lambda h: (HEDGE_STRENGTH.get(h.kind or "", 5), h.start))
 
 
 def complete_framing(report: StoryReport, analyses) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.article.framing.features import FEATURE_VERSION, TokenTable, token_features
+from parallax.article.framing.features import FEATURE_VERSION, TokenTable, token_feature_groups
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "loaded_language.npz"
 FIRST_PERSON = frozenset("i me my mine we us our ours".split())
@@ -41,8 +41,8 @@ class TokenScores:
 
     heads: tuple[str, ...]
     probs: np.ndarray  # (n_tokens, n_heads)
-    rows: list[list[str]]  # the feature strings (reused by the sentence features)
     table: TokenTable
+    flags: np.ndarray  # (n_tokens, len(FLAG_FEATURES)): the lexicon features the sentence head reads
 
     def head(self, name: str) -> np.ndarray:
         return self.probs[:, self.heads.index(name)]
@@ -69,11 +69,52 @@ class LoadedLanguageModel:
         self.sentence_scale = data["sentence_scale"].astype(np.float64)
         self.sentence_threshold = float(data["sentence_threshold"])
         self.metadata = {k[5:]: str(data[k]) for k in data.files if k.startswith("meta_")}
+        self.clear_pool()
+
+    def clear_pool(self) -> None:
+        """Forget the summed weights of the feature groups seen so far (after the weights change)."""
+        self._group_index: dict[tuple[str, ...], int] = {}
+        self._pool = np.zeros((4096, len(self.heads)), dtype=np.float32)
+        self._pool_flags = np.zeros((4096, len(FLAG_FEATURES)))
 
     def token_scores(self, doc) -> TokenScores:
         table = TokenTable.of(doc)
-        rows, tensor = token_features(doc, table)
-        return TokenScores(self.heads, self.score_rows(rows, tensor), rows, table)
+        groups, tensor = token_feature_groups(doc, table)
+        probs, flags = self.score_groups(groups, tensor)
+        return TokenScores(self.heads, probs, table, flags)
+
+    def _group(self, group: tuple[str, ...]) -> int:
+        """Row of ``group`` in the pool of summed group weights (and flags), added on first sight."""
+        k = self._group_index.get(group)
+        if k is None:
+            ids = [j for j in map(self.index.get, group) if j is not None]
+            weights = self.w_sparse[ids].sum(axis=0) if ids else np.zeros(len(self.heads), dtype=np.float32)
+            k = len(self._group_index)
+            if k >= len(self._pool):
+                self._pool = np.vstack([self._pool, np.zeros_like(self._pool)])
+                self._pool_flags = np.vstack([self._pool_flags, np.zeros_like(self._pool_flags)])
+            self._pool[k] = weights
+            self._pool_flags[k] = feature_flags([list(group)])[0]
+            self._group_index[group] = k
+        return k
+
+    def score_groups(self, groups: list[list[tuple[str, ...]]], tensor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Token probabilities and lexicon flags from the grouped features of ``token_feature_groups``."""
+        n = len(groups)
+        if not n:
+            return np.zeros((0, len(self.heads)), dtype=np.float32), np.zeros((0, len(FLAG_FEATURES)))
+        width = max(len(g) for g in groups)
+        ids = np.full((n, width), -1, dtype=np.int64)
+        group = self._group
+        for i, token in enumerate(groups):
+            ids[i, : len(token)] = [group(g) for g in token]
+        pool = np.vstack([self._pool[: len(self._group_index)], np.zeros((1, len(self.heads)), dtype=np.float32)])
+        pool_flags = np.vstack([self._pool_flags[: len(self._group_index)], np.zeros((1, len(FLAG_FEATURES)))])
+        logits = pool[ids].sum(axis=1)  # -1 picks the zero row
+        logits += ((tensor - self.dense_mean) / self.dense_scale) @ self.w_dense
+        logits += self.bias
+        flags = np.minimum(pool_flags[ids].sum(axis=1), 1.0)
+        return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30))), flags
 
     def score_rows(self, rows: list[list[str]], tensor: np.ndarray) -> np.ndarray:
         if not rows:
@@ -160,12 +201,11 @@ def feature_flags(rows: list[list[str]]) -> np.ndarray:
 def sentence_features(doc, scores: TokenScores, start: int, end: int, on: dict[str, float],
                       flags: np.ndarray | None = None) -> np.ndarray:
     """Aggregates over tokens ``start:end`` of ``doc`` (a sentence), in SENTENCE_FEATURES order;
-    ``flags`` is ``feature_flags(scores.rows)``, computed once per doc when given."""
+    ``flags`` replaces ``scores.flags`` when given (own-voice masking)."""
     n = max(1, end - start)
     probs = scores.probs[start:end]
     table = scores.table
-    counts = dict(zip(FLAG_FEATURES, (flags if flags is not None else feature_flags(scores.rows[start:end]))[
-        start if flags is not None else 0: end if flags is not None else n].sum(axis=0).tolist()))
+    counts = dict(zip(FLAG_FEATURES, (scores.flags if flags is None else flags)[start:end].sum(axis=0).tolist()))
     loaded = probs[:, scores.heads.index("loaded")] if len(probs) else np.zeros(1)
     top = np.sort(loaded)[::-1]
     words = [i for i in range(start, end) if table.alpha[i]]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from parallax.article.framing.model import TokenScores, feature_flags, get_model, sentence_features
+from parallax.article.framing.model import FLAG_FEATURES, TokenScores, get_model, sentence_features
 from parallax.article.framing.voice import Voice
 from parallax.model import Article, ScoredSentence, Span
 
@@ -22,9 +22,11 @@ def own_voice_mask(starts, others: Voice, reported: Voice) -> np.ndarray:
 def score_sentences(article: Article, doc, scores: TokenScores, others: Voice, reported: Voice) -> list[ScoredSentence]:
     model = get_model()
     own = own_voice_mask(scores.table.starts, others, reported)
-    masked = replace(scores, probs=scores.probs * own[:, None],
-                     rows=[row if keep else ["quoted"] for row, keep in zip(scores.rows, own)])
-    flags = feature_flags(masked.rows)
+    # others' words count only as quoted: their probabilities and lexicon hits are not the outlet's
+    quoted_only = np.zeros(len(FLAG_FEATURES))
+    quoted_only[FLAG_FEATURES.index("quoted")] = 1.0
+    flags = np.where(own[:, None], scores.flags, quoted_only)
+    masked = replace(scores, probs=scores.probs * own[:, None], flags=flags)
     picked, rows = [], []
     for sent in doc.sents:
         if scores.table.alpha[sent.start:sent.end].sum() < 3:
