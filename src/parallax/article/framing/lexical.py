@@ -68,8 +68,8 @@ def strong_labels(doc, table, kinds: frozenset[str], minimum: float) -> list[Lex
     first), read from a ``TokenTable``; the fast path of ``lexicon_terms`` for the labels alone."""
     labels = political_labels()
     out = []
-    taken = bytearray(len(doc.text) + 1)
-    for match in multiword_labels().finditer(doc.text):
+    taken = bytearray(len(table.text) + 1)
+    for match in multiword_labels().finditer(table.text):
         score, kind = labels[match.group().lower()]
         if kind in kinds and score >= minimum:
             out.append(LexiconTerm(match.start(), match.end(), score, kind))

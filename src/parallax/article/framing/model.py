@@ -22,7 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from parallax.article.framing.features import FEATURE_VERSION, TokenTable, token_feature_groups
+from parallax.article.framing.features import (
+    FEATURE_VERSION, FeatureGroups, TokenTable, group_count, group_strings, token_feature_groups,
+)
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "loaded_language.npz"
 FIRST_PERSON = frozenset("i me my mine we us our ours".split())
@@ -73,9 +75,9 @@ class LoadedLanguageModel:
 
     def clear_pool(self) -> None:
         """Forget the summed weights of the feature groups seen so far (after the weights change)."""
-        self._group_index: dict[tuple[str, ...], int] = {}
-        self._pool = np.zeros((4096, len(self.heads)), dtype=np.float32)
-        self._pool_flags = np.zeros((4096, len(FLAG_FEATURES)))
+        self._pool_row = np.full(0, -1, dtype=np.int64)  # group number -> row of the pools, -1 not yet summed
+        self._pool = np.zeros((0, len(self.heads)), dtype=np.float32)  # a group's summed weights
+        self._pool_flags = np.zeros((0, len(FLAG_FEATURES)))  # a group's lexicon flags
 
     def token_scores(self, doc) -> TokenScores:
         table = TokenTable.of(doc)
@@ -83,37 +85,33 @@ class LoadedLanguageModel:
         probs, flags = self.score_groups(groups, tensor)
         return TokenScores(self.heads, probs, table, flags)
 
-    def _group(self, group: tuple[str, ...]) -> int:
-        """Row of ``group`` in the pool of summed group weights (and flags), added on first sight."""
-        k = self._group_index.get(group)
-        if k is None:
-            ids = [j for j in map(self.index.get, group) if j is not None]
-            weights = self.w_sparse[ids].sum(axis=0) if ids else np.zeros(len(self.heads), dtype=np.float32)
-            k = len(self._group_index)
-            if k >= len(self._pool):
-                self._pool = np.vstack([self._pool, np.zeros_like(self._pool)])
-                self._pool_flags = np.vstack([self._pool_flags, np.zeros_like(self._pool_flags)])
-            self._pool[k] = weights
-            self._pool_flags[k] = feature_flags([list(group)])[0]
-            self._group_index[group] = k
-        return k
+    def _pool_rows(self, numbers: np.ndarray) -> np.ndarray:
+        """Rows of the pools for group ``numbers``, summing the groups not seen before."""
+        if len(self._pool_row) < group_count():
+            self._pool_row = np.concatenate([self._pool_row, np.full(group_count() - len(self._pool_row), -1, dtype=np.int64)])
+        new = np.unique(numbers[self._pool_row[numbers] < 0]).tolist()
+        if new:
+            weights = np.zeros((len(new), len(self.heads)), dtype=np.float32)
+            for r, k in enumerate(new):
+                ids = [j for j in map(self.index.get, group_strings(k)) if j is not None]
+                if ids:
+                    weights[r] = self.w_sparse[ids].sum(axis=0)
+            self._pool_row[new] = np.arange(len(self._pool), len(self._pool) + len(new))
+            self._pool = np.vstack([self._pool, weights])
+            self._pool_flags = np.vstack([self._pool_flags, feature_flags([list(group_strings(k)) for k in new])])
+        return self._pool_row[numbers]
 
-    def score_groups(self, groups: list[list[tuple[str, ...]]], tensor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Token probabilities and lexicon flags from the grouped features of ``token_feature_groups``."""
-        n = len(groups)
+    def score_groups(self, groups: FeatureGroups, tensor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Token probabilities and lexicon flags from the features of ``token_feature_groups``."""
+        n = len(groups.offsets) - 1
         if not n:
             return np.zeros((0, len(self.heads)), dtype=np.float32), np.zeros((0, len(FLAG_FEATURES)))
-        width = max(len(g) for g in groups)
-        ids = np.full((n, width), -1, dtype=np.int64)
-        group = self._group
-        for i, token in enumerate(groups):
-            ids[i, : len(token)] = [group(g) for g in token]
-        pool = np.vstack([self._pool[: len(self._group_index)], np.zeros((1, len(self.heads)), dtype=np.float32)])
-        pool_flags = np.vstack([self._pool_flags[: len(self._group_index)], np.zeros((1, len(FLAG_FEATURES)))])
-        logits = pool[ids].sum(axis=1)  # -1 picks the zero row
+        rows = self._pool_rows(groups.numbers)
+        starts = groups.offsets[:-1]  # every token has at least one group, so no segment is empty
+        logits = np.add.reduceat(self._pool[rows], starts, axis=0)
         logits += ((tensor - self.dense_mean) / self.dense_scale) @ self.w_dense
         logits += self.bias
-        flags = np.minimum(pool_flags[ids].sum(axis=1), 1.0)
+        flags = np.minimum(np.add.reduceat(self._pool_flags[rows], starts, axis=0), 1.0)
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30))), flags
 
     def score_rows(self, rows: list[list[str]], tensor: np.ndarray) -> np.ndarray:
