@@ -201,6 +201,25 @@ def test_model_file_is_small_and_described():
     assert 0.0 < model.sentence_threshold < 1.0
 
 
+def test_packaged_scoring_matches_the_training_scorer(nlp):
+    """Parallax scores grouped features; training and the held-out figures use plain feature
+    strings: both must give the same probabilities and lexicon flags."""
+    import numpy as np
+
+    from parallax.article.framing.features import TokenTable, token_features
+    from parallax.article.framing.model import feature_flags, get_model
+
+    text = ('The "so-called" reform is a shameless giveaway to corrupt cronies, critics said on Tuesday! '
+            "Was it a false flag? Officials, however, said the plan may well pass.")
+    doc = nlp(text)
+    scores = get_model().token_scores(doc)
+    rows, tensor = token_features(doc)
+    assert scores.table.text == doc.text
+    assert np.allclose(scores.probs, get_model().score_rows(rows, tensor), atol=1e-6)
+    assert np.array_equal(scores.flags, feature_flags(rows))
+    assert len(rows) == len(doc) and all("bias" in row for row in rows)
+
+
 @pytest.mark.parametrize("text", ["", "   ", "?!", "[]", "Q: A:"])
 def test_degenerate_texts(text):
     framing, _ = framing_of(text or " ")
