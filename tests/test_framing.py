@@ -220,6 +220,21 @@ def test_packaged_scoring_matches_the_training_scorer(nlp):
     assert len(rows) == len(doc) and all("bias" in row for row in rows)
 
 
+def test_feature_numbering_starts_again_when_full(nlp, monkeypatch):
+    import numpy as np
+
+    from parallax.article.framing import features
+    from parallax.article.framing.model import get_model
+
+    doc = nlp("Critics blasted the reckless plan. The mayor defended it on Monday.")
+    before = get_model().token_scores(doc).probs
+    monkeypatch.setattr(features, "MAX_GROUPS", 0)
+    start = features.generation()
+    after = get_model().token_scores(doc).probs
+    assert features.generation() == start + 1
+    assert np.allclose(before, after, atol=1e-6)
+
+
 @pytest.mark.parametrize("text", ["", "   ", "?!", "[]", "Q: A:"])
 def test_degenerate_texts(text):
     framing, _ = framing_of(text or " ")

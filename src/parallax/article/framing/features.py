@@ -151,6 +151,8 @@ def _shape(text: str) -> str:
 # weights once (``LoadedLanguageModel.score_groups``).
 _GROUPS: list[tuple[str, ...]] = []  # group number -> its feature strings
 _GROUP_NUMBERS: dict[tuple[str, ...], int] = {}
+MAX_GROUPS = 500_000  # then the numbering starts again (a long-running server meets ever new words)
+_generation = 0  # how often it did; numbers of different generations do not mix
 
 
 def _number(group: tuple[str, ...]) -> int:
@@ -169,9 +171,27 @@ def group_count() -> int:
     return len(_GROUPS)
 
 
+def generation() -> int:
+    return _generation
+
+
+# the fixed groups are numbered first, so they keep their numbers in every generation
 _END = {mark: _number(("end=" + mark,)) for mark in ".!?"}
 _EDGE = {offset: _number((f"w{offset:+d}=<edge>",)) for offset in (-2, -1, 1, 2)}
 _FLAGS = {name: _number((name,)) for name in ("stop", "in-label", "in-hedge", "quoted", "quote-edge")}
+_FIXED = len(_GROUPS)
+
+
+def _renumber_if_full() -> None:
+    global _generation
+    if len(_GROUPS) <= MAX_GROUPS:
+        return
+    for group in _GROUPS[_FIXED:]:
+        del _GROUP_NUMBERS[group]
+    del _GROUPS[_FIXED:]
+    for cached in (_own, _syntax, _ent, _neighbour, _pair, _lexical):
+        cached.cache_clear()
+    _generation += 1
 
 
 @lru_cache(maxsize=65536)
@@ -213,6 +233,7 @@ class FeatureGroups:
 
     numbers: np.ndarray  # int64
     offsets: np.ndarray  # int64, n_tokens + 1; every token has at least one group
+    generation: int  # of the numbering
 
     def strings(self, i: int) -> list[str]:
         return [f for k in self.numbers[self.offsets[i]:self.offsets[i + 1]].tolist() for f in _GROUPS[k]]
@@ -221,6 +242,7 @@ class FeatureGroups:
 def token_feature_groups(doc, table: TokenTable | None = None) -> tuple[FeatureGroups, np.ndarray]:
     """Every token's features as group numbers; and the contextual vectors."""
     table = table or TokenTable.of(doc)
+    _renumber_if_full()  # between docs, never inside one
     text = table.text
     n = len(doc)
     labels = _char_flags(text, table.starts, [multiword_labels()])
@@ -262,7 +284,7 @@ def token_feature_groups(doc, table: TokenTable | None = None) -> tuple[FeatureG
                 add(_FLAGS["quote-edge"])
         offsets.append(len(numbers))
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == n else np.zeros((n, 96), dtype=np.float32)
-    groups = FeatureGroups(np.array(numbers, dtype=np.int64), np.array(offsets, dtype=np.int64))
+    groups = FeatureGroups(np.array(numbers, dtype=np.int64), np.array(offsets, dtype=np.int64), _generation)
     return groups, np.asarray(tensor, dtype=np.float32)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.article.framing.features import (
-    FEATURE_VERSION, FeatureGroups, TokenTable, group_count, group_strings, token_feature_groups,
+    FEATURE_VERSION, FeatureGroups, TokenTable, generation, group_count, group_strings, token_feature_groups,
 )
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "data" / "loaded_language.npz"
@@ -78,6 +78,7 @@ class LoadedLanguageModel:
         self._pool_row = np.full(0, -1, dtype=np.int64)  # group number -> row of the pools, -1 not yet summed
         self._pool = np.zeros((0, len(self.heads)), dtype=np.float32)  # a group's summed weights
         self._pool_flags = np.zeros((0, len(FLAG_FEATURES)))  # a group's lexicon flags
+        self._pool_generation = generation()
 
     def token_scores(self, doc) -> TokenScores:
         table = TokenTable.of(doc)
@@ -106,6 +107,10 @@ class LoadedLanguageModel:
         n = len(groups.offsets) - 1
         if not n:
             return np.zeros((0, len(self.heads)), dtype=np.float32), np.zeros((0, len(FLAG_FEATURES)))
+        if groups.generation != generation():
+            raise ValueError("feature groups of an older numbering: score a doc's features before featurizing more")
+        if self._pool_generation != generation():
+            self.clear_pool()
         rows = self._pool_rows(groups.numbers)
         starts = groups.offsets[:-1]  # every token has at least one group, so no segment is empty
         logits = np.add.reduceat(self._pool[rows], starts, axis=0)
