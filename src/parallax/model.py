@@ -222,13 +222,38 @@ class Dispute(_Model):
 
 class LoadedTerm(Span):
     voice: Literal["own", "quoted"]
+    score: float  # 0..1: the model's probability that the phrase is loaded language
+    # which kind of loaded language the model sees: loaded_language, name_calling, exaggeration
+    # (the Propaganda Techniques Corpus' names), or lexicon when only a lexicon marks it
+    technique: str | None = None
+
+
+class Hedge(Span):
+    """An own-voice hedge: evidential ("alleged", "could not be verified"), epistemic
+    ("may have", "seemed to"), attribution ("Russia claimed", "according to the Kremlin")
+    or question (a headline asking about the event)."""
+
+    kind: str | None = None
+
+
+class ScoredSentence(Span):
+    """An own-voice sentence with the probability that it is opinionated or loaded."""
+
     score: float
+    slant: bool = False  # score at or above the model's threshold: the sentence carries the outlet's slant
+
+
+class CitedSource(_Model):
+    """An outlet, agency, broadcaster, body or document the article relies on, with where it says so."""
+
+    name: str
+    evidence: list[Span] = Field(default_factory=list)
 
 
 class Framing(_Model):
     article_id: str
     stance: Literal["fact", "allegation", "fabrication", "unclear"] | None = None
-    hedges: list[Span] = Field(default_factory=list)
+    hedges: list[Hedge] = Field(default_factory=list)
     loaded_terms: list[LoadedTerm] = Field(default_factory=list)
     naming: dict[str, list[str]] = Field(default_factory=dict)
     insertions: list[Span] = Field(default_factory=list)
@@ -238,6 +263,11 @@ class Framing(_Model):
     voices: dict[str, float] = Field(default_factory=dict)
     omitted_claim_groups: list[str] = Field(default_factory=list)
     opinion_share: float = 0.0
+    # every own-voice sentence with its opinionated/loaded score (document order), and the
+    # ones that carry the outlet's slant, strongest first
+    sentences: list[ScoredSentence] = Field(default_factory=list)
+    slant_sentences: list[ScoredSentence] = Field(default_factory=list)
+    cited_source_evidence: list[CitedSource] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- time and summary

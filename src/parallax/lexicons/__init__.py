@@ -2,6 +2,8 @@
 
 - ``political_labels.tsv``: curated labels and charged words with an intensity.
 - ``hedges.tsv``: hedging, fabrication and certainty expressions (regular expressions).
+- ``contested_names.tsv``: place names whose spelling is a political choice (Kiev / Kyiv).
+- ``intensifiers.tsv``: curated degree adverbs, absolutes and exaggeration markers.
 - ``subjectivity.tsv``: Pattern's adjective subjectivity lexicon (PDDL).
 - ``denials.tsv``: denial and rebuttal expressions (regular expressions).
 - ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
@@ -40,7 +42,30 @@ def multiword_labels() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def hedge_patterns() -> list[tuple[re.Pattern, str]]:
-    return [(re.compile(row[0], re.I), row[1]) for row in _rows("hedges.tsv")]
+    """(pattern, kind) with kind hedge, certainty or fabrication."""
+    return [(pattern, kind) for pattern, kind, _ in hedge_entries()]
+
+
+@lru_cache(maxsize=1)
+def hedge_entries() -> list[tuple[re.Pattern, str, str]]:
+    """(pattern, kind, scope) with scope evidential or epistemic (see the file's header)."""
+    return [(re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "evidential") for row in _rows("hedges.tsv")]
+
+
+@lru_cache(maxsize=1)
+def contested_names() -> dict[str, frozenset[str]]:
+    """form → the other forms it is contested with (lower case)."""
+    out: dict[str, set[str]] = {}
+    for row in _rows("contested_names.tsv"):
+        a, b = row[0].strip().lower(), row[1].strip().lower()
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def intensifiers() -> frozenset[str]:
+    return frozenset(row[0].strip().lower() for row in _rows("intensifiers.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.story.align import UNSURE_OMISSION
-from parallax.story.framing import naming_differs
+from parallax.story.framing import naming_differs, ranked_hedges
 
 TEMPLATES = Path(__file__).parent / "templates"
 COVERAGE_ORDER = ("reported", "hedged", "disputed", "omitted")
@@ -140,11 +140,16 @@ def build_view(report: StoryReport) -> dict:
 
     framing = []
     for f in report.framing:
-        own = sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: -t.score)
+        own = sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: (-t.score, t.start))
         framing.append({
             "outlet": names.get(f.article_id, f.article_id), "stance": f.stance or "—", "opinion": f.opinion_share,
-            "hedges": [{"text": h.text, "evidence": evidence(h)} for h in f.hedges],
-            "own": [{"text": t.text, "score": t.score, "evidence": evidence(t)} for t in own],
+            "hedges": [{"text": h.text, "kind": h.kind or "", "evidence": evidence(h)} for h in ranked_hedges(f)],
+            "own": [{"text": t.text, "score": t.score, "technique": (t.technique or "").replace("_", " "), "evidence": evidence(t)}
+                    for t in own],
+            "slant": [{"text": x.text, "score": x.score, "evidence": evidence(x)} for x in f.slant_sentences],
+            "sentence_count": len(f.sentences),
+            "source_evidence": [{"name": c.name, "evidence": evidence(c.evidence[0]) if c.evidence else None}
+                                for c in f.cited_source_evidence if c.name in f.cited_sources],
             "quoted": [{"text": t.text, "evidence": evidence(t)} for t in f.loaded_terms if t.voice == "quoted"],
             "insertions": [{"text": i.text, "evidence": evidence(i)} for i in f.insertions],
             "questions": [{"text": q.text, "evidence": evidence(q)} for q in f.rhetorical_questions],

@@ -8,6 +8,7 @@ import re
 from parallax.model import StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.story.align import UNSURE_OMISSION
+from parallax.story.framing import ranked_hedges
 
 SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")  # inline markup, links, HTML, table cells
 
@@ -22,6 +23,15 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines + [""]
+
+
+def own_terms(f) -> list[str]:
+    """Own-voice loaded terms, strongest first, each phrase once."""
+    seen: list[str] = []
+    for t in sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: (-t.score, t.start)):
+        if t.text.lower() not in (x.lower() for x in seen):
+            seen.append(t.text)
+    return seen
 
 
 def render_markdown(report: StoryReport) -> str:
@@ -79,14 +89,19 @@ def render_markdown(report: StoryReport) -> str:
         header = ["Measure", *[md(names.get(f.article_id, f.article_id)) for f in report.framing]]
         rows = [
             ["Stance", *[md(f.stance or "—") for f in report.framing]],
-            ["Hedges", *[md(", ".join(h.text for h in f.hedges[:5])) or "—" for f in report.framing]],
-            ["Loaded (own voice)", *[md(", ".join(t.text for t in f.loaded_terms if t.voice == "own")[:200]) or "—" for f in report.framing]],
+            ["Hedges", *[md(", ".join(h.text for h in ranked_hedges(f)[:5])) or "—" for f in report.framing]],
+            ["Loaded (own voice)", *[md(", ".join(own_terms(f))[:200]) or "—" for f in report.framing]],
+            ["Slant sentences", *[f"{len(f.slant_sentences)} of {len(f.sentences)}" for f in report.framing]],
             ["Insertions", *[md(", ".join(i.text for i in f.insertions)) or "—" for f in report.framing]],
             ["Opinion share", *[f"{f.opinion_share:.0%}" for f in report.framing]],
             ["Sources cited", *[md(", ".join(f.cited_sources)) or "—" for f in report.framing]],
             ["Voices", *[md(", ".join(f"{k} {v:.0%}" for k, v in list(f.voices.items())[:4])) or "—" for f in report.framing]],
         ]
         out += table(header, rows)
+        for f in report.framing:
+            if f.slant_sentences:
+                out += [f"**Slant sentences, {md(names.get(f.article_id, f.article_id))}** (strongest first)", ""]
+                out += [f"- “{md(' '.join(s.text.split()))}” ({s.score:.2f})" for s in f.slant_sentences[:3]] + [""]
         from collections import Counter
 
         from parallax.story.framing import naming_differs

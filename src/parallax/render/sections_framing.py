@@ -11,7 +11,7 @@ from rich.table import Table
 from parallax.model import Framing, StoryReport
 from parallax.render.sections_who import outlet_names
 from parallax.render.terminal import safe, section
-from parallax.story.framing import naming_differs
+from parallax.story.framing import naming_differs, ranked_hedges
 
 MAX_NAMING_ROWS = 14
 
@@ -26,14 +26,26 @@ def distinct(texts, limit: int) -> str:
     return shown + (f" +{len(seen) - limit}" if len(seen) > limit else "")
 
 
+def strongest_own(f: Framing) -> list:
+    """Own-voice loaded terms, strongest first."""
+    return sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: (-t.score, t.start))
+
+
+def slant_lines(f: Framing, limit: int) -> str:
+    shown = [f"“{' '.join(s.text.split())[:90]}” ({s.score:.2f})" for s in f.slant_sentences[:limit]]
+    more = len(f.slant_sentences) - limit
+    return "\n".join(shown) + (f"\n+{more}" if more > 0 else "")
+
+
 def measures(f: Framing) -> list[str]:
-    own = sorted((t for t in f.loaded_terms if t.voice == "own"), key=lambda t: -t.score)
+    own = strongest_own(f)
     quoted = [t for t in f.loaded_terms if t.voice == "quoted"]
     voices = ", ".join(f"{name[:22]} {share:.0%}" for name, share in list(f.voices.items())[:3])
     return [
         f.stance or "—",
-        f"{len(f.hedges)}: {distinct((h.text for h in f.hedges), 3)}" if f.hedges else "0",
-        f"{len(own)}: {distinct((t.text for t in own), 4)}" if own else "0",
+        f"{len(f.hedges)}: {distinct((h.text for h in ranked_hedges(f)), 3)}" if f.hedges else "0",
+        f"{len(own)}: {distinct((t.text for t in own), 5)}" if own else "0",
+        f"{len(f.slant_sentences)} of {len(f.sentences)}\n{slant_lines(f, 2)}" if f.slant_sentences else f"0 of {len(f.sentences)}",
         f"{len(quoted)}: {distinct((t.text for t in quoted), 2)}" if quoted else "0",
         distinct((i.text for i in f.insertions), 3) or "—",
         f"{len(f.rhetorical_questions)}: {distinct((q.text for q in f.rhetorical_questions), 1)}" if f.rhetorical_questions else "0",
@@ -45,7 +57,7 @@ def measures(f: Framing) -> list[str]:
     ]
 
 
-ROWS = ["stance", "hedges", "loaded, own voice", "loaded, in quotes", "insertions", "rhetorical questions",
+ROWS = ["stance", "hedges", "loaded, own voice", "slant sentences", "loaded, in quotes", "insertions", "rhetorical questions",
         "scare quotes", "opinion share", "sources cited", "voices quoted", "omitted claims"]
 
 

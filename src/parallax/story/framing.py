@@ -7,9 +7,13 @@ groups exist.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 
-from parallax.model import Entity, StoryReport
+from rapidfuzz.fuzz import ratio
+
+from parallax.lexicons import contested_names
+from parallax.model import CitedSource, Entity, Framing, StoryReport
 from parallax.story.entities import normalize
 
 ORIGIN_SUFFIXES = ("ian", "ean", "an", "ese", "ish", "i", "n")
@@ -48,19 +52,61 @@ def fill_naming(report: StoryReport, analyses) -> None:
         for concept, terms in sorted(naming.items()):
             merged: Counter = Counter()
             spelled: dict[str, str] = {}
-            for term, count in terms.items():
-                key = term.lower()
+            for term, count in sorted(terms.items(), key=lambda kv: (-kv[1], kv[0])):
+                key = next((k for k in merged if spelling_variant(k, term)), None) or term
                 merged[key] += count
                 spelled.setdefault(key, term)
-            keys = [k for k in merged if not any(k != other and other.endswith(" " + k) for other in merged)]
+            keys = [k for k in merged if not any(k != other and same_name(other, k) and len(other) > len(k) for other in merged)]
             result[concept] = [spelled[k] for k in sorted(keys, key=lambda k: (-merged[k], k))]
         framing.naming = result
 
 
+def _letters(term: str) -> str:
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode().lower())
+
+
+def _contested(a: str, b: str) -> bool:
+    """The two differ by a name whose spelling is a political choice ("Kiev regime" / "Kyiv regime")."""
+    words_a, words_b = set(re.findall(r"[a-z]+", a.lower())), set(re.findall(r"[a-z]+", b.lower()))
+    table = contested_names()
+    return any(other in b.lower() for w in words_a for other in table.get(w, ())) or \
+        any(other in a.lower() for w in words_b for other in table.get(w, ()))
+
+
+def _initials(term: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", term) if w[0].isupper()).lower()
+
+
+def spelling_variant(a: str, b: str) -> bool:
+    """"F.B.I." / "FBI", "the United States" / "US", "Zelensky" / "Zelenskyy": one name
+    written two ways; "Kiev" / "Kyiv" is not (contested_names.tsv)."""
+    a, b = re.sub(r"^(?:the|a|an)\s+", "", a.strip(), flags=re.I), re.sub(r"^(?:the|a|an)\s+", "", b.strip(), flags=re.I)
+    if a.lower() == b.lower():
+        return True
+    if _contested(a, b):
+        return False
+    x, y = _letters(a), _letters(b)
+    if not x or not y:
+        return False
+    if x == y or (min(len(x), len(y)) >= 5 and ratio(x, y) >= 88):
+        return True
+    # an acronym and the name it stands for
+    short, long_ = (a, b) if len(x) < len(y) else (b, a)
+    return len(_letters(short)) >= 2 and " " not in short.strip() and _letters(short) == _initials(long_) and len(_initials(long_)) >= 2
+
+
 def same_name(a: str, b: str) -> bool:
-    """"Lavrov" and "Sergey Lavrov" are one naming choice; "Kiev" and "Kyiv" are two."""
+    """"Lavrov" and "Sergey Lavrov" are one naming choice, and so are spelling variants
+    ("Zelensky" / "Volodymyr Zelenskiy"); "Kiev" and "Kyiv" are two."""
+    if spelling_variant(a, b):
+        return True
     a, b = a.lower().strip(), b.lower().strip()
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+    if a.endswith(" " + b) or b.endswith(" " + a):
+        return True
+    wa, wb = a.split(), b.split()
+    if min(len(wa), len(wb)) == 1 and not _contested(a, b):
+        return spelling_variant(wa[-1], wb[-1])  # a surname alone, spelled another way
+    return len(wa) == len(wb) and all(spelling_variant(x, y) for x, y in zip(wa, wb))
 
 
 def naming_differs(cells: list[list[str]]) -> bool:
@@ -102,16 +148,32 @@ def fill_voices(report: StoryReport) -> None:
 
 def filter_sources(report: StoryReport) -> None:
     """Cited sources are outlets, agencies, bodies and documents, and the authors of
-    embedded posts; a person named as a source is a voice, not a source."""
+    embedded posts; a person or a country named as a source is a voice, not a source.
+    (A place-like name after a publication cue stays: "a piece for The Atlantic".)"""
     by_variant = entity_for_text(report.entities)
     authors = {p.author for a in report.articles for p in a.embedded_posts if p.author}
     for framing in report.framing:
-        kept = set()
+        kept: dict[str, list] = {}
+        evidence = {c.name: c.evidence for c in framing.cited_source_evidence}
         for name in framing.cited_sources:
             entity = by_variant.get(normalize(name).lower())
-            if name in authors or entity is None or entity.type not in ("PERSON", "GPE", "LOC", "FAC"):
-                kept.add(entity.name if entity and name not in authors else name)
+            if name in authors or entity is None or entity.type not in ("PERSON", "GPE"):
+                key = entity.name if entity and name not in authors and entity.type not in ("LOC", "FAC") else name
+                kept.setdefault(key, []).extend(evidence.get(name, []))
         framing.cited_sources = sorted(kept)
+        framing.cited_source_evidence = [
+            CitedSource(name=name, evidence=sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: (s.start, s.end)))
+            for name, spans in sorted(kept.items())
+        ]
+
+
+HEDGE_STRENGTH = {"attribution": 0, "evidential": 1, "scare quote": 2, "question": 3, "epistemic": 4}
+
+
+def ranked_hedges(f: Framing) -> list:
+    """Hedges strongest first: the outlet leaving the event to its source ("Russia claimed"),
+    distancing words ("alleged"), scare quotes, questions, then its own uncertainty."""
+    return sorted(f.hedges, key=lambda h: (HEDGE_STRENGTH.get(h.kind or "", 5), h.start))
 
 
 def complete_framing(report: StoryReport, analyses) -> None:
