@@ -273,22 +273,28 @@ class OmissionSearch:
             if article.title:
                 self.texts[article.id].append(Counter(content_words(article.title)))
         self.idf = table.idf
+        self.norms: dict[str, list[float]] = {}
 
-    def lexical(self, member: Counter, other: Counter) -> float:
-        shared = set(member) & set(other)
+    def weight(self, bag: Counter) -> float:
+        return math.sqrt(sum((self.idf.get(w, 2.0) * (1 + math.log(c))) ** 2 for w, c in bag.items())) or 1.0
+
+    def lexical(self, member: Counter, other: Counter, norms: tuple[float, float] | None = None) -> float:
+        shared = member.keys() & other.keys()
         if not shared:
             return 0.0
-        weight = lambda bag: math.sqrt(sum((self.idf.get(w, 2.0) * (1 + math.log(c))) ** 2 for w, c in bag.items())) or 1.0
         dot = sum(self.idf.get(w, 2.0) ** 2 * (1 + math.log(member[w])) * (1 + math.log(other[w])) for w in shared)
-        return dot / (weight(member) * weight(other))
+        a, b = norms or (self.weight(member), self.weight(other))
+        return dot / (a * b)
 
     def confidence(self, members: list[int], article_id: str) -> float:
         """How sure it is that the article does not state the proposition (0..1)."""
         candidates = self.by_article.get(article_id, [])
         best_p = max((self.p_of(m, c) for m in members for c in candidates), default=0.0)
         best_semantic = max((float(self.table.semantic[m, c]) for m in members for c in candidates), default=0.0)
-        bags = [Counter(content_words(self.table.claims[m].text)) for m in members]
-        best_lexical = max((self.lexical(b, o) for b in bags for o in self.texts.get(article_id, [])), default=0.0)
+        bags = [(bag, self.weight(bag)) for bag in (Counter(content_words(self.table.claims[m].text)) for m in members)]
+        texts = self.texts.get(article_id, [])
+        norms = self.norms.setdefault(article_id, [self.weight(o) for o in texts])
+        best_lexical = max((self.lexical(b, o, (wb, wo)) for b, wb in bags for o, wo in zip(texts, norms)), default=0.0)
         if best_p < OMISSION_MAX_PROBABILITY and best_semantic < OMISSION_MAX_SEMANTIC and best_lexical < OMISSION_MAX_LEXICAL:
             return round(1.0 - max(best_p, best_semantic / 2, best_lexical / 2), 3)
         return UNSURE_OMISSION
@@ -344,9 +350,11 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
         label = label_of(member_claims, by_claim)
         coverage = coverage_of(member_claims, article_ids)
         coverage_confidence = {}
+        # only a group carried widely enough to be called omitted elsewhere is worth the search
+        searched = sum(v != "omitted" for v in coverage.values()) >= omission_quorum(len(articles))
         for article_id, value in coverage.items():
             if value == "omitted":
-                coverage_confidence[article_id] = search.confidence(members, article_id)
+                coverage_confidence[article_id] = search.confidence(members, article_id) if searched else UNSURE_OMISSION
             else:
                 coverage_confidence[article_id] = round(max(by_claim[c.id] for c in member_claims if c.article_id == article_id), 3)
         kinds = Counter(c.kind for c in member_claims)
@@ -361,6 +369,11 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
     return Alignment(groups, table, p_of, model)
 
 
+def omission_quorum(articles: int) -> int:
+    """How many articles must carry a proposition before the others can be said to leave it out."""
+    return max(2, math.ceil(0.6 * (articles - 1)))
+
+
 def fill_omissions(report: StoryReport) -> None:
     """framing[].omitted_claim_groups: confident groups most other articles carry that this one surely leaves out."""
     n = len(report.articles)
@@ -371,7 +384,7 @@ def fill_omissions(report: StoryReport) -> None:
         if group.confidence_level != "confident":
             continue
         carried = [a for a, v in group.coverage.items() if v != "omitted"]
-        if len(carried) < max(2, math.ceil(0.6 * (n - 1))):
+        if len(carried) < omission_quorum(n):
             continue
         for article_id, value in group.coverage.items():
             if value == "omitted" and group.coverage_confidence.get(article_id, 0.0) > UNSURE_OMISSION and article_id in framing_of:
