@@ -225,9 +225,37 @@ def evaluate(
     alignment: Optional[Path] = typer.Option(
         None, "--alignment", help="Score claim alignment, disputes and omissions on sentence-level gold "
         "(e.g. ../shared/corpora/alignment/seesaw-dev.json), with a TF-IDF baseline."),
+    omissions: Optional[Path] = typer.Option(
+        None, "--omissions", help="Re-run the stories of a hand-checked sample of omission marks "
+        "(e.g. tests/samples/omissions.json) and score the marks made now."),
 ) -> None:
     """Score the pipeline on hand-checked gold files (see docs/gold-format.md)."""
     from parallax.evaluation import default_gold_files, evaluate_files, print_scores
+
+    if omissions is not None:
+        from parallax.evaluation.omissions import evaluate_omissions
+
+        if not omissions.is_file():
+            err.print(f"error: {omissions}: no such sample file")
+            raise typer.Exit(EXIT_NOTHING)
+        try:
+            found = evaluate_omissions(omissions)
+        except (KeyError, ValueError, TypeError, OSError) as exc:
+            err.print(f"error: {omissions}: not an omission sample ({exc})")
+            raise typer.Exit(EXIT_NOTHING)
+        summary = {"correct": found.correct, "wrong": found.wrong, "accuracy": found.accuracy,
+                   "wrong_marks": found.wrong_marks, "unjudged": found.unjudged}
+        if format == "json":
+            sys.stdout.write(dumps(summary))
+        else:
+            console = Console(highlight=False)
+            console.print(f"omission marks: {found.correct} right, {found.wrong} wrong of the judged "
+                          f"(accuracy {found.accuracy}); {len(found.unjudged)} not in the sample")
+            for story, outlet, label in found.wrong_marks:
+                console.print(f"  wrong: {story}: {outlet} is said to omit: {label}", markup=False)
+            for story, outlet, label in found.unjudged:
+                console.print(f"  unjudged: {story}: {outlet} is said to omit: {label}", markup=False)
+        return
 
     if alignment is not None:
         from parallax.evaluation.alignment import evaluate_alignment, print_alignment
