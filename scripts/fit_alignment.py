@@ -38,7 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT.parent / "shared" / "corpora" / "alignment" / "seesaw-dev.json"
 LINK_GRID = tuple(round(x, 2) for x in np.arange(0.1, 0.91, 0.05))
-TARGET_PRECISION = 0.85  # chosen on training stories with a margin over the 0.8 the report promises
+TARGET_PRECISION = 0.92  # on training stories: held-out precision falls below it, and a wrong confident row costs more than a missed one
 C = 0.5  # inverse regularisation strength of the logistic model
 
 
