@@ -19,12 +19,13 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-from parallax.article.attribution import TITLE_WORDS
+from parallax.lexicons.speech import title_words
 from parallax.model import Entity, Span
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GENERIC = {"the", "a", "an", "mr", "mrs", "ms", "dr"}
+TITLE_WORDS = title_words()
 
 
 @dataclass

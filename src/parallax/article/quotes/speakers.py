@@ -1,0 +1,362 @@
+"""Who speaks: names, roles and genders found in the article, and the
+resolution of a cue's subject (a name, a pronoun, a description, a document)
+to the person or body it stands for.
+
+A speaker is resolved to the fullest name this article uses for that person;
+pronouns and role nouns ("the spokesman") go back to the nearest compatible
+earlier speaker or named subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import islice
+
+from parallax.article.quotes.context import ArticleContext
+from parallax.article.quotes.cues import (
+    FIRST_PERSON,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    TITLE_WORDS,
+    phrase_span,
+)
+from parallax.article.quotes.found import Found, Speaker, earlier
+
+DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message"})
+INSTITUTION_NOUNS = frozenset(
+    """ministry government agency company firm department office group administration committee council court party
+    campaign state country city county report study survey poll statement organization organisation association union
+    board commission bureau service police army military team newspaper paper network station channel website site
+    magazine outlet broadcaster university institute center centre foundation bank fund authority regime embassy""".split()
+)
+FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman
+    actress mother wife daughter sister queen princess grandmother widow woman girl lady""".split())
+MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
+    king prince grandfather widower man boy""".split())
+_PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
+MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
+# how far back (in paragraphs) a pronoun or description looks for its referent
+PRONOUN_REACH = 2
+# how many earlier quotes / entities a lookup examines at most (keeps long articles linear)
+LOOK_BACK = 50
+LOOK_BACK_ENTITIES = 200
+
+
+# --------------------------------------------------------------------------- names and roles
+
+
+def clean_name(text: str) -> str:
+    """A name without possessive, article or leading titles ("Spokeswoman Irina Solak" → "Irina Solak")."""
+    text = re.sub(r"(?:'s|’s|')$", "", text.strip())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[1].lower() != "of":
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:")
+
+
+def looks_like_person(ent, role: str | None) -> bool:
+    """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    return bool(role) and role.split()[-1].lower().rstrip(".") in _PERSON_TITLE_STEMS
+
+
+def collect_people(ctx: ArticleContext) -> None:
+    """Fullest name per surname, and roles from titles and appositions."""
+    for ent in ctx.ents:
+        role = role_of(ent)
+        if not looks_like_person(ent, role):
+            continue
+        name = clean_name(ent.text)
+        tokens = name.split()
+        if not tokens:
+            continue
+        if ent.label_ != "PERSON":
+            ctx.person_names.add((ent.start_char, ent.end_char))
+        key = tokens[-1].lower()
+        if len(name) > len(ctx.people.get(key, "")):
+            ctx.people[key] = name
+        full = ctx.people[key]
+        if role and full not in ctx.roles:
+            ctx.roles[full] = role
+
+
+def role_of(ent) -> str | None:
+    """Title words before a name ("Kremlin spokesman") or an apposition after it."""
+    role = _role_of(ent)
+    if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)):
+        return None
+    return role
+
+
+def _role_of(ent) -> str | None:
+    doc = ent.doc
+    left = ent.start
+    # "Varnia's Energy Minister", "Dostrian foreign ministry spokeswoman": the country is part of the role.
+    while left > 0 and (
+        (doc[left - 1].dep_ in ("compound", "amod", "nmod") and doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ"))
+        or (doc[left - 1].dep_ == "case" and left > 1 and doc[left - 2].dep_ == "poss" and doc[left - 2].pos_ == "PROPN")
+    ):
+        left -= 2 if doc[left - 1].dep_ == "case" else 1
+    if left < ent.start:
+        words = doc[left:ent.start].text
+        if any(t.pos_ == "NOUN" or t.text.istitle() for t in doc[left:ent.start]):
+            return words
+    root = ent.root
+    # "Its foreign ministry spokeswoman, Irina Solak": the name is in apposition to the title.
+    head = root.head
+    if root.dep_ == "appos" and head.i < root.i and head.pos_ == "NOUN" and head.lower_ in TITLE_WORDS:
+        words = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")]
+        if words:
+            return doc[words[0].i:head.i + 1].text
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            if any(e.label_ in ("DATE", "TIME") for e in span.ents):
+                continue
+            # a handle or a bracketed aside is not a role
+            if len(span) <= 15 and re.search(r"[A-Za-z]{3}", span.text) and not re.search(r"[@()\[\]]", span.text):
+                return re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+    return None
+
+
+def full_name(ctx: ArticleContext, name: str) -> str:
+    tokens = name.split()
+    if not tokens:
+        return name
+    # "Mr. Peskov", "Peskov" → the fullest form this article uses.
+    key = tokens[-1].lower()
+    candidate = ctx.people.get(key)
+    if candidate and len(candidate) >= len(name):
+        return candidate
+    return name
+
+
+def infer_genders(ctx: ArticleContext) -> None:
+    """Each person's gender from this article's own evidence: honorifics and gendered
+    titles next to the name (strong), and which pronouns follow their mentions."""
+    doc = ctx.doc
+    votes: dict[str, dict[str, int]] = {}
+    people = [e for e in ctx.ents if e.label_ == "PERSON" or (e.start_char, e.end_char) in ctx.person_names]
+    names = []
+    for ent in people:
+        name = full_name(ctx, clean_name(ent.text))
+        names.append(name)
+        if not name:
+            continue
+        tally = votes.setdefault(name, {"m": 0, "f": 0})
+        window = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start]] + [t.lower_ for t in ent]
+        tally["f"] += 3 * sum(w in FEMALE_WORDS for w in window)
+        tally["m"] += 3 * sum(w in MALE_WORDS for w in window)
+    # A subject pronoun usually points to the last person named before it in the same or previous sentence.
+    sentence_of = [0] * len(doc)
+    for number, sent in enumerate(ctx.sentences):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    ends = [e.end for e in people]
+    for token in doc:
+        gender = PERSON_PRONOUNS.get(token.lower_)
+        if gender is None:
+            continue
+        last = bisect_right(ends, token.i) - 1
+        if last >= 0 and sentence_of[token.i] - sentence_of[people[last].start] <= 1:
+            name = names[last]
+            if name in votes:
+                votes[name][gender] += 1
+    for name, tally in votes.items():
+        if tally["m"] >= 2 * tally["f"] + 1:
+            ctx.genders[name] = "m"
+        elif tally["f"] >= 2 * tally["m"] + 1:
+            ctx.genders[name] = "f"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Speaker | None:
+    """Resolve the subject of a cue to a speaker. ``previous``: the quotes found before it, in text order."""
+    doc = ctx.doc
+    # "the grid operator VoltNet said": the name in apposition speaks
+    if token.pos_ == "NOUN":
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+    lower = token.text.lower()
+    here = (token.idx, token.idx + len(token.text))
+    if token.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        if lower in FIRST_PERSON:
+            post = ctx.post_at(token.idx)
+            if post and post.author:
+                return Speaker(name=post.author, start=here[0], end=here[1], label="PERSON")
+            return None
+        return antecedent(ctx, token, previous, person=lower in PERSON_PRONOUNS)
+    start, end = phrase_span(token)
+    ent = ctx.entity_of(token)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        name = clean_name(ent.text)
+        if ent.label_ == "PERSON":
+            name = full_name(ctx, name)
+        role = ctx.roles.get(name) or (doc.text[start:ent.start_char].strip() or None)
+        return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=ent.label_, role=role,
+                       ref=(ent.start_char, ent.end_char))
+    if token.pos_ == "PROPN":
+        name = clean_name(doc.text[start:end])
+        resolved = full_name(ctx, name)
+        # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
+        label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
+        return Speaker(name=resolved, start=start, end=end, label=label, ref=(start, end))
+    # A description: "the spokesman", "the statement", "officials", "the ministry".
+    bare = all(child.dep_ == "det" for child in token.children) and token.tag_ == "NN"
+    if token.lemma_.lower() in DOCUMENT_NOUNS and bare:
+        # "the statement said" → the body that issued it; the same statement as before keeps its issuer.
+        for before in islice(earlier(previous, token.idx), LOOK_BACK):
+            if before.subject is not None and before.subject.lemma_ == token.lemma_ and before.speaker:
+                return before.speaker.at(*here)
+        issuer = issuer_of(ctx, token)
+        if issuer is not None:
+            return issuer
+        issuer = recent_speaker(previous, token.idx, labels=("ORG", "GPE"))
+        if issuer:
+            return issuer.at(*here)
+    by_role = speaker_by_role(ctx, token)
+    if by_role:
+        return by_role
+    # "the businessman said", "the 46-year-old said": a definite description of one person
+    # points back like a pronoun does
+    if refers_to_a_person(token):
+        referent = antecedent(ctx, token, previous, person=True)
+        if referent is not None:
+            return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
+    name = clean_name(doc.text[start:end])
+    return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
+
+
+def refers_to_a_person(token) -> bool:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS:
+        return False
+    if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
+        return False
+    return not any(child.pos_ == "PROPN" for child in token.children)
+
+
+def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
+    """Who issued "the statement": the agent or subject where it was first mentioned
+    ("a statement shared by the Kremlin press service", "the ministry issued a statement")."""
+    doc = ctx.doc
+    here = (token.idx, token.idx + len(token.text))
+    lemma = token.lemma_.lower()
+    earlier_tokens = ctx.tokens_with_lemma(lemma)
+    for i in reversed(earlier_tokens[: bisect_right(earlier_tokens, token.i - 1)]):
+        earlier = doc[i]
+        if ctx.quoted(earlier.idx):
+            continue
+        candidates = []
+        for sub in earlier.subtree:
+            if sub.dep_ == "agent" or (sub.lower_ == "by" and sub.dep_ == "prep"):
+                candidates += [c for c in sub.children if c.dep_ == "pobj"]
+        head = earlier.head
+        candidates += [c for c in head.children if c.dep_ == "nsubj" and c.i != earlier.i]
+        for candidate in candidates:
+            start, end = phrase_span(candidate)
+            name = clean_name(doc.text[start:end])
+            if name:
+                return Speaker(name=name, start=here[0], end=here[1], label="ORG", ref=(start, end))
+    for ent in ctx.ents_before(token.idx):
+        if token.idx - ent.end_char >= 400:
+            break
+        if ent.label_ in ("ORG", "GPE") and not ctx.quoted(ent.start_char):
+            return Speaker(name=clean_name(ent.text), start=here[0], end=here[1], label=ent.label_, ref=(ent.start_char, ent.end_char))
+    return None
+
+
+def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
+    """"the spokesman" → the earlier person whose role has that word."""
+    if token.pos_ != "NOUN" or token.tag_ in ("NNS",):
+        return None
+    lemma = token.lemma_.lower()
+    best = None
+
+    def heads(role: str) -> bool:
+        # the head noun of the role: "ministry spokeswoman" is a spokeswoman, not a ministry
+        words = role.lower().replace(",", " ").split()
+        return any(w.rstrip(".") == lemma and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
+                   for i, w in enumerate(words))
+
+    holders = [(name, role) for name, role in ctx.roles.items() if heads(role)]
+    for name, role in holders:
+        position = ctx.first_position(name)
+        if 0 <= position < token.idx and (best is None or position > best[0]):
+            best = (position, name, role)
+    if best is None:
+        # A description before the name ("the energy minister said ... Energy Minister Jane Doe told ...").
+        for name, role in holders:
+            position = ctx.first_position(name, token.idx)
+            if position >= 0 and ctx.paragraph_of(position) - ctx.paragraph_of(token.idx) <= 3:
+                if best is None or position < best[0]:
+                    best = (position, name, role)
+    if best:
+        position, name, role = best
+        return Speaker(name=name, start=token.idx, end=token.idx + len(token.text), label="PERSON", role=role,
+                       ref=(position, position + len(name)))
+    return None
+
+
+def recent_speaker(previous: list[Found], before: int, labels=("PERSON",)) -> Speaker | None:
+    for found in islice(earlier(previous, before), LOOK_BACK):
+        if found.speaker and found.speaker.label in labels:
+            return found.speaker
+    return None
+
+
+def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) -> Speaker | None:
+    """Nearest compatible earlier speaker (number and, for people, gender agree),
+    else the nearest compatible earlier named mention."""
+    labels = ("PERSON",) if person else ("ORG", "GPE", "NORP", "PERSON")
+    gender = PERSON_PRONOUNS.get(token.lower_)
+    here = (token.idx, token.idx + len(token.text))
+
+    def compatible(name: str) -> bool:
+        known = ctx.genders.get(name)
+        return gender is None or known is None or known == gender
+
+    paragraph = ctx.paragraph_of(token.idx)
+    # A person named as the subject of a later sentence than the last speaker is the
+    # likelier referent ("Ban Ki-moon condemned the test. 'We must act,' he said.").
+    subject_ent = None
+    if person:
+        for ent in ctx.ents_before(token.idx):
+            if ent.label_ != "PERSON" or ctx.quoted(ent.start_char):
+                continue
+            if paragraph - ctx.paragraph_of(ent.start_char) > 1:
+                break
+            # the subject of a main clause, not of a clause inside it ("… who Ali was")
+            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ in ("ROOT", "conj"):
+                if compatible(full_name(ctx, clean_name(ent.text))):
+                    subject_ent = ent
+                    break
+    for found in earlier(previous, token.idx):
+        if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
+            break
+        if found.speaker and found.speaker.label in labels:
+            if compatible(found.speaker.name):
+                if subject_ent is not None and subject_ent.start_char > max(found.start, found.speaker.start):
+                    break
+                return found.speaker.at(*here)
+    if subject_ent is not None:
+        name = full_name(ctx, clean_name(subject_ent.text))
+        return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
+                       ref=(subject_ent.start_char, subject_ent.end_char))
+    wanted = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
+    for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
+        if ent.label_ in wanted and not ctx.quoted(ent.start_char):
+            name = clean_name(ent.text)
+            if ent.label_ == "PERSON":
+                name = full_name(ctx, name)
+                if not compatible(name):
+                    continue
+            return Speaker(name=name, start=here[0], end=here[1], label=ent.label_, role=ctx.roles.get(name),
+                           ref=(ent.start_char, ent.end_char))
+    return None
