@@ -69,8 +69,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
     inside = doc.char_span(start, end, alignment_mode="expand")
     if inside is not None and len(inside):
         governing = None
-        short = word_count(doc.text[start:end]) <= SCARE_QUOTE_MAX_WORDS
-        if short and DISTANCING.search(doc.text[max(0, outer[0] - 20):outer[0]]):
+        short = word_count(ctx.article.text[start:end]) <= SCARE_QUOTE_MAX_WORDS
+        if short and DISTANCING.search(ctx.article.text[max(0, outer[0] - 20):outer[0]]):
             return None  # the writer distances itself from a word: a scare quote whoever else is speaking
         for ancestor in inside.root.ancestors:
             if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx):
@@ -109,13 +109,13 @@ def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_
     # The parser often splits '"…?" Graham asked.' after the mark: a short sentence
     # right behind the quote is its attribution.
     following = ctx.sentences[last_index + 1] if 0 <= last_index < len(ctx.sentences) - 1 else None
-    if following is not None and not doc.text[outer[1]:following.start_char].strip() and len(following) <= 12:
+    if following is not None and not ctx.article.text[outer[1]:following.start_char].strip() and len(following) <= 12:
         for cue in cues_in(following, exclude):
             subject = subject_of(cue)
             if subject is not None and not ctx.quoted(subject.idx):
                 return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
     # '"…" ― Pamela Padilla': a dash and a name after the closing mark, as under a pull quote.
-    dash = DASH_SIGNATURE.match(doc.text, outer[1])
+    dash = DASH_SIGNATURE.match(ctx.article.text, outer[1])
     if dash:
         name = dash.group("name").strip()
         start = dash.start("name")

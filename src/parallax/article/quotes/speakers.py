@@ -117,7 +117,7 @@ def _role_of(ent) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             span = doc[child.left_edge.i:child.right_edge.i + 1]
-            if any(e.label_ in ("DATE", "TIME") for e in span.ents):
+            if any(t.ent_type_ in ("DATE", "TIME") for t in span):  # (Span.ents scans every entity of the doc)
                 continue
             # a handle or a bracketed aside is not a role
             if len(span) <= 15 and re.search(r"[A-Za-z]{3}", span.text) and not re.search(r"[@()\[\]]", span.text):
@@ -199,11 +199,11 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         name = clean_name(ent.text)
         if ent.label_ == "PERSON":
             name = full_name(ctx, name)
-        role = ctx.roles.get(name) or (doc.text[start:ent.start_char].strip() or None)
+        role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=ent.label_, role=role,
                        ref=(ent.start_char, ent.end_char))
     if token.pos_ == "PROPN":
-        name = clean_name(doc.text[start:end])
+        name = clean_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
         label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
@@ -230,7 +230,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         referent = antecedent(ctx, token, previous, person=True)
         if referent is not None:
             return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
-    name = clean_name(doc.text[start:end])
+    name = clean_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
 
 
@@ -261,7 +261,7 @@ def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
         candidates += [c for c in head.children if c.dep_ == "nsubj" and c.i != earlier.i]
         for candidate in candidates:
             start, end = phrase_span(candidate)
-            name = clean_name(doc.text[start:end])
+            name = clean_name(ctx.article.text[start:end])
             if name:
                 return Speaker(name=name, start=here[0], end=here[1], label="ORG", ref=(start, end))
     for ent in ctx.ents_before(token.idx):
