@@ -71,6 +71,8 @@ class ArticleContext:
     sentences: list = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # surname (lower) → fullest name
+    # surname (lower) → {full name: offsets where a mention of that person starts}
+    namesakes: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # fullest name → role
     genders: dict[str, str] = field(default_factory=dict)  # fullest name → "m" / "f", from evidence in the text
     person_names: set[tuple[int, int]] = field(default_factory=set)  # entity spans spaCy mislabelled that name people
@@ -92,6 +94,7 @@ class ArticleContext:
             for i in range(ent.start, ent.end):
                 self._ent_of_token[i] = index
         self._ent_ends = [e.end_char for e in self.ents]
+        self._token_starts = [t.idx for t in doc]
         self._lemma_tokens: dict[str, list[int]] = {}
         self._name_positions: dict[str, list[int]] = {}
         self.posts = [p for p in self.posts]
@@ -138,6 +141,11 @@ class ArticleContext:
             if start > offset:
                 break
         return None
+
+    def token_from(self, offset: int):
+        """The first token starting at or after ``offset`` (None past the end)."""
+        i = bisect_left(self._token_starts, offset)
+        return self.doc[i] if i < len(self._token_starts) else None
 
     def entity_of(self, token):
         index = self._ent_of_token[token.i]

@@ -53,6 +53,45 @@ def name_before_colon(ctx: ArticleContext, open_mark: int) -> Speaker | None:
                    label="PERSON", ref=(start, end))
 
 
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
+    """'"…," Brent Bozell III, founder of the Center, tells Breitbart': the speaker
+    right after the closing mark, an optional apposition, then the cue. The parser
+    often misses this subject when the apposition is long; the word order does not."""
+    text = ctx.article.text
+    token = ctx.token_from(outer[1])
+    if token is None or text[outer[1]:token.idx].strip(" ,") or "\n" in text[outer[1]:token.idx]:
+        return None
+    doc = ctx.doc
+    while token is not None and token.is_punct and token.i + 1 < len(doc) and token.idx - outer[1] <= 2:
+        token = doc[token.i + 1]
+    if token is None or ctx.quoted(token.idx):
+        return None
+    ent = ctx.entity_of(token)
+    if ent is not None and ent.start == token.i and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        subject, after = ent.root, ent.end
+    elif token.lower_ in SUBJECT_PRONOUNS:
+        subject, after = token, token.i + 1
+    else:
+        return None
+    if after >= len(doc):
+        return None
+    nxt = doc[after]
+    if nxt.text == ",":
+        # an apposition closed by a comma, within one sentence and a few words
+        close = next((t for t in doc[after + 1:min(len(doc), after + 16)] if t.text == "," or t.is_sent_start), None)
+        if close is None or close.is_sent_start or close.i + 1 >= len(doc):
+            return None
+        nxt = doc[close.i + 1]
+    if nxt.pos_ == "ADV" and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]  # "Bozell then said"
+    if is_cue(nxt) and not ctx.quoted(nxt.idx):
+        return nxt, subject
+    return None
+
+
 def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int], previous: list[Found]):
     """(cue text, cue span, speaker, subject token) for speech at [start, end), or None."""
     doc = ctx.doc
@@ -82,6 +121,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
                     break
         if governing is not None:
             best = (0, governing, subject_of(governing))
+        elif not short and (after := attribution_after(ctx, outer)) is not None:
+            best = (0, *after)
         elif short:
             # A short marked phrase is speech only when a reporting verb frames it.
             return None

@@ -10,12 +10,13 @@ earlier speaker or named subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from itertools import islice
 
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     FIRST_PERSON,
+    is_cue,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
@@ -67,7 +68,8 @@ def looks_like_person(ent, role: str | None) -> bool:
 
 
 def collect_people(ctx: ArticleContext) -> None:
-    """Fullest name per surname, and roles from titles and appositions."""
+    """Full names per surname (two Clintons stay two people), and roles from titles and appositions."""
+    mentions = []
     for ent in ctx.ents:
         role = role_of(ent)
         if not looks_like_person(ent, role):
@@ -81,7 +83,15 @@ def collect_people(ctx: ArticleContext) -> None:
         key = tokens[-1].lower()
         if len(name) > len(ctx.people.get(key, "")):
             ctx.people[key] = name
-        full = ctx.people[key]
+        mentions.append((ent, name, role))
+    for ent, name, role in mentions:
+        if len(name.split()) >= 2:
+            ctx.namesakes.setdefault(name.split()[-1].lower(), {}).setdefault(name, []).append(ent.start_char)
+    for ent, name, role in mentions:
+        full = full_name(ctx, name, ent.start_char)
+        ctx.namesakes.setdefault(full.split()[-1].lower(), {}).setdefault(full, [])
+        if ent.start_char not in ctx.namesakes[full.split()[-1].lower()][full]:
+            insort(ctx.namesakes[full.split()[-1].lower()][full], ent.start_char)
         if role and full not in ctx.roles:
             ctx.roles[full] = role
 
@@ -125,16 +135,56 @@ def _role_of(ent) -> str | None:
     return None
 
 
-def full_name(ctx: ArticleContext, name: str) -> str:
+def label_of(ctx: ArticleContext, ent) -> str:
+    """spaCy's label, except that the surname of a person this article names is a person
+    ("Bozell says" tagged ORG after "Brent Bozell")."""
+    label = ent.label_
+    if label == "PERSON" or (ent.start_char, ent.end_char) in ctx.person_names:
+        return "PERSON"
+    if label in ("ORG", "GPE", "NORP"):
+        name = clean_name(ent.text)
+        words = name.split()
+        if 1 <= len(words) <= 2 and not name.isupper() and any(full != name for full in ctx.namesakes.get(words[-1].lower(), ())):
+            return "PERSON"
+    return label
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """"Bill" and "William", "J." and "James", "Sergey" and "Sergei" can name one person."""
+    from parallax.names import given_name_variants
+
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return b in given_name_variants(a)
+
+
+def full_name(ctx: ArticleContext, name: str, at: int | None = None) -> str:
+    """The fullest form this article uses for a name: "Mr. Peskov", "Peskov" → "Dmitry Peskov".
+
+    A surname shared by two people ("Bill Clinton", "Hillary Clinton") goes to the one
+    named last before ``at``; a name with a first name only ever joins the same first name."""
     tokens = name.split()
     if not tokens:
         return name
-    # "Mr. Peskov", "Peskov" → the fullest form this article uses.
     key = tokens[-1].lower()
-    candidate = ctx.people.get(key)
-    if candidate and len(candidate) >= len(name):
-        return candidate
-    return name
+    namesakes = ctx.namesakes.get(key)
+    if not namesakes:
+        candidate = ctx.people.get(key)
+        return candidate if candidate and len(candidate) >= len(name) and len(tokens) == 1 else name
+    if len(tokens) >= 2:
+        fitting = [full for full in namesakes if len(full) >= len(name) and full.split()[-1] == tokens[-1]
+                   and same_first_name(tokens[0], full.split()[0])]
+        return max(fitting, key=lambda full: (len(full), full)) if fitting else name
+    if len(namesakes) == 1:
+        return next(iter(namesakes))
+    if at is not None:
+        # the one mentioned last before this point, else the first one mentioned after it
+        last = max(namesakes, key=lambda full: (max((o for o in namesakes[full] if o < at), default=-1), len(full)))
+        if any(o < at for o in namesakes[last]):
+            return last
+        return min(namesakes, key=lambda full: (min(namesakes[full], default=1 << 60), -len(full)))
+    return max(namesakes, key=lambda full: (len(full), full))
 
 
 def infer_genders(ctx: ArticleContext) -> None:
@@ -142,10 +192,10 @@ def infer_genders(ctx: ArticleContext) -> None:
     titles next to the name (strong), and which pronouns follow their mentions."""
     doc = ctx.doc
     votes: dict[str, dict[str, int]] = {}
-    people = [e for e in ctx.ents if e.label_ == "PERSON" or (e.start_char, e.end_char) in ctx.person_names]
+    people = [e for e in ctx.ents if label_of(ctx, e) == "PERSON"]
     names = []
     for ent in people:
-        name = full_name(ctx, clean_name(ent.text))
+        name = full_name(ctx, clean_name(ent.text), ent.start_char)
         names.append(name)
         if not name:
             continue
@@ -196,15 +246,16 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     start, end = phrase_span(token)
     ent = ctx.entity_of(token)
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        label = label_of(ctx, ent)
         name = clean_name(ent.text)
-        if ent.label_ == "PERSON":
-            name = full_name(ctx, name)
+        if label == "PERSON":
+            name = full_name(ctx, name, ent.start_char)
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
-        return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=ent.label_, role=role,
+        return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
     if token.pos_ == "PROPN":
         name = clean_name(ctx.article.text[start:end])
-        resolved = full_name(ctx, name)
+        resolved = full_name(ctx, name, start)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
         label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
         return Speaker(name=resolved, start=start, end=end, label=label, ref=(start, end))
@@ -311,11 +362,22 @@ def recent_speaker(previous: list[Found], before: int, labels=("PERSON",)) -> Sp
     return None
 
 
-def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) -> Speaker | None:
-    """Nearest compatible earlier speaker (number and, for people, gender agree),
-    else the nearest compatible earlier named mention."""
-    labels = ("PERSON",) if person else ("ORG", "GPE", "NORP", "PERSON")
-    gender = PERSON_PRONOUNS.get(token.lower_)
+def salient_subject(ctx: ArticleContext, ent) -> bool:
+    """A person who is the subject of a main clause or of a reporting cue ("Mukasey said …",
+    "Biden rubbished …"), or the owner of such a subject ("Sanders' apology overshadowed …")."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        head = root.head
+        return head.dep_ in ("ROOT", "conj") or is_cue(head)
+    if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return root.head.head.dep_ in ("ROOT", "conj")
+    return False
+
+
+def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) -> Speaker | None:
+    """Who "he" / "she" / "the businessman" is: the latest salient person before it (a main-clause
+    subject or the speaker of a cue), in this or the previous two paragraphs, whose gender agrees;
+    else the latest agreeing person named before it."""
     here = (token.idx, token.idx + len(token.text))
 
     def compatible(name: str) -> bool:
@@ -323,40 +385,58 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
         return gender is None or known is None or known == gender
 
     paragraph = ctx.paragraph_of(token.idx)
-    # A person named as the subject of a later sentence than the last speaker is the
-    # likelier referent ("Ban Ki-moon condemned the test. 'We must act,' he said.").
-    subject_ent = None
+    best: tuple[int, Speaker] | None = None
+    for found in islice(earlier(previous, token.idx), LOOK_BACK):
+        if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
+            break
+        speaker = found.speaker
+        if speaker is None or speaker.label != "PERSON" or not compatible(speaker.name) or found.subject is None:
+            continue
+        position = speaker.start if speaker.end > speaker.start else found.start
+        if position < token.idx and (best is None or position > best[0]):
+            best = (position, speaker.at(*here))
+    for ent in ctx.ents_before(token.idx):
+        if best is not None and ent.start_char < best[0]:
+            break
+        if paragraph - ctx.paragraph_of(ent.start_char) > PRONOUN_REACH:
+            break
+        if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON" or not salient_subject(ctx, ent):
+            continue
+        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        if compatible(name):
+            best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
+                                            ref=(ent.start_char, ent.end_char)))
+            break
+    if best is not None:
+        return best[1]
+    for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
+        if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
+            continue
+        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        if compatible(name):
+            return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
+                           ref=(ent.start_char, ent.end_char))
+    return None
+
+
+def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) -> Speaker | None:
+    """What a pronoun or definite description points back to: for people, see
+    ``person_antecedent``; for "it" / "they", the nearest earlier speaking body,
+    else the nearest organisation or place named before."""
     if person:
-        for ent in ctx.ents_before(token.idx):
-            if ent.label_ != "PERSON" or ctx.quoted(ent.start_char):
-                continue
-            if paragraph - ctx.paragraph_of(ent.start_char) > 1:
-                break
-            # the subject of a main clause, not of a clause inside it ("… who Ali was")
-            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.root.head.dep_ in ("ROOT", "conj"):
-                if compatible(full_name(ctx, clean_name(ent.text))):
-                    subject_ent = ent
-                    break
+        return person_antecedent(ctx, token, previous, PERSON_PRONOUNS.get(token.lower_))
+    labels = ("ORG", "GPE", "NORP", "PERSON")
+    here = (token.idx, token.idx + len(token.text))
+    paragraph = ctx.paragraph_of(token.idx)
     for found in earlier(previous, token.idx):
         if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
             break
         if found.speaker and found.speaker.label in labels:
-            if compatible(found.speaker.name):
-                if subject_ent is not None and subject_ent.start_char > max(found.start, found.speaker.start):
-                    break
-                return found.speaker.at(*here)
-    if subject_ent is not None:
-        name = full_name(ctx, clean_name(subject_ent.text))
-        return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
-                       ref=(subject_ent.start_char, subject_ent.end_char))
-    wanted = {"PERSON"} if person else {"ORG", "GPE", "NORP"}
+            return found.speaker.at(*here)
     for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
-        if ent.label_ in wanted and not ctx.quoted(ent.start_char):
+        label = label_of(ctx, ent)
+        if label in ("ORG", "GPE", "NORP") and not ctx.quoted(ent.start_char):
             name = clean_name(ent.text)
-            if ent.label_ == "PERSON":
-                name = full_name(ctx, name)
-                if not compatible(name):
-                    continue
-            return Speaker(name=name, start=here[0], end=here[1], label=ent.label_, role=ctx.roles.get(name),
+            return Speaker(name=name, start=here[0], end=here[1], label=label, role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
     return None
