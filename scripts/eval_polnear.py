@@ -114,7 +114,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N articles of the split")
     parser.add_argument("--show", action="store_true", help="print false positives")
+    parser.add_argument("--per-article", action="store_true", help="print speaker accuracy per article")
     parser.add_argument("--show-speakers", action="store_true", help="print speaker mismatches")
     parser.add_argument("--show-missed", action="store_true", help="print gold direct quotes not found")
     parser.add_argument("--show-indirect", action="store_true", help="print gold indirect attributions not found")
@@ -125,6 +127,7 @@ def main() -> None:
     nlp = get_nlp()
     counts = Counter()
     texts = sorted((folder / "text").glob("*.txt"))
+    texts = texts[args.offset:]
     if args.limit:
         texts = texts[: args.limit]
     for text_path in texts:
@@ -150,6 +153,7 @@ def main() -> None:
         # prediction is right when it lies within a gold quote; a gold quote is found
         # when at least one prediction does.
         matched_gold = set()
+        before = (counts["speaker_correct_strict"], counts["speaker_total_strict"])
         for q in pred_direct:
             hit = next((i for i, g in enumerate(gold_direct) if overlap((q.start, q.end), (g["start"], g["end"])) >= 0.5), None)
             if hit is None and any(overlap((q.start, q.end), (g["start"], g["end"])) >= 0.5 for g in gold_other):
@@ -177,6 +181,8 @@ def main() -> None:
                     counts["speaker_correct" + suffix] += 1
                 elif args.show_speakers and strict:
                     print("SPK", repr(source), "vs", repr(predicted_speaker), "|", q.cue, "|", repr(q.text[:60]))
+        if args.per_article:
+            print("ARTICLE", text_path.stem, counts["speaker_correct_strict"] - before[0], counts["speaker_total_strict"] - before[1])
         counts["direct_fn"] += len(gold_direct) - len(matched_gold)
         if args.show_missed:
             for i, g in enumerate(gold_direct):

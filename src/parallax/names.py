@@ -87,3 +87,16 @@ def country_of(text: str) -> str | None:
     if len(key) <= 3:
         return countries().get(text.replace(".", "").upper()) if text.replace(".", "").isupper() else None
     return countries().get(key)
+
+
+@lru_cache(maxsize=1)
+def _given_name_sex() -> dict[str, str]:
+    from parallax.lexicons import _rows
+
+    return {name: sex for name, sex in _rows("given_names.tsv")}
+
+
+def given_name_sex(name: str) -> str | None:
+    """"f" or "m" for a given name that is overwhelmingly one sex in US birth records
+    (``lexicons/given_names.tsv``), else None."""
+    return _given_name_sex().get(name.lower().rstrip("."))

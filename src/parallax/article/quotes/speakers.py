@@ -24,6 +24,7 @@ from parallax.article.quotes.cues import (
     phrase_span,
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
+from parallax.names import given_name_sex
 
 DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message"})
 INSTITUTION_NOUNS = frozenset(
@@ -178,20 +179,17 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None) -> str:
         return max(fitting, key=lambda full: (len(full), full)) if fitting else name
     if len(namesakes) == 1:
         return next(iter(namesakes))
-    if at is not None:
-        # the one mentioned last before this point, else the first one mentioned after it
-        last = max(namesakes, key=lambda full: (max((o for o in namesakes[full] if o < at), default=-1), len(full)))
-        if any(o < at for o in namesakes[last]):
-            return last
-        return min(namesakes, key=lambda full: (min(namesakes[full], default=1 << 60), -len(full)))
-    return max(namesakes, key=lambda full: (len(full), full))
+    # a bare surname shared by two people names the main one: the most mentioned, then the first
+    # named ("Clinton and her husband, former President Bill Clinton" — "Clinton said" is Hillary)
+    return min(namesakes, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
 
 
 def infer_genders(ctx: ArticleContext) -> None:
     """Each person's gender from this article's own evidence: honorifics and gendered
     titles next to the name (strong), and which pronouns follow their mentions."""
     doc = ctx.doc
-    votes: dict[str, dict[str, int]] = {}
+    votes: dict[str, dict[str, int]] = {}  # pronouns that follow the name
+    marked: dict[str, dict[str, int]] = {}  # gendered words beside the name
     people = [e for e in ctx.ents if label_of(ctx, e) == "PERSON"]
     names = []
     for ent in people:
@@ -199,10 +197,11 @@ def infer_genders(ctx: ArticleContext) -> None:
         names.append(name)
         if not name:
             continue
-        tally = votes.setdefault(name, {"m": 0, "f": 0})
+        votes.setdefault(name, {"m": 0, "f": 0})
+        tally = marked.setdefault(name, {"m": 0, "f": 0})
         window = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start]] + [t.lower_ for t in ent]
-        tally["f"] += 3 * sum(w in FEMALE_WORDS for w in window)
-        tally["m"] += 3 * sum(w in MALE_WORDS for w in window)
+        tally["f"] += sum(w in FEMALE_WORDS for w in window)
+        tally["m"] += sum(w in MALE_WORDS for w in window)
     # A subject pronoun usually points to the last person named before it in the same or previous sentence.
     sentence_of = [0] * len(doc)
     for number, sent in enumerate(ctx.sentences):
@@ -219,6 +218,16 @@ def infer_genders(ctx: ArticleContext) -> None:
             if name in votes:
                 votes[name][gender] += 1
     for name, tally in votes.items():
+        # a gendered word beside the name ("Ms.", "spokeswoman") is decisive, then the given
+        # name's usual sex ("Hillary", "Joe"), then which pronouns follow the name
+        words = marked[name]
+        if words["m"] != words["f"]:
+            ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
+            continue
+        sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
+        if sex:
+            ctx.genders[name] = sex
+            continue
         if tally["m"] >= 2 * tally["f"] + 1:
             ctx.genders[name] = "m"
         elif tally["f"] >= 2 * tally["m"] + 1:
@@ -333,7 +342,7 @@ def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
     def heads(role: str) -> bool:
         # the head noun of the role: "ministry spokeswoman" is a spokeswoman, not a ministry
         words = role.lower().replace(",", " ").split()
-        return any(w.rstrip(".") == lemma and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
+        return any(w.rstrip(".") in (lemma, lemma + "s") and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
                    for i, w in enumerate(words))
 
     holders = [(name, role) for name, role in ctx.roles.items() if heads(role)]
@@ -362,13 +371,17 @@ def recent_speaker(previous: list[Found], before: int, labels=("PERSON",)) -> Sp
     return None
 
 
+EMBEDDED_CLAUSES = frozenset({"relcl", "ccomp", "xcomp", "acl", "pcomp", "csubj", "advcl"})
+
+
 def salient_subject(ctx: ArticleContext, ent) -> bool:
     """A person who is the subject of a main clause or of a reporting cue ("Mukasey said …",
     "Biden rubbished …"), or the owner of such a subject ("Sanders' apology overshadowed …")."""
     root = ent.root
     if root.dep_ in ("nsubj", "nsubjpass"):
         head = root.head
-        return head.dep_ in ("ROOT", "conj") or is_cue(head)
+        # not the subject of a clause inside another ("… to explain who Ali was")
+        return head.dep_ not in EMBEDDED_CLAUSES or is_cue(head)
     if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         return root.head.head.dep_ in ("ROOT", "conj")
     return False
@@ -390,7 +403,9 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
         if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
             break
         speaker = found.speaker
-        if speaker is None or speaker.label != "PERSON" or not compatible(speaker.name) or found.subject is None:
+        # a speaker who was the subject of the cue ("Bozell says"), not the owner of a claim ("Trump's claim")
+        if speaker is None or speaker.label != "PERSON" or not compatible(speaker.name) or found.subject is None \
+                or found.subject.dep_ not in ("nsubj", "nsubjpass", "pobj"):
             continue
         position = speaker.start if speaker.end > speaker.start else found.start
         if position < token.idx and (best is None or position > best[0]):
