@@ -48,22 +48,31 @@ def is_cue(token) -> bool:
 
 
 def subject_of(verb):
-    """The subject of a reporting verb (climbing conjunctions: "X said ... and added ...")."""
-    # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
-    # the subject nearest the verb is the speaker
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-    if subjects:
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    if verb.dep_ == "conj" and verb.head is not verb:
-        return subject_of(verb.head)
-    # "He did not provide evidence, saying ...": a participle speaks with its clause's subject
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head is not verb and verb.i > verb.head.i:
-        return subject_of(verb.head)
+    """The subject of a reporting verb, climbing from a non-finite cue to the clause that has
+    one: "X said ... and added ...", "He did not provide evidence, saying ...", "Clinton seemed
+    ready to riff on it, telling the crowd ...", "Obama ended by saying ..."."""
+    for _ in range(6):
+        # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
+        # the subject nearest the verb is the speaker
+        subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+        if subjects:
+            return min(subjects, key=lambda child: abs(child.i - verb.i))
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        head = verb.head
+        if head is verb:
+            return None
+        if verb.dep_ in ("conj", "xcomp", "acomp"):
+            verb = head
+        elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:
+            verb = head
+        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while") and head.head is not head:
+            verb = head.head
+        else:
+            return None
     return None
 
 

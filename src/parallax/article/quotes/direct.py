@@ -9,6 +9,7 @@ import re
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     FIRST_PERSON,
+    SPEECH_VERBS,
     WEAK_VERBS,
     according_to,
     cues_in,
@@ -18,7 +19,7 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker
 from parallax.article.quotes.marks import MarkedSpan
-from parallax.article.quotes.speakers import clean_name, full_name, speaker_from_token
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, clean_name, full_name, speaker_from_token
 
 SCARE_QUOTE_MAX_WORDS = 4
 DISTANCING = re.compile(r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|alleged)\s*$", re.I)
@@ -57,9 +58,11 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
-    """'"…," Brent Bozell III, founder of the Center, tells Breitbart': the speaker
-    right after the closing mark, an optional apposition, then the cue. The parser
-    often misses this subject when the apposition is long; the word order does not."""
+    """'"…," Brent Bozell III, founder of the Center, tells Breitbart' / '"…!" beamed Donald
+    Hartley': the speaker right after the closing mark (with an optional title before the
+    name and apposition after it), then the cue; or the cue first, then the name. The parser
+    often misses this subject; the word order does not. Right after a quote that ends in a
+    comma, "!" or "?", any verb of the speaker's ("beamed", "laughed") attributes it."""
     text = ctx.article.text
     token = ctx.token_from(outer[1])
     if token is None or text[outer[1]:token.idx].strip(" ,") or "\n" in text[outer[1]:token.idx]:
@@ -67,28 +70,92 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
     doc = ctx.doc
     while token is not None and token.is_punct and token.i + 1 < len(doc) and token.idx - outer[1] <= 2:
         token = doc[token.i + 1]
-    if token is None or ctx.quoted(token.idx):
+    if token is None or ctx.quoted(token.idx) or "\n" in text[outer[1]:token.idx]:
         return None
-    ent = ctx.entity_of(token)
-    if ent is not None and ent.start == token.i and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+    inner_end = text[outer[0]:outer[1]].rstrip("\"”’'»").rstrip()
+    open_ended = inner_end.endswith((",", "!", "?", "—", "–"))
+
+    def speaks(verb) -> bool:
+        return not ctx.quoted(verb.idx) and (is_cue(verb) or (open_ended and verb.pos_ == "VERB" and verb.tag_ in ("VBD", "VBZ", "VBP")))
+
+    # '"…," said Mr. X' / '"…!" beamed Donald Hartley'
+    if token.pos_ in ("VERB", "AUX") and speaks(token) and token.i + 1 < len(doc):
+        nxt = doc[token.i + 1]
+        ent = ctx.entity_of(nxt)
+        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start >= nxt.i - 2:
+            return token, ent.root
+        return None
+    # titles and roles before the name: "Texas delegate Bill Eastland", "Former Gov. Mike Huckabee"
+    start = token
+    while start.i + 1 < len(doc) and start.i - token.i < 5 and ctx.entity_of(start) is None \
+            and start.pos_ in ("PROPN", "NOUN", "ADJ") and not start.is_punct:
+        start = doc[start.i + 1]
+    ent = ctx.entity_of(start)
+    if ent is not None and ent.start == start.i and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        if ent.label_ == "GPE" and start is token and ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
+            # "Texas delegate Bill Eastland": the place is part of the title
+            return attribution_after_name(ctx, doc, ent.end, speaks)
         subject, after = ent.root, ent.end
     elif token.lower_ in SUBJECT_PRONOUNS:
         subject, after = token, token.i + 1
+    elif token.lower_ == "the":
+        # '"…," the two-term president will say'
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 5 and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and doc[end].text not in ",.;:":
+            end += 1
+        if end - 1 <= token.i or doc[end - 1].pos_ != "NOUN":
+            return None
+        subject, after = doc[end - 1], end
     else:
         return None
+    found = verb_after(doc, after, speaks)
+    return (found, subject) if found is not None else None
+
+
+def attribution_after_name(ctx: ArticleContext, doc, i: int, speaks):
+    while i < len(doc) and i - 1 < len(doc) and ctx.entity_of(doc[i]) is None and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
+        i += 1
+    if i >= len(doc):
+        return None
+    ent = ctx.entity_of(doc[i])
+    if ent is None or ent.start != i or ent.label_ not in ("PERSON", "ORG"):
+        return None
+    found = verb_after(doc, ent.end, speaks)
+    return (found, ent.root) if found is not None else None
+
+
+def verb_after(doc, after: int, speaks):
+    """The verb right after a subject, past an apposition closed by a comma and an adverb."""
     if after >= len(doc):
         return None
     nxt = doc[after]
     if nxt.text == ",":
         # an apposition closed by a comma, within one sentence and a few words
-        close = next((t for t in doc[after + 1:min(len(doc), after + 16)] if t.text == "," or t.is_sent_start), None)
-        if close is None or close.is_sent_start or close.i + 1 >= len(doc):
+        close = next((t for t in doc[after + 1:min(len(doc), after + 18)] if t.text == "," or t.is_sent_start or "\n" in t.text), None)
+        if close is None or close.text != "," or close.i + 1 >= len(doc):
             return None
         nxt = doc[close.i + 1]
     if nxt.pos_ == "ADV" and nxt.i + 1 < len(doc):
         nxt = doc[nxt.i + 1]  # "Bozell then said"
-    if is_cue(nxt) and not ctx.quoted(nxt.idx):
-        return nxt, subject
+    if nxt.pos_ == "AUX" and nxt.lower_ in ("will", "would", "'ll") and nxt.i + 1 < len(doc) and nxt.head.lemma_.lower() in SPEECH_VERBS:
+        return nxt.head  # '"…," the president will say' (released excerpts of a speech)
+    return nxt if speaks(nxt) else None
+
+
+def loose_subject(ctx: ArticleContext, cue):
+    """A cue the parser left without a subject ("…, her adviser, Jake Sullivan, said:"): the
+    nearest person or organisation named before it in its clause."""
+    for i in range(cue.i - 1, max(-1, cue.i - 14), -1):
+        token = ctx.doc[i]
+        if token.is_sent_start and i != cue.i - 1 and token.i < cue.i - 1 and token.pos_ in ("VERB",):
+            break
+        if token.pos_ == "VERB" or token.text in "“”\"" or ctx.quoted(token.idx) or "\n" in token.text:
+            break
+        ent = ctx.entity_of(token)
+        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+            return ent.root
+        if token.is_sent_start:
+            break
     return None
 
 
@@ -121,14 +188,14 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
                     break
         if governing is not None:
             best = (0, governing, subject_of(governing))
-        elif not short and (after := attribution_after(ctx, outer)) is not None:
+        elif (after := attribution_after(ctx, outer)) is not None:
             best = (0, *after)
         elif short:
             # A short marked phrase is speech only when a reporting verb frames it.
             return None
     for sent in window if best is None else []:
         for cue in cues_in(sent, exclude):
-            subject = subject_of(cue)
+            subject = subject_of(cue) or loose_subject(ctx, cue)
             if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
             if cue.lemma_.lower() in WEAK_VERBS and end - start > 80:
@@ -150,7 +217,8 @@ def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_
     # The parser often splits '"…?" Graham asked.' after the mark: a short sentence
     # right behind the quote is its attribution.
     following = ctx.sentences[last_index + 1] if 0 <= last_index < len(ctx.sentences) - 1 else None
-    if following is not None and not ctx.article.text[outer[1]:following.start_char].strip() and len(following) <= 12:
+    between = ctx.article.text[outer[1]:following.start_char] if following is not None else ""
+    if following is not None and not between.strip() and "\n" not in between and len(following) <= 12:
         for cue in cues_in(following, exclude):
             subject = subject_of(cue)
             if subject is not None and not ctx.quoted(subject.idx):
@@ -174,18 +242,75 @@ def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_
     colon = name_before_colon(ctx, outer[0])
     if colon:
         return ":", (colon.end, colon.end + 1), colon, None
-    # "He followed with:" / "Ryabkov added:" closing the previous sentence.
+    # "He followed with:" / "Ryabkov added:" / "Stated Stone:" closing the previous sentence.
     if first_index > 0:
         before = ctx.sentences[first_index - 1]
         if before.text.rstrip().endswith(":") and 0 <= ctx.paragraph_of(outer[0]) - ctx.paragraph_of(before.start_char) <= 1:
             for cue in cues_in(before, []):
-                subject = subject_of(cue)
+                subject = subject_of(cue) or loose_subject(ctx, cue) or entity_after(ctx, cue)
                 if subject is not None:
                     return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
             for token in before:
-                if token.dep_ == "nsubj":
+                if token.dep_ == "nsubj" and not (token.pos_ == "PRON" and token.lower_ == "it"):
                     return ":", (before.end_char - 1, before.end_char), speaker_from_token(ctx, token, previous), token
+            if len(before) <= 6:
+                # "Stated Stone:" — a short line naming the speaker before the colon
+                named = [t for t in before if ctx.entity_of(t) is not None and ctx.entity_of(t).label_ in ("PERSON", "ORG")]
+                if named:
+                    token = ctx.entity_of(named[-1]).root
+                    return ":", (before.end_char - 1, before.end_char), speaker_from_token(ctx, token, previous), token
+        issued = statement_issued(ctx, before)
+        if issued is not None and opens_paragraph(ctx, outer[0]) and 0 <= ctx.paragraph_of(outer[0]) - ctx.paragraph_of(before.start_char) <= 1:
+            verb, subject = issued
+            return verb.text, (verb.idx, verb.idx + len(verb.text)), speaker_from_token(ctx, subject, previous), subject
     return None
+
+
+ISSUE_VERBS = frozenset({"issue", "release", "publish", "send", "post", "put", "share", "distribute", "read"})
+
+
+def opens_paragraph(ctx: ArticleContext, offset: int) -> bool:
+    p = ctx.paragraph_of(offset)
+    return p >= 0 and not ctx.article.text[ctx.paragraphs[p][0]:offset].strip()
+
+
+def statement_issued(ctx: ArticleContext, sentence):
+    """"The DNC issued a statement apologizing to Sanders." / "The press service released the
+    following message:" → (verb, the issuer's token): the paragraph after it is that statement."""
+    for token in sentence:
+        if token.lemma_.lower() in DOCUMENT_NOUNS and token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in ISSUE_VERBS:
+            verb = token.head
+            subject = subject_of(verb)
+            if subject is None:
+                agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+                subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if subject is not None and subject.pos_ in ("PROPN", "NOUN") and not ctx.quoted(subject.idx):
+                return verb, subject
+    return None
+
+
+def entity_after(ctx: ArticleContext, cue):
+    """"Stated Stone:": the name right after an inverted cue."""
+    if cue.i + 1 < len(ctx.doc):
+        ent = ctx.entity_of(ctx.doc[cue.i + 1])
+        if ent is not None and ent.label_ in ("PERSON", "ORG") or ctx.doc[cue.i + 1].pos_ == "PROPN":
+            return ent.root if ent is not None else ctx.doc[cue.i + 1]
+    return None
+
+
+def continues(ctx: ArticleContext, previous: Found, span: MarkedSpan) -> bool:
+    """A quote with no cue of its own goes on the previous speaker's words: in the same
+    paragraph (a split quote), or opening the next paragraph right after a paragraph that
+    ended in that speaker's quote (running quotes over paragraphs)."""
+    here, there = ctx.paragraph_of(span.start), ctx.paragraph_of(previous.end)
+    if here == there:
+        return True
+    if here - there != 1 or not opens_paragraph(ctx, span.open_mark):
+        return False
+    p_end = ctx.paragraphs[there][1]
+    tail = ctx.article.text[previous.end:p_end]
+    # the previous paragraph ends with that quote, or with its attribution ('…,” he said.')
+    return len(tail) < 60 and "“" not in tail and '"' not in tail.strip('"”’ .,')
 
 
 def direct_quotes(ctx: ArticleContext, spans: list[MarkedSpan], found: list[Found], scare: list[tuple[int, int]]) -> None:
@@ -207,7 +332,7 @@ def direct_quotes(ctx: ArticleContext, spans: list[MarkedSpan], found: list[Foun
                 continue
             # Split and running quotes: the speaker of the quote just before, in this or the previous paragraph.
             previous = found[-1] if found else None
-            if previous is not None and previous.speaker and 0 <= ctx.paragraph_of(span.start) - ctx.paragraph_of(previous.end) <= 1:
+            if previous is not None and previous.speaker and continues(ctx, previous, span):
                 found.append(Found(start=span.start, end=span.end, kind="direct", cue=previous.cue, cue_span=previous.cue_span,
                                    speaker=previous.speaker, channel=previous.channel, in_post=in_post, inherited=True))
             else:

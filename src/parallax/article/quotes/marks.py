@@ -108,7 +108,7 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             first = roles[0] if roles else None
             if first and first[0] == p_start and first[1] == "open" and first[2]:
                 roles = roles[1:]
-                carry = _close_in(carry, roles, p_start, p_end, spans)
+                carry = _close_in(text, carry, roles, p_start, p_end, spans)
                 if carry is not None:
                     continue
                 roles = [r for r in roles if r[0] > spans[-1].outer_end - 1]
@@ -116,12 +116,21 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                 carry = None
         depth_open: MarkedSpan | None = None
         single_open: MarkedSpan | None = None
+        nested = 0  # curly quotes opened inside a quote that a straight mark opened
         for i, role, double, width in roles:
             if double:
                 if depth_open is None:
                     if role == "open":
                         depth_open = MarkedSpan(i + width, i + width, i, None, True)
+                        nested = 0
                 else:
+                    straight = text[depth_open.open_mark] == '"'
+                    if straight and text[i] in "“„«" and role == "open":
+                        nested += 1  # '"… about “Equal Justice Under Law” anymore …"'
+                        continue
+                    if straight and text[i] in "”»" and nested:
+                        nested -= 1
+                        continue
                     if role == "close" or (role == "open" and text[i] in "\"'" and i > depth_open.start):
                         depth_open.end, depth_open.close_mark, depth_open.close_width = i, i, width
                         if depth_open.end > depth_open.start:
@@ -144,9 +153,18 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
     return _trim(text, spans)
 
 
-def _close_in(carry: MarkedSpan, roles, p_start: int, p_end: int, spans: list[MarkedSpan]) -> MarkedSpan | None:
+def _close_in(text: str, carry: MarkedSpan, roles, p_start: int, p_end: int, spans: list[MarkedSpan]) -> MarkedSpan | None:
     """Extend an open quote into this paragraph; return it if still open at the end."""
+    straight = text[carry.open_mark] == '"'
+    nested = 0  # curly quotes opened inside a quote that a straight mark opened
     for i, role, double, width in roles:
+        mark = text[i]
+        if straight and double and mark in "“„«" and role == "open":
+            nested += 1
+            continue
+        if straight and double and mark in "”»" and nested:
+            nested -= 1
+            continue
         if double and role == "close":
             carry.end, carry.close_mark, carry.close_width = i, i, width
             return None

@@ -16,6 +16,7 @@ from itertools import islice
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     FIRST_PERSON,
+    SPEECH_VERBS as REPORTING_WORDS,
     is_cue,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -257,6 +258,8 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         label = label_of(ctx, ent)
         name = clean_name(ent.text)
+        if len(name.split()) > 1 and name.split()[0].lower().rstrip("s").rstrip("ed") in {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}:
+            name = name.split(" ", 1)[1]  # "Stated Stone": the cue fused into the name
         if label == "PERSON":
             name = full_name(ctx, name, ent.start_char)
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
