@@ -14,7 +14,8 @@ Speech inside embedded posts is attributed to the post's author.
 The modules, in the order the stage runs them: ``context`` (the article's
 parse, indexed once), ``marks`` (quotation marks), ``cues`` (reporting cues
 from the reporting lexicon), ``speakers`` (names, roles, pronouns and
-descriptions resolved to speakers), ``direct``, ``reported``.
+descriptions resolved to speakers), ``transcript`` (speaker-labelled turns and
+block quotes), ``direct``, ``reported``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from parallax.article.quotes.found import Before, Found, FoundList, Speaker
 from parallax.article.quotes.marks import find_marked_spans
 from parallax.article.quotes.reported import extend_unmarked, post_bodies, reported_speech
 from parallax.article.quotes.speakers import collect_people, infer_genders, speaker_from_token
+from parallax.article.quotes.transcript import block_quotes, transcript_turns
 from parallax.model import Article, EntityRef, Quote, Span
 
 __all__ = ["QuoteAnalysis", "SpeakerRef", "analyze_quotes", "extract_quotes", "quote_id"]
@@ -95,7 +97,9 @@ def analyze_quotes(article: Article, doc) -> QuoteAnalysis:
     infer_genders(ctx)
     found: list[Found] = []
     scare: list[tuple[int, int]] = []
+    transcript_turns(ctx, found)
     direct_quotes(ctx, spans, found, scare)
+    block_quotes(ctx, found)
     reported_speech(ctx, found)
     extend_unmarked(ctx, found)
     post_bodies(ctx, found)
@@ -142,6 +146,8 @@ def to_quote(article: Article, f: Found) -> Quote:
         cue_span=span(*f.cue_span) if f.cue_span else None,
         channel=f.channel,
         in_embedded_post=f.in_post,
+        question=f.question,
+        turn=f.turn,
     )
 
 

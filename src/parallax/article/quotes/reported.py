@@ -202,7 +202,7 @@ def extend_unmarked(ctx: ArticleContext, found: list[Found]) -> None:
     marked = ctx.marked
     spans = Ranges((f.start, f.end) for f in found)
     additions: list[Found] = []
-    for quote in [f for f in found if f.kind == "unmarked" or (f.kind == "indirect" and f.inverted)]:
+    for quote in [f for f in found if not f.turn and (f.kind == "unmarked" or (f.kind == "indirect" and f.inverted))]:
         p_index = ctx.paragraph_of(quote.start)
         if p_index < 0:
             continue
