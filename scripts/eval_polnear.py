@@ -49,8 +49,9 @@ def load_attributions(path: Path) -> list[dict]:
         if not content:
             continue
         source = spans.get(roles.get("Source"))
+        cue = spans.get(roles.get("Cue"))
         out.append({"start": content[1], "end": content[2], "source": source[3] if source else None,
-                    "source_start": source[1] if source else None})
+                    "source_start": source[1] if source else None, "cue": cue[3] if cue else None})
     return out
 
 

@@ -22,6 +22,7 @@ class ReportingLexicon:
     stance: frozenset[str]
     core: frozenset[str]
     belief: frozenset[str]
+    attitude: frozenset[str]  # stances, wishes and intentions: reported speech only
     phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle)
     nouns: frozenset[str]  # nouns of speech that carry a that-clause ("Moscow's claim that …")
 
@@ -44,7 +45,7 @@ def reporting() -> ReportingLexicon:
         return frozenset(classes.get(kind, ()))
 
     return ReportingLexicon(speech=of("speech"), weak=of("weak"), denial=of("denial"), accusation=of("accusation"),
-                            stance=of("stance"), core=of("core"), belief=of("belief"),
+                            stance=of("stance"), core=of("core"), belief=of("belief"), attitude=of("attitude"),
                             phrasal=frozenset(phrasal), nouns=frozenset(nouns))
 
 

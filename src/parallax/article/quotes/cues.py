@@ -24,6 +24,8 @@ REPORTING_CORE = _LEXICON.core
 # Phrasal reporting verbs: "Trump went on", "she shot back", "he pointed out".
 PHRASAL_CUES = _LEXICON.phrasal
 NOUN_CUES = _LEXICON.nouns
+# Stances, wishes and intentions ("X wants to …", "Y would support …"): reported speech only.
+ATTITUDE_VERBS = _LEXICON.attitude
 # Words of office that spaCy often folds into a PERSON entity ("Spokeswoman Irina Solak").
 TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()
@@ -38,10 +40,14 @@ SPEAKER_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 UNREALIZED_MARKERS = {"would", "will", "could", "should", "may", "might", "can", "must", "'ll", "to"}
 
 
-def is_cue(token) -> bool:
+def is_cue(token, attitude: bool = False) -> bool:
+    """A reporting verb; with ``attitude``, stance and intention verbs too (reported speech only),
+    which a modal does not cancel ("Sanders would support the plan")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
+    if attitude and lemma in ATTITUDE_VERBS:
+        return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
     if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt"):
         return False
     return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
@@ -118,11 +124,11 @@ def phrase_span(token) -> tuple[int, int]:
     return doc[left_edge.i].idx, doc[right - 1].idx + len(doc[right - 1].text)
 
 
-def cues_in(sent, exclude):
+def cues_in(sent, exclude, attitude: bool = False):
     """Reporting cues in a sentence that lie outside the excluded (quoted) ranges."""
     contains = exclude.contains if hasattr(exclude, "contains") else (lambda i: any(a <= i < b for a, b in exclude))
     for token in sent:
-        if is_cue(token) and not contains(token.idx):
+        if is_cue(token, attitude) and not contains(token.idx):
             yield token
 
 

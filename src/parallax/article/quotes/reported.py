@@ -28,6 +28,10 @@ from parallax.article.quotes.found import Found, FoundList, Speaker
 from parallax.article.quotes.speakers import speaker_from_token
 
 
+# a stance whose object alone is the content: "endorsed Clinton", "opposes the deal"
+ENDORSING = frozenset({"endorse", "back", "oppose", "support", "favor", "favour", "condemn", "praise", "welcome"})
+
+
 def clause_span(token) -> tuple[int, int]:
     tokens = [t for t in token.subtree if t.dep_ != "mark" or t.i != token.left_edge.i]
     doc = token.doc
@@ -73,6 +77,17 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
                     end = max(end, clause_span(extra)[1])
             verbatim = inverted and has_person_marker(doc, start, end, FIRST_PERSON | SECOND_PERSON)
             return start, end, "unmarked" if verbatim else "indirect", inverted
+    if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.pos_ in ("VERB", "AUX") and cue.head.i > cue.i - 40 \
+            and cue.lemma_.lower() in REPORTING_CORE and text[cue.idx + len(cue.text):cue.idx + len(cue.text) + 2].strip()[:1] in (",", "") \
+            and any(t.text == "," for t in cue.lefts):
+        # "Those who vote, he said, must still register": the cue interrupts the words it reports
+        head = cue.head
+        left, right = head.left_edge.i, head.right_edge.i
+        while right >= left and doc[right].is_punct:
+            right -= 1
+        start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+        if end - start >= 20 and not marked.covered(start, end, 0.5):
+            return start, end, "indirect", False
     if cue.lemma_.lower() in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
         objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "ccomp", "pcomp") and c.i > cue.i]
         if objects:
@@ -81,8 +96,8 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             while right >= left and doc[right].is_punct:
                 right -= 1
             start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
-            # "denied involvement" is a whole denial; an accusation needs its content
-            minimum = 2 if cue.lemma_.lower() in DENIAL_VERBS else 3
+            # "denied involvement" is a whole denial, "endorsed Clinton" a whole stance; an accusation needs its content
+            minimum = 1 if cue.lemma_.lower() in ENDORSING else 2 if cue.lemma_.lower() in DENIAL_VERBS else 3
             if word_count(text[start:end]) >= minimum and not marked.covered(start, end, 0.5):
                 return start, end, "indirect", False
     return None
@@ -104,7 +119,7 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
     for sent in ctx.sentences:
         if marked.covered(sent.start_char, sent.end_char, 0.6):
             continue
-        for cue in cues_in(sent, marked):
+        for cue in cues_in(sent, marked, attitude=True):
             subject = subject_of(cue)
             if subject is None or marked.contains(subject.idx):
                 continue
