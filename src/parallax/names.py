@@ -4,7 +4,8 @@
   (Carlton Northern and Nick Crews' hand-curated names.csv, Apache-2.0).
 - Countries with their official and short names, other spellings and
   demonyms (Russia / Russian Federation / Russian; United States / USA /
-  American) from ``countryinfo`` (MIT).
+  American) from ``countryinfo`` (MIT), with the short forms and regions it
+  leaves out (America, Britain; Crimea / Crimean) in ``lexicons/places.tsv``.
 """
 
 from __future__ import annotations
@@ -77,7 +78,48 @@ def countries() -> dict[str, str]:
                 continue
             key = _key(form) if len(_key(form)) > 3 else form.replace(".", "").upper()
             claims.setdefault(key, []).append((form == name, population, name))
-    return {key: max(options)[2] for key, options in claims.items()}
+    out = {key: max(options)[2] for key, options in claims.items()}
+    for name, kind, canonical, demonym in _places():
+        if kind == "country":
+            out.setdefault(_key(name), canonical)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[list[str]]:
+    from parallax.lexicons import _rows
+
+    return _rows("places.tsv")
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Region name or demonym (normalised) → the region ("Crimean" → "Crimea"): places that are
+    not countries, from ``lexicons/places.tsv`` and the provinces and states in countryinfo."""
+    out: dict[str, str] = {}
+    for name, kind, canonical, demonym in _places():
+        if kind == "region":
+            out[_key(name)] = canonical
+            if demonym != "-":
+                out[_key(demonym)] = canonical
+    try:
+        folder = resources.files("countryinfo") / "data"
+        for path in sorted(folder.iterdir(), key=lambda f: f.name):
+            if not path.name.endswith(".json"):
+                continue
+            provinces = json.loads(path.read_text(encoding="utf-8")).get("provinces")
+            if isinstance(provinces, list):
+                for province in provinces:
+                    if isinstance(province, str) and re.fullmatch(r"[A-Za-z .'-]+", province) and len(province) > 3:
+                        out.setdefault(_key(province), province)
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        pass
+    return out
+
+
+def region_of(text: str) -> str | None:
+    """The region a name or demonym stands for ("Crimean" → "Crimea", "Texas" → "Texas")."""
+    return regions().get(_key(re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)))
 
 
 def country_of(text: str) -> str | None:

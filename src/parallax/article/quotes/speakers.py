@@ -38,6 +38,9 @@ FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman co
     actress mother wife daughter sister queen princess grandmother widow woman girl lady""".split())
 MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
     king prince grandfather widower man boy""".split())
+# "Justice Department", "State Ministry": a title word before one of these names a body, not a person
+INSTITUTION_WORDS = frozenset({"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
+                               "council", "directorate", "court", "house"})
 _PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
 MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
 # how far back (in paragraphs) a pronoun or description looks for its referent
@@ -55,7 +58,7 @@ def clean_name(text: str) -> str:
     text = re.sub(r"(?:'s|’s|')$", "", text.strip())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     words = text.split()
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[1].lower() != "of":
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[1].lower() != "of" and words[1].lower() not in INSTITUTION_WORDS:
         words = words[1:]
     return " ".join(words).strip(" ,.;:")
 

@@ -146,9 +146,9 @@ def block_quotes(ctx: ArticleContext, found: list[Found]) -> None:
             continue
         cue, subject = None, None
         for candidate in cues_in(sentence, ctx.marked):
-            subject = subject_of(candidate)
-            if subject is not None:
-                cue = candidate
+            candidate_subject = subject_of(candidate)
+            if candidate_subject is not None:
+                cue, subject = candidate, candidate_subject
         if cue is None:
             # "The ministry's statement reads:" — a document that reads out its text
             for token in sentence:
