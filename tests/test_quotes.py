@@ -109,3 +109,85 @@ def test_phrasal_cue_and_main_clause_subject():
     quotes = quotes_of(text)
     assert one(quotes, "He was strong").speaker.name == "Andrew Hale"
     assert one(quotes, "It happens").speaker.name == "Andrew Hale" and one(quotes, "It happens").cue == "went"
+
+
+def test_transcript_turns_are_quotes_of_the_labelled_person():
+    text = ("The briefing was chaired by Ms. Karine Jean-Pierre.\n\n"
+            "Q    Has the administration confirmed the drone attack on the Kremlin?\n\n"
+            "MS. JEAN-PIERRE:  We are aware of the reports but are unable to confirm them.\n\n"
+            "Go ahead, Mary.\n\n"
+            "Q    Could Russia use this as a pretext?\n\n"
+            "MS. JEAN-PIERRE:  I don't want to speculate from here.")
+    quotes = quotes_of(text)
+    answer = one(quotes, "unable to confirm them")
+    assert answer.turn and not answer.question and answer.kind == "unmarked"
+    assert answer.speaker.name == "Karine Jean-Pierre" and answer.speaker_span.text == "MS. JEAN-PIERRE"
+    assert "Go ahead, Mary." in answer.text
+    question = one(quotes, "Has the administration confirmed")
+    assert question.turn and question.question and question.speaker.name == "reporter"
+
+
+def test_interview_labels_and_answers():
+    text = ("C-Span: What is the United States' position on such attacks?\n\n"
+            "Blinken: We simply don't know what happened, and I won't speculate.\n\n"
+            "C-Span: So the United States would not criticise them?\n\n"
+            "A: These are decisions for Ukraine to make.")
+    quotes = quotes_of(text)
+    assert one(quotes, "position on such attacks").question
+    assert one(quotes, "simply don't know").speaker.name == "Blinken"
+    assert one(quotes, "decisions for Ukraine").speaker.name == "Blinken"
+
+
+def test_a_lone_label_line_is_not_a_transcript():
+    quotes = quotes_of("Published: June 9, 2027\n\nNote: the bridge reopened on Monday after repairs were finished.")
+    assert not any(q.turn for q in quotes)
+
+
+def test_block_quote_after_a_statement_colon_is_that_speaker():
+    text = ("The state water company Hydrorlen said in a statement:\n\n"
+            "The dam is stable and there is no immediate danger of a breach.\n\n"
+            "Residents were not convinced.")
+    q = one(quotes_of(text), "no immediate danger")
+    assert q.kind == "unmarked" and q.speaker.name == "Hydrorlen"
+    assert not any("not convinced" in q.text for q in quotes_of(text))
+
+
+def test_statement_announced_before_a_quoted_paragraph():
+    text = ("At Brazile's direction, the DNC issued a statement apologizing to Sanders for the emails.\n\n"
+            "\u201cOn behalf of everyone at the DNC, we want to offer a deep and sincere apology to Senator Sanders.\u201d")
+    assert one(quotes_of(text), "sincere apology").speaker.name == "DNC"
+
+
+def test_partial_quote_with_a_speaker_is_a_quote_but_a_distanced_phrase_is_not():
+    quotes = quotes_of('Energy Minister Pavel Kovar called the timing of the warning "a grave mistake". '
+                       'The so-called "safety review" was a formality, critics say.')
+    assert one(quotes, "a grave mistake").speaker.name == "Pavel Kovar"
+    assert not any(q.text.strip('"') == "safety review" for q in quotes)
+
+
+def test_attribution_after_the_mark_with_a_long_apposition():
+    text = ("Morton Blackwell endorsed Cruz last week.\n\n"
+            "\u201cYes, I support Ted Cruz,\u201d Brent Bozell III, founder of the Media Research Center, tells Breitbart News.")
+    assert one(quotes_of(text), "I support Ted Cruz").speaker.name == "Brent Bozell"  # the suffix drops out of the entity name
+
+
+def test_a_bare_surname_shared_by_two_people_is_the_main_one():
+    text = ("Hillary Clinton spoke in Iowa on Monday. Clinton and her husband, former President Bill Clinton, "
+            "attended the dinner.\n\n\u201cI did know him,\u201d Clinton said.")
+    assert one(quotes_of(text), "I did know him").speaker.name == "Hillary Clinton"
+
+
+def test_running_quote_carries_over_a_paragraph_only_when_it_continues():
+    text = ("\u201cWe lost everything in an hour,\u201d said Lucia Ferrer, a baker.\n\n"
+            "\u201cNobody told us where to go.\u201d\n\n"
+            "Clinton seemed ready to riff on the incident, and the crowd laughed: \u201cSome people get carried away.\u201d")
+    quotes = quotes_of(text)
+    assert one(quotes, "Nobody told us").speaker.name == "Lucia Ferrer"
+    some = one(quotes, "Some people get")
+    assert some.speaker is None or some.speaker.name != "Lucia Ferrer"
+
+
+def test_pronoun_goes_to_the_latest_main_subject_not_a_claim_owner():
+    text = ("Biden rubbished Trump's claim to understand the middle class.\n\n"
+            "\u201cTo repeat myself, it's a bunch of malarkey,\u201d he said.")
+    assert one(quotes_of(text), "bunch of malarkey").speaker.name == "Biden"

@@ -183,7 +183,7 @@ def headline_of(text: str) -> tuple[int, int] | None:
 def is_junk(m: RawMention, text: str, headline: tuple[int, int] | None) -> bool:
     """Not a name at all: no capital letter ("the administration"), a duration ("three years"),
     an all-caps headline word ("BREAKING", "EXCLUSIVE"), or a title-case headline fragment tagged
-    as a person that the article's body never mentions ("Kremlin Drone Attack")."""
+    as a person or organisation that the article's body never mentions ("Kremlin Drone Attack")."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'.-]*", m.text)]
     if not words or not any(w[0].isupper() for w in words):
         return True
@@ -192,7 +192,7 @@ def is_junk(m: RawMention, text: str, headline: tuple[int, int] | None) -> bool:
     letters = "".join(ch for ch in m.text if ch.isalpha())
     if m.text.isupper() and (len(letters) > 5 or len(words) > 1) and not country_of(m.text):
         return True
-    if headline and m.label == "PERSON" and m.end <= headline[1]:
+    if headline and m.label in ("PERSON", "ORG") and m.end <= headline[1]:
         surname = normalize(m.text).split()[-1] if normalize(m.text) else ""
         if not surname or not re.search(r"\b" + re.escape(surname) + r"\b", text[headline[1]:]):
             return True

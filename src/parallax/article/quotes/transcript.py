@@ -34,7 +34,9 @@ QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "modera
 ANSWER_LABELS = frozenset({"a", "answer"})
 NOT_SPEAKERS = frozenset({"note", "source", "update", "editor", "transcript", "photo", "image", "featured image", "video",
                           "watch", "read more", "related", "caption", "credit", "disclaimer", "correction", "listen",
-                          "warning", "advertisement", "subscribe", "comment", "share", "tags", "filed under", "emphasis"})
+                          "warning", "advertisement", "subscribe", "comment", "share", "tags", "filed under", "emphasis",
+                          "published", "updated", "posted", "date", "by", "filed", "location", "dateline", "time",
+                          "subject", "from", "to", "cc", "re", "sent", "summary", "background", "context", "contact"})
 MAX_TURN_PARAGRAPHS = 8
 
 
@@ -47,6 +49,12 @@ def label_at(text: str, start: int, end: int):
     if label.lower().rstrip(".") in NOT_SPEAKERS or match.end() >= end:
         return None
     return label, match.start("label"), match.start("label") + len(label), match.end()
+
+
+def label_is_named(ctx: ArticleContext, start: int, end: int) -> bool:
+    token = ctx.token_from(start)
+    ent = ctx.entity_of(token) if token is not None and token.idx < end else None
+    return ent is not None and ent.label_ in ("PERSON", "ORG")
 
 
 def is_heading(text: str) -> bool:
@@ -63,6 +71,13 @@ def transcript_turns(ctx: ArticleContext, found: list[Found]) -> None:
         hit = label_at(text, start, end)
         if hit is not None and not ctx.quoted(start):
             labelled.append((index, *hit))
+    # a title-case label ("Blinken:", "Interviewer:") names a speaker when it labels two turns,
+    # or when spaCy sees a person or organisation in it; upper-case labels and Q / A always do
+    counts: dict[str, int] = {}
+    for item in labelled:
+        counts[item[1]] = counts.get(item[1], 0) + 1
+    labelled = [item for item in labelled if counts[item[1]] >= 2 or item[1].isupper() or len(item[1]) == 1
+                or label_is_named(ctx, item[2], item[3])]
     if len(labelled) < 2:
         return
     # a block: labelled paragraphs at most a few paragraphs apart
@@ -126,10 +141,26 @@ def label_speaker(ctx: ArticleContext, label: str, start: int, end: int) -> Spea
     name = " ".join(w.title() if w.isupper() else w for w in words)
     name = re.sub(r"(?<=-)([a-z])", lambda m: m.group(1).upper(), name)  # "Jean-pierre" → "Jean-Pierre"
     resolved = full_name(ctx, clean_name(name), start)
+    if len(resolved.split()) == 1:
+        resolved = written_in_full(ctx, resolved) or resolved
     token = ctx.token_from(start)
     ent = ctx.entity_of(token) if token is not None else None
     label_kind = "ORG" if ent is not None and ent.label_ in ("ORG", "GPE", "NORP") and resolved == name else "PERSON"
     return Speaker(name=resolved, start=start, end=end, label=label_kind, ref=(start, end))
+
+
+def written_in_full(ctx: ArticleContext, surname: str) -> str | None:
+    """The full name a transcript label stands for when the parser missed it: the given name
+    written most often before the surname ("Chaired by Ms. Karine Jean-Pierre" → Karine Jean-Pierre)."""
+    counts: dict[str, int] = {}
+    for match in re.finditer(r"\b([A-Z][a-z]+)\s+" + re.escape(surname) + r"\b", ctx.article.text):
+        given = match.group(1)
+        if given.lower() not in ("ms", "mr", "mrs", "dr", "the", "minister", "spokeswoman", "spokesman", "secretary", "president"):
+            counts[given] = counts.get(given, 0) + 1
+    if not counts:
+        return None
+    given = max(counts, key=lambda g: (counts[g], g))
+    return f"{given} {surname}"
 
 
 def block_quotes(ctx: ArticleContext, found: list[Found]) -> None:
