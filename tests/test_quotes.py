@@ -191,3 +191,16 @@ def test_pronoun_goes_to_the_latest_main_subject_not_a_claim_owner():
     text = ("Biden rubbished Trump's claim to understand the middle class.\n\n"
             "\u201cTo repeat myself, it's a bunch of malarkey,\u201d he said.")
     assert one(quotes_of(text), "bunch of malarkey").speaker.name == "Biden"
+
+
+def test_descriptions_point_to_the_named_holder_of_the_title():
+    quotes = quotes_of("Judge Richard Berman took a short recess.\n\n"
+                       "When he returned, the judge said, \u201cI do not think it is necessary to go to jail.\u201d\n\n"
+                       "Sen. Ruth Vale voted no. Later the senator told reporters, \u201cThis bill is a mistake.\u201d")
+    assert one(quotes, "go to jail").speaker.name == "Richard Berman"
+    assert one(quotes, "bill is a mistake").speaker.name == "Ruth Vale"
+
+
+def test_a_document_or_a_headline_is_no_speaker():
+    quotes = quotes_of("A headline on the front page read, \u201cThe war is over and the troops come home.\u201d")
+    assert one(quotes, "The war is over").speaker is None

@@ -22,6 +22,9 @@ from parallax.article.quotes.marks import MarkedSpan
 from parallax.article.quotes.speakers import DOCUMENT_NOUNS, clean_name, full_name, speaker_from_token
 
 SCARE_QUOTE_MAX_WORDS = 4
+# things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
+NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "video",
+                                 "email", "article", "story", "book", "sign", "banner", "slogan", "caption"}
 DISTANCING = re.compile(r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|alleged)\s*$", re.I)
 DASH_SIGNATURE = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--?)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+(?:[A-Z][\w.’'-]*|de|van|von|da|al))"
@@ -339,6 +342,8 @@ def direct_quotes(ctx: ArticleContext, spans: list[MarkedSpan], found: list[Foun
                 found.append(Found(start=span.start, end=span.end, kind="direct", in_post=in_post))
             continue
         cue, cue_span, speaker, subject = result
+        if speaker is not None and speaker.label == "NOUN" and subject is not None and subject.lemma_.lower() in NOT_SPEAKERS:
+            speaker = None  # "the report said", "his apology read": a document or a show speaks for nobody known
         if speaker is None and subject is not None and is_first_person(subject) and not in_post:
             # "As we previously commented, ... 'dirty war'": the outlet's own voice, not speech.
             if words <= SCARE_QUOTE_MAX_WORDS:

@@ -42,6 +42,9 @@ MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman 
 INSTITUTION_WORDS = frozenset({"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
                                "council", "directorate", "court", "house"})
 _PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
+# abbreviated titles as the descriptions that point back to them say them ("Sen. Vale" … "the senator")
+ABBREVIATED = {"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General", "dr.": "Doctor",
+               "prof.": "Professor", "lt.": "Lieutenant", "sec.": "Secretary", "pres.": "President"}
 MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
 # how far back (in paragraphs) a pronoun or description looks for its referent
 PRONOUN_REACH = 2
@@ -105,7 +108,17 @@ def role_of(ent) -> str | None:
     """Title words before a name ("Kremlin spokesman") or an apposition after it."""
     role = _role_of(ent)
     if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)):
-        return None
+        role = None
+    if role is None:
+        # "Judge Richard Berman", "Sen. Ruth Vale": the title inside the name is the role
+        words = ent.text.split()
+        titles = []
+        for word in words[:-1]:
+            if word.lower() not in TITLE_WORDS:
+                break
+            titles.append(word)
+        if titles and len(titles) < len(words):
+            role = " ".join(ABBREVIATED.get(t.lower(), t) for t in titles)
     return role
 
 
@@ -347,7 +360,7 @@ def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
 
     def heads(role: str) -> bool:
         # the head noun of the role: "ministry spokeswoman" is a spokeswoman, not a ministry
-        words = role.lower().replace(",", " ").split()
+        words = [ABBREVIATED.get(w, w).lower() for w in role.lower().replace(",", " ").split()]
         return any(w.rstrip(".") in (lemma, lemma + "s") and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
                    for i, w in enumerate(words))
 
