@@ -120,11 +120,11 @@ def test_transcript_turns_are_quotes_of_the_labelled_person():
             "MS. JEAN-PIERRE:  I don't want to speculate from here.")
     quotes = quotes_of(text)
     answer = one(quotes, "unable to confirm them")
-    assert answer.turn and not answer.question and answer.kind == "unmarked"
+    assert answer.is_turn and not answer.is_question and answer.kind == "unmarked"
     assert answer.speaker.name == "Karine Jean-Pierre" and answer.speaker_span.text == "MS. JEAN-PIERRE"
     assert "Go ahead, Mary." in answer.text
     question = one(quotes, "Has the administration confirmed")
-    assert question.turn and question.question and question.speaker.name == "reporter"
+    assert question.is_turn and question.is_question and question.speaker.name == "reporter"
 
 
 def test_interview_labels_and_answers():
@@ -133,14 +133,14 @@ def test_interview_labels_and_answers():
             "C-Span: So the United States would not criticise them?\n\n"
             "A: These are decisions for Ukraine to make.")
     quotes = quotes_of(text)
-    assert one(quotes, "position on such attacks").question
+    assert one(quotes, "position on such attacks").is_question
     assert one(quotes, "simply don't know").speaker.name == "Blinken"
     assert one(quotes, "decisions for Ukraine").speaker.name == "Blinken"
 
 
 def test_a_lone_label_line_is_not_a_transcript():
     quotes = quotes_of("Published: June 9, 2027\n\nNote: the bridge reopened on Monday after repairs were finished.")
-    assert not any(q.turn for q in quotes)
+    assert not any(q.is_turn for q in quotes)
 
 
 def test_block_quote_after_a_statement_colon_is_that_speaker():

@@ -110,9 +110,9 @@ class Quote(_Model):
     group_id: str | None = None
     in_embedded_post: bool = False
     # a question put to someone (an interviewer's or reporter's turn): speech, never a claim
-    question: bool = False
+    is_question: bool = False
     # one speaker-labelled turn of a transcript or interview ("MS. JEAN-PIERRE: …")
-    turn: bool = False
+    is_turn: bool = False
 
 
 class QuoteVariant(_Model):

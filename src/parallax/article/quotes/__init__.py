@@ -146,8 +146,8 @@ def to_quote(article: Article, f: Found) -> Quote:
         cue_span=span(*f.cue_span) if f.cue_span else None,
         channel=f.channel,
         in_embedded_post=f.in_post,
-        question=f.question,
-        turn=f.turn,
+        is_question=f.question,
+        is_turn=f.turn,
     )
 
 
