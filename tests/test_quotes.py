@@ -204,3 +204,33 @@ def test_descriptions_point_to_the_named_holder_of_the_title():
 def test_a_document_or_a_headline_is_no_speaker():
     quotes = quotes_of("A headline on the front page read, \u201cThe war is over and the troops come home.\u201d")
     assert one(quotes, "The war is over").speaker is None
+
+
+def test_a_weak_verb_introducing_a_long_quote_is_its_cue():
+    text = ("\u201cThe inquiry has failed us,\u201d said flood survivor Terry Vance.\n\n"
+            "She continued, \u201cFor the families, all we are asking for is a day in court, a fair hearing "
+            "and an answer to the question of who knew the dam would give way.\u201d")
+    q = one(quotes_of(text), "all we are asking for")
+    assert q.cue == "continued" and q.speaker.name == "Terry Vance"
+
+
+def test_the_nearest_verb_of_saying_frames_a_quote():
+    text = ("When Senator Ruth Vale noted that the firm paid no tax for years, Oskar Brandt boasted, "
+            "\u201cThat makes me smart.\u201d")
+    q = one(quotes_of(text), "makes me smart")
+    assert q.cue == "boasted" and q.speaker.name == "Oskar Brandt"
+
+
+def test_a_gendered_word_near_a_name_but_not_of_it_does_not_set_its_gender():
+    # "chairman" is the headline's subject, not Ellen Marsh's title
+    text = "Former chairman calls for Ellen Marsh to step aside.\n\n\u201cI will not go anywhere,\u201d she said."
+    assert one(quotes_of(text), "not go anywhere").speaker.name == "Ellen Marsh"
+
+
+def test_topic_verbs_report_their_object():
+    quotes = quotes_of("Mayor Lina Ortiz cited rising steel costs as the reason for the delay. "
+                       "Councillor Ben Amos likened the contract to a blank cheque.")
+    cited = one(quotes, "rising steel costs")
+    assert cited.kind == "indirect" and cited.cue == "cited" and cited.speaker.name == "Lina Ortiz"
+    likened = one(quotes, "blank cheque")
+    assert likened.cue == "likened" and likened.speaker.name == "Ben Amos"

@@ -23,6 +23,7 @@ class ReportingLexicon:
     core: frozenset[str]
     belief: frozenset[str]
     attitude: frozenset[str]  # stances, wishes and intentions: reported speech only
+    topic: frozenset[str]  # the object is the content ("cited rising costs")
     phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle)
     nouns: frozenset[str]  # nouns of speech that carry a that-clause ("Moscow's claim that …")
 
@@ -46,6 +47,7 @@ def reporting() -> ReportingLexicon:
 
     return ReportingLexicon(speech=of("speech"), weak=of("weak"), denial=of("denial"), accusation=of("accusation"),
                             stance=of("stance"), core=of("core"), belief=of("belief"), attitude=of("attitude"),
+                            topic=of("topic"),
                             phrasal=frozenset(phrasal), nouns=frozenset(nouns))
 
 

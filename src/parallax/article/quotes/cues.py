@@ -26,6 +26,8 @@ PHRASAL_CUES = _LEXICON.phrasal
 NOUN_CUES = _LEXICON.nouns
 # Stances, wishes and intentions ("X wants to …", "Y would support …"): reported speech only.
 ATTITUDE_VERBS = _LEXICON.attitude
+# Verbs whose object is what is reported ("cited rising costs", "likened him to a snake").
+TOPIC_VERBS = _LEXICON.topic
 # Words of office that spaCy often folds into a PERSON entity ("Spokeswoman Irina Solak").
 TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()
@@ -48,6 +50,8 @@ def is_cue(token, attitude: bool = False) -> bool:
     lemma = token.lemma_.lower()
     if attitude and lemma in ATTITUDE_VERBS:
         return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+    if attitude and lemma in TOPIC_VERBS and lemma not in SPEECH_VERBS:
+        return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
     if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt"):
         return False
     return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)

@@ -101,6 +101,12 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         subject, after = ent.root, ent.end
     elif token.lower_ in SUBJECT_PRONOUNS:
         subject, after = token, token.i + 1
+    elif token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and ctx.entity_of(token) is None:
+        # a name spaCy did not tag ('"…?" Hannity pressed')
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 4 and doc[end].pos_ == "PROPN" and ctx.entity_of(doc[end]) is None:
+            end += 1
+        subject, after = doc[end - 1], end
     elif token.lower_ == "the":
         # '"…," the two-term president will say'
         end = token.i + 1
@@ -174,7 +180,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
     window = [s for s in window if s.start_char >= first.start_char and s.end_char <= last.end_char] or [first]
     exclude = [outer]
     best = None
-    # A cue that governs the quoted words (a partial quote inside reported speech) wins; the outermost one.
+    # A cue that governs the quoted words (a partial quote inside reported speech) wins: the nearest
+    # verb of saying above them, else the nearest weak one.
     inside = doc.char_span(start, end, alignment_mode="expand")
     if inside is not None and len(inside):
         governing = None
@@ -184,24 +191,33 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
         for ancestor in inside.root.ancestors:
             if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx):
                 weak = ancestor.lemma_.lower() in WEAK_VERBS
-                if governing is None or not weak or governing.lemma_.lower() in WEAK_VERBS:
+                if governing is None or not weak:
                     governing = ancestor
-                # A short phrase belongs to the nearest verb that frames it ("called it a 'lie'").
-                if short:
+                # The nearest verb of saying frames the words ("When Clinton noted …, Trump boasted, '…'");
+                # a short phrase belongs to the nearest verb that frames it at all ("called it a 'lie'").
+                if short or not weak:
                     break
         if governing is not None:
             best = (0, governing, subject_of(governing))
         elif (after := attribution_after(ctx, outer)) is not None:
             best = (0, *after)
         elif short:
-            # A short marked phrase is speech only when a reporting verb frames it.
-            return None
+            # A short marked phrase is speech only when a reporting verb frames it, or
+            # introduces it with a comma or colon ('Trump boasted, "That makes me smart."').
+            introducing = next((cue for sent in window for cue in cues_in(sent, exclude)
+                                if opens_after(ctx, cue, outer) and subject_of(cue) is not None
+                                and not ctx.quoted(subject_of(cue).idx)), None)
+            if introducing is None:
+                return None
+            best = (0, introducing, subject_of(introducing))
     for sent in window if best is None else []:
         for cue in cues_in(sent, exclude):
             subject = subject_of(cue) or loose_subject(ctx, cue)
             if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
-            if cue.lemma_.lower() in WEAK_VERBS and end - start > 80:
+            # a weak verb ("asked", "continued") frames a long quote only when the quote follows it
+            # right after a comma or colon ('She continued, "…"')
+            if cue.lemma_.lower() in WEAK_VERBS and end - start > 80 and not opens_after(ctx, cue, outer):
                 continue
             distance = min(abs(cue.idx - outer[1]), abs(cue.idx - outer[0]))
             if best is None or distance < best[0]:
@@ -210,6 +226,12 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
         return attribute_nearby(ctx, outer, window, first_index, last_index, previous)
     _, cue, subject = best
     return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
+
+
+def opens_after(ctx: ArticleContext, cue, outer: tuple[int, int]) -> bool:
+    """The quote opens right after the cue and a comma or colon ('Zero Hedge asked, "…"')."""
+    gap = ctx.article.text[cue.idx + len(cue.text):outer[0]]
+    return 0 < len(gap) <= 3 and gap.strip() in (",", ":")
 
 
 def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_index: int, previous):

@@ -17,6 +17,7 @@ from parallax.article.quotes.cues import (
     REPORTING_CORE,
     SECOND_PERSON,
     STANCE_OBJECT_VERBS,
+    TOPIC_VERBS,
     according_to,
     cues_in,
     find_channel,
@@ -29,6 +30,8 @@ from parallax.article.quotes.speakers import speaker_from_token
 
 
 # a stance whose object alone is the content: "endorsed Clinton", "opposes the deal"
+# what a topic verb reports through a preposition: "spoke of", "complained about", "likened … to", "pointed to"
+TOPIC_PREPOSITIONS = frozenset({"of", "about", "to", "on", "as"})
 ENDORSING = frozenset({"endorse", "back", "oppose", "support", "favor", "favour", "condemn", "praise", "welcome"})
 
 
@@ -88,8 +91,18 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
         start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
         if end - start >= 20 and not marked.covered(start, end, 0.5):
             return start, end, "indirect", False
-    if cue.lemma_.lower() in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
-        objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "ccomp", "pcomp") and c.i > cue.i]
+    lemma = cue.lemma_.lower()
+    if lemma in TOPIC_VERBS and lemma not in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
+        # "cited rising costs", "spoke of his flights", "likened him to a snake": the object is the content
+        objects = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "oprd")
+                   or c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS)]
+        if objects:
+            start, end = object_span(doc, objects)
+            if word_count(text[start:end]) >= 2 and not marked.covered(start, end, 0.5):
+                return start, end, "indirect", False
+        return None
+    if lemma in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
+        objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd", "prep", "ccomp", "pcomp") and c.i > cue.i]
         if objects:
             left = min(t.i for o in objects for t in o.subtree)
             right = max(t.i for o in objects for t in o.subtree)
@@ -101,6 +114,14 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             if word_count(text[start:end]) >= minimum and not marked.covered(start, end, 0.5):
                 return start, end, "indirect", False
     return None
+
+
+def object_span(doc, objects) -> tuple[int, int]:
+    left = min(t.i for o in objects for t in o.subtree)
+    right = max(t.i for o in objects for t in o.subtree)
+    while right >= left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
 def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:

@@ -216,7 +216,10 @@ def infer_genders(ctx: ArticleContext) -> None:
             continue
         votes.setdefault(name, {"m": 0, "f": 0})
         tally = marked.setdefault(name, {"m": 0, "f": 0})
-        window = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start]] + [t.lower_ for t in ent]
+        # a gendered word counts when it belongs to the name ("Ms. Vale", "spokesman Dmitry Peskov",
+        # "his wife, Melania"), not when it merely stands near it ("Former chairman calls for Clinton")
+        window = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end) or t.i == ent.root.head.i]
+        window += [t.lower_ for t in ent]
         tally["f"] += sum(w in FEMALE_WORDS for w in window)
         tally["m"] += sum(w in MALE_WORDS for w in window)
     # A subject pronoun usually points to the last person named before it in the same or previous sentence.
@@ -313,8 +316,14 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
 
 
+# descriptions of unnamed people: "the source said" points back to nobody named
+ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer strategist observer witness man woman
+    resident voter protester supporter critic expert analyst participant attendee member lawyer attorney officer
+    worker employee student teacher doctor nurse driver passenger neighbour neighbor friend relative""".split())
+
+
 def refers_to_a_person(token) -> bool:
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
         return False
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         return False
@@ -365,6 +374,11 @@ def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
                    for i, w in enumerate(words))
 
     holders = [(name, role) for name, role in ctx.roles.items() if heads(role)]
+    # "the former president": a holder whose role has the description's modifiers too
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")}
+    fitting = [(name, role) for name, role in holders if modifiers <= set(role.lower().replace(",", " ").split())]
+    if modifiers and fitting:
+        holders = fitting
     for name, role in holders:
         position = ctx.first_position(name)
         if 0 <= position < token.idx and (best is None or position > best[0]):
