@@ -234,3 +234,20 @@ def test_topic_verbs_report_their_object():
     assert cited.kind == "indirect" and cited.cue == "cited" and cited.speaker.name == "Lina Ortiz"
     likened = one(quotes, "blank cheque")
     assert likened.cue == "likened" and likened.speaker.name == "Ben Amos"
+
+
+def test_views_held_by_a_predicate_are_reported():
+    quotes = quotes_of("Senator Lindsey Graham has been critical of the new trade pact. "
+                       "Ms. Vale, who is a staunch opponent of the death penalty, voted no. "
+                       "The bridge was critical to the city's economy.")
+    critical = one(quotes, "new trade pact")
+    assert critical.kind == "indirect" and critical.speaker.name == "Lindsey Graham"
+    assert one(quotes, "death penalty").speaker.name == "Vale"
+    assert not any("economy" in q.text for q in quotes)
+
+
+def test_what_was_never_cited_and_what_a_group_showed_are_no_reports():
+    quotes = quotes_of("Trump never cited a source for the figure. The group showed the film to voters. "
+                       "Recent polls show a close race in the state.")
+    assert not any("source" in q.text or "film" in q.text for q in quotes)
+    assert one(quotes, "close race").cue == "show"

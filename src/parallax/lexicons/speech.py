@@ -24,20 +24,27 @@ class ReportingLexicon:
     belief: frozenset[str]
     attitude: frozenset[str]  # stances, wishes and intentions: reported speech only
     topic: frozenset[str]  # the object is the content ("cited rising costs")
+    finding: frozenset[str]  # topic verbs of things, not people ("polls show …")
     phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle)
     nouns: frozenset[str]  # nouns of speech that carry a that-clause ("Moscow's claim that …")
+    holder_adjectives: frozenset[str]  # "X is critical of Y", "X was worried about Y"
+    holder_nouns: frozenset[str]  # "X is a staunch opponent of Y"
 
 
 @lru_cache(maxsize=1)
 def reporting() -> ReportingLexicon:
     classes: dict[str, set[str]] = {}
-    phrasal, nouns = set(), set()
+    phrasal, nouns, holder_nouns, holder_adjectives = set(), set(), set(), set()
     for cue, form, kinds in _rows("reporting.tsv"):
         if form == "phrasal":
             verb, particle = cue.split()
             phrasal.add((verb, particle))
+        elif form == "noun" and "holder" in kinds.split(","):
+            holder_nouns.add(cue)
         elif form == "noun":
             nouns.add(cue)
+        elif form == "adjective":
+            holder_adjectives.add(cue)
         else:
             for kind in kinds.split(","):
                 classes.setdefault(kind, set()).add(cue)
@@ -47,8 +54,9 @@ def reporting() -> ReportingLexicon:
 
     return ReportingLexicon(speech=of("speech"), weak=of("weak"), denial=of("denial"), accusation=of("accusation"),
                             stance=of("stance"), core=of("core"), belief=of("belief"), attitude=of("attitude"),
-                            topic=of("topic"),
-                            phrasal=frozenset(phrasal), nouns=frozenset(nouns))
+                            topic=of("topic"), finding=of("finding"),
+                            phrasal=frozenset(phrasal), nouns=frozenset(nouns),
+                            holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns))
 
 
 @lru_cache(maxsize=1)

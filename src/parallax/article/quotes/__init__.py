@@ -106,11 +106,17 @@ def analyze_quotes(article: Article, doc) -> QuoteAnalysis:
     resolve_in_text_order(ctx, found)
     result = QuoteAnalysis(scare_quotes=sorted(scare), speaker_roles=dict(sorted(ctx.roles.items())),
                            person_spans=sorted(ctx.person_names))
-    seen = set()
-    for f in sorted(found, key=lambda f: (f.start, f.end)):
-        if (f.start, f.end) in seen or f.end <= f.start:
+    seen, framed, kept = set(), set(), []
+    # longest first at each start: two readings of one cue's words of one kind (a block quote
+    # and the colon's content) that start together are one quote, the fuller one
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if (f.start, f.end) in seen or f.end <= f.start or (f.cue_span and (f.start, f.kind, f.cue_span) in framed):
             continue
         seen.add((f.start, f.end))
+        if f.cue_span:
+            framed.add((f.start, f.kind, f.cue_span))
+        kept.append(f)
+    for f in sorted(kept, key=lambda f: (f.start, f.end)):
         result.quotes.append(to_quote(article, f))
         if f.speaker is not None:
             result.speakers.append(speaker_ref(result.quotes[-1].id, f.speaker))

@@ -24,10 +24,14 @@ REPORTING_CORE = _LEXICON.core
 # Phrasal reporting verbs: "Trump went on", "she shot back", "he pointed out".
 PHRASAL_CUES = _LEXICON.phrasal
 NOUN_CUES = _LEXICON.nouns
+# Predicates whose subject holds a view of their object ("critical of", "a staunch opponent of").
+HOLDER_ADJECTIVES = _LEXICON.holder_adjectives
+HOLDER_NOUNS = _LEXICON.holder_nouns
 # Stances, wishes and intentions ("X wants to …", "Y would support …"): reported speech only.
 ATTITUDE_VERBS = _LEXICON.attitude
 # Verbs whose object is what is reported ("cited rising costs", "likened him to a snake").
 TOPIC_VERBS = _LEXICON.topic
+FINDING_VERBS = _LEXICON.finding
 # Words of office that spaCy often folds into a PERSON entity ("Spokeswoman Irina Solak").
 TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()

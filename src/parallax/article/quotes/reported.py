@@ -13,10 +13,13 @@ from parallax.article.quotes.cues import (
     ACCUSATION_VERBS,
     DENIAL_VERBS,
     FIRST_PERSON,
+    HOLDER_ADJECTIVES,
+    HOLDER_NOUNS,
     NOUN_CUES,
     REPORTING_CORE,
     SECOND_PERSON,
     STANCE_OBJECT_VERBS,
+    FINDING_VERBS,
     TOPIC_VERBS,
     according_to,
     cues_in,
@@ -26,12 +29,16 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.direct import is_first_person, word_count
 from parallax.article.quotes.found import Found, FoundList, Speaker
-from parallax.article.quotes.speakers import speaker_from_token
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, INSTITUTION_NOUNS, speaker_from_token
 
 
 # a stance whose object alone is the content: "endorsed Clinton", "opposes the deal"
-# what a topic verb reports through a preposition: "spoke of", "complained about", "likened … to", "pointed to"
-TOPIC_PREPOSITIONS = frozenset({"of", "about", "to", "on", "as"})
+# people's bodies, which show things to others rather than find them ("the group showed the film")
+BODIES = INSTITUTION_NOUNS - DOCUMENT_NOUNS - {"study", "survey", "poll"}
+# what a topic verb reports through a preposition: "spoke of", "complained about", "cited … as"
+TOPIC_PREPOSITIONS = frozenset({"of", "about", "as"})
+# "to" names the topic only after a verb of comparing or pointing ("spoke to voters" names an audience)
+COMPARING = frozenset({"liken", "compare", "point"})
 ENDORSING = frozenset({"endorse", "back", "oppose", "support", "favor", "favour", "condemn", "praise", "welcome"})
 
 
@@ -93,9 +100,16 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             return start, end, "indirect", False
     lemma = cue.lemma_.lower()
     if lemma in TOPIC_VERBS and lemma not in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
-        # "cited rising costs", "spoke of his flights", "likened him to a snake": the object is the content
+        # "cited rising costs", "spoke of his flights", "likened him to a snake": the object is the content;
+        # what was not cited or discussed is nobody's report, and only findings "show" ("polls show a tie",
+        # not "the group showed it to voters")
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children):
+            return None
+        subject = subject_of(cue)
+        if lemma in FINDING_VERBS and (subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() in BODIES):
+            return None
         objects = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "oprd")
-                   or c.dep_ == "prep" and c.lower_ in TOPIC_PREPOSITIONS)]
+                   or c.dep_ == "prep" and (c.lower_ in TOPIC_PREPOSITIONS or c.lower_ == "to" and lemma in COMPARING))]
         if objects:
             start, end = object_span(doc, objects)
             if word_count(text[start:end]) >= 2 and not marked.covered(start, end, 0.5):
@@ -175,6 +189,7 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
                               speaker=speaker, in_post=ctx.post_at(start) is not None))
     found.extend(new)
     nominal_speech(ctx, found)
+    held_views(ctx, found)
 
 
 def nominal_speech(ctx: ArticleContext, found: list[Found]) -> None:
@@ -205,6 +220,51 @@ def nominal_speech(ctx: ArticleContext, found: list[Found]) -> None:
         channel = find_channel(sent.text, (start - sent.start_char, end - sent.start_char)) if sent is not None else None
         item = Found(start=start, end=end, kind="indirect", cue=token.text, cue_span=(token.idx, token.idx + len(token.text)),
                      speaker=speaker, channel=channel, in_post=ctx.post_at(start) is not None, subject=owner)
+        found.append(item)
+        previous.add(item)
+        taken.add(start, end)
+
+
+# what a held view is about: "critical of", "worried about", "confident in", "angry over"
+VIEW_PREPOSITIONS = frozenset({"of", "about", "over", "on", "with", "in", "toward", "towards"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def held_views(ctx: ArticleContext, found: list[Found]) -> None:
+    """Views held by the subject of a predicate: "Graham has been critical of Trump",
+    "Democrats were worried about turnout", "Clinton is a staunch opponent of the death
+    penalty" (the subject holds the view, the predicate's object is its content)."""
+    doc = ctx.doc
+    text = ctx.article.text
+    marked = ctx.marked
+    taken = Ranges((f.start, f.end) for f in found)
+    previous = FoundList(found)
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if not (token.pos_ == "ADJ" and token.dep_ == "acomp" and lemma in HOLDER_ADJECTIVES
+                or token.pos_ == "NOUN" and token.dep_ == "attr" and lemma in HOLDER_NOUNS) or ctx.quoted(token.idx):
+            continue
+        verb = token.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            subject = verb.head  # "Ms. Vale, who is critical of the plan": the person the clause describes
+        if subject is None or marked.contains(subject.idx) or subject.lower_ in ("it", "this", "that", "there"):
+            continue
+        about = next((c for c in token.children if c.i > token.i and (c.dep_ == "prep" and c.lower_ in VIEW_PREPOSITIONS
+                                                                       or c.dep_ == "ccomp")), None)
+        if about is None:
+            continue
+        objects = [c for c in about.children if c.dep_ in ("pobj", "pcomp")] if about.dep_ == "prep" else [about]
+        if not objects:
+            continue
+        start, end = clause_span(objects[0]) if about.dep_ == "ccomp" else object_span(doc, objects)
+        if end <= start or marked.covered(start, end, 0.5) or taken.covered(start, end, 0.5):
+            continue
+        speaker = speaker_from_token(ctx, subject, previous)
+        if speaker is None or speaker.label == "NOUN" and speaker.name.lower() in ("it", "this", "that"):
+            continue
+        item = Found(start=start, end=end, kind="indirect", cue=token.text, cue_span=(token.idx, token.idx + len(token.text)),
+                     speaker=speaker, in_post=ctx.post_at(start) is not None, subject=subject)
         found.append(item)
         previous.add(item)
         taken.add(start, end)

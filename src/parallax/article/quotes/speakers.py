@@ -325,6 +325,8 @@ ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer 
 def refers_to_a_person(token) -> bool:
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
         return False
+    if token.lower_ in PERSON_TITLES:
+        return False  # "the mayor" is whoever holds that office here (by role), not the last person named
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         return False
     return not any(child.pos_ == "PROPN" for child in token.children)
