@@ -251,3 +251,16 @@ def test_what_was_never_cited_and_what_a_group_showed_are_no_reports():
                        "Recent polls show a close race in the state.")
     assert not any("source" in q.text or "film" in q.text for q in quotes)
     assert one(quotes, "close race").cue == "show"
+
+
+def test_a_relative_pronoun_speaks_for_the_name_it_follows():
+    quotes = quotes_of("Hillary Novak spoke on Monday. Dana Whitmore, who said the dam had been unsafe for years, "
+                       "testified later.")
+    assert one(quotes, "dam had been unsafe").speaker.name == "Dana Whitmore"
+
+
+def test_a_report_named_by_its_outlet_and_a_ruling():
+    quotes = quotes_of("Politifact ruled that the claim about the bridge was false. "
+                       "Officials questioned a Daily Ledger report that the mayor had resigned in March.")
+    assert one(quotes, "claim about the bridge").speaker.name == "Politifact"
+    assert any("mayor had resigned" in q.text for q in quotes)

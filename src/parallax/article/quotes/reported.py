@@ -208,6 +208,9 @@ def nominal_speech(ctx: ArticleContext, found: list[Found]) -> None:
         if owner is None:
             by = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"), None)
             owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if owner is None:
+            # "a New York Times report that …", "a Pentagon assessment that …": the named body before the noun
+            owner = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")), None)
         if clause is None or owner is None:
             continue
         start, end = clause_span(clause)

@@ -263,6 +263,9 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     # "the grid operator VoltNet said": the name in apposition speaks
     if token.pos_ == "NOUN":
         token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
+        # "Juanita Broaddrick, who said …": the relative pronoun stands for the name its clause describes
+        token = token.head.head
     lower = token.text.lower()
     here = (token.idx, token.idx + len(token.text))
     if token.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
@@ -325,8 +328,6 @@ ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer 
 def refers_to_a_person(token) -> bool:
     if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
         return False
-    if token.lower_ in PERSON_TITLES:
-        return False  # "the mayor" is whoever holds that office here (by role), not the last person named
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         return False
     return not any(child.pos_ == "PROPN" for child in token.children)
