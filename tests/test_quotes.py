@@ -264,3 +264,11 @@ def test_a_report_named_by_its_outlet_and_a_ruling():
                        "Officials questioned a Daily Ledger report that the mayor had resigned in March.")
     assert one(quotes, "claim about the bridge").speaker.name == "Politifact"
     assert any("mayor had resigned" in q.text for q in quotes)
+
+
+def test_a_surname_tagged_as_an_organisation_is_a_person_by_its_title():
+    # spaCy tags "Priebus" ORG; the title in apposition says it is a person, whom "he" points back to
+    text = ("Donald Trump spoke in Ohio on Monday.\n\nReince Priebus, the GOP chairman, this past week announced "
+            "the creation of a website to explain the process.\n\n"
+            "\u201cIt is a tool for voters to learn about delegates,\u201d he said.")
+    assert "Priebus" in one(quotes_of(text), "tool for voters").speaker.name

@@ -70,9 +70,18 @@ def looks_like_person(ent, role: str | None) -> bool:
     """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person."""
     if ent.label_ == "PERSON":
         return True
-    if ent.label_ not in ("ORG", "GPE", "NORP") or not 2 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
         return False
-    return bool(role) and role.split()[-1].lower().rstrip(".") in _PERSON_TITLE_STEMS
+    root = ent.root
+    # "Priebus, the GOP chairman" (a personal title in apposition) / "Reince Priebus" with only the
+    # surname tagged (a given name before it)
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in _PERSON_TITLE_STEMS for c in root.children):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == root.i \
+            and given_name_sex(before.text) is not None:
+        return True
+    return len(ent) >= 2 and bool(role) and role.split()[-1].lower().rstrip(".") in _PERSON_TITLE_STEMS
 
 
 def collect_people(ctx: ArticleContext) -> None:
@@ -287,7 +296,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
-    if token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" or untagged_name(token):
         name = clean_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name, start)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
@@ -317,6 +326,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
             return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
     name = clean_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
+
+
+def untagged_name(token) -> bool:
+    """A capitalised word mid-sentence that the tagger took for a common noun ("D’Souza replied")."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start \
+        and not any(c.dep_ == "det" for c in token.children) and token.lower_ not in TITLE_WORDS
 
 
 # descriptions of unnamed people: "the source said" points back to nobody named
