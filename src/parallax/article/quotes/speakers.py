@@ -491,18 +491,49 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
     else the nearest organisation or place named before."""
     if person:
         return person_antecedent(ctx, token, previous, PERSON_PRONOUNS.get(token.lower_))
-    labels = ("ORG", "GPE", "NORP", "PERSON")
+    plural = token.lower_ in ("they", "them")
+    # "they" is a body or several people, never one named person
+    labels = ("ORG", "GPE", "NORP") if plural else ("ORG", "GPE", "NORP", "PERSON")
     here = (token.idx, token.idx + len(token.text))
     paragraph = ctx.paragraph_of(token.idx)
+    group = plural_subject(ctx, token) if plural else None
     for found in earlier(previous, token.idx):
         if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
             break
+        if group is not None and found.start < group.idx:
+            break
         if found.speaker and found.speaker.label in labels:
             return found.speaker.at(*here)
+    if group is not None:
+        named = speaker_from_token(ctx, group, previous)
+        if named is not None:
+            return named.at(*here)
     for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
         label = label_of(ctx, ent)
         if label in ("ORG", "GPE", "NORP") and not ctx.quoted(ent.start_char):
             name = clean_name(ent.text)
             return Speaker(name=name, start=here[0], end=here[1], label=label, role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
+    return None
+
+
+# how many tokens back "they" looks for the group it stands for
+PLURAL_REACH = 120
+
+
+def plural_subject(ctx: ArticleContext, token):
+    """The latest plural subject before "they" in its paragraph or the one before ("Critics of
+    the program … They wrote"): a plural noun or coordinated names, outside quotes."""
+    doc = ctx.doc
+    paragraph = ctx.paragraph_of(token.idx)
+    for i in range(token.i - 1, max(-1, token.i - PLURAL_REACH), -1):
+        candidate = doc[i]
+        if candidate.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(candidate.idx):
+            continue
+        if paragraph - ctx.paragraph_of(candidate.idx) > 1:
+            break
+        if candidate.pos_ == "PRON":
+            continue
+        if candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in candidate.children):
+            return candidate
     return None
