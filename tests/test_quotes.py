@@ -284,3 +284,15 @@ def test_they_stands_for_a_group_never_one_named_person():
             "\u201cThe program is plagued by waste and should end this year,\u201d they wrote.")
     speaker = one(quotes_of(text), "plagued by waste").speaker
     assert speaker is not None and speaker.name != "Mark Olsen"
+
+
+def test_the_clause_after_the_cue_is_its_content():
+    text = ("Writing for a Daily Ledger panel that all agreed Vale won the debate, Tom Reed noted that "
+            "the way she carried herself was critical to her success.")
+    q = one(quotes_of(text), "the way she carried herself")
+    assert q.cue == "noted" and q.speaker.name == "Tom Reed" and not q.text.startswith("Writing")
+
+
+def test_a_disclosure_is_reported_speech():
+    q = one(quotes_of("On Sunday her campaign disclosed that Senator Vale has pneumonia."), "has pneumonia")
+    assert q.kind == "indirect" and q.cue == "disclosed"

@@ -27,7 +27,7 @@ from parallax.article.quotes.cues import (
     is_cue,
     subject_of,
 )
-from parallax.article.quotes.direct import is_first_person, word_count
+from parallax.article.quotes.direct import is_first_person, loose_subject, word_count
 from parallax.article.quotes.found import Found, FoundList, Speaker
 from parallax.article.quotes.speakers import DOCUMENT_NOUNS, INSTITUTION_NOUNS, speaker_from_token
 
@@ -73,7 +73,8 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             end -= 1
         if end - start > 10 and not marked.covered(start, end, 0.3):
             return start, end, "unmarked", False
-    for child in cue.children:
+    # the clause after the cue first: "Writing for a panel that agreed Pence won, Barabak noted that …"
+    for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)):
         if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
             if is_cue(child) and child.lemma_.lower() in REPORTING_CORE and subject_of(child) is not None:
                 continue  # "X says ...; Y denies ...": another speaker's report, not this content
@@ -156,6 +157,9 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
             continue
         for cue in cues_in(sent, marked, attitude=True):
             subject = subject_of(cue)
+            if subject is None and cue.dep_ == "ROOT" and cue.tag_ in ("VBD", "VBZ", "VBP") and cue.lemma_.lower() in REPORTING_CORE:
+                # the parser hung the speaker elsewhere ("In a meeting with the board of the Post Trump said that …")
+                subject = loose_subject(ctx, cue)
             if subject is None or marked.contains(subject.idx):
                 continue
             content = content_of_cue(ctx, sent, cue, marked)
