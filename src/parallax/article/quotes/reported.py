@@ -158,8 +158,11 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
         for cue in cues_in(sent, marked, attitude=True):
             subject = subject_of(cue)
             if subject is None and cue.dep_ == "ROOT" and cue.tag_ in ("VBD", "VBZ", "VBP") and cue.lemma_.lower() in REPORTING_CORE:
-                # the parser hung the speaker elsewhere ("In a meeting with the board of the Post Trump said that …")
+                # the parser hung the speaker elsewhere ("In a meeting with the board of the Post Trump said that …"):
+                # a name right before the verb, and only then (a name further back may sit inside the real subject)
                 subject = loose_subject(ctx, cue)
+                if subject is not None and (ctx.entity_of(subject) is None or ctx.entity_of(subject).end != cue.i):
+                    subject = None
             if subject is None or marked.contains(subject.idx):
                 continue
             content = content_of_cue(ctx, sent, cue, marked)
