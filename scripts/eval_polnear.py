@@ -49,8 +49,9 @@ def load_attributions(path: Path) -> list[dict]:
         if not content:
             continue
         source = spans.get(roles.get("Source"))
+        cue = spans.get(roles.get("Cue"))
         out.append({"start": content[1], "end": content[2], "source": source[3] if source else None,
-                    "source_start": source[1] if source else None})
+                    "source_start": source[1] if source else None, "cue": cue[3] if cue else None})
     return out
 
 
@@ -78,15 +79,45 @@ def norm(text: str) -> str:
     return " ".join(text.strip(MARKS + " ,.").split()).lower()
 
 
-def name_words(name: str | None) -> set[str]:
-    return {w.lower().strip(".,’'s") for w in re.findall(r"[A-Za-z][\w.’']+", name or "") if w[0].isupper()}
+# capitalised words that are no name: a sentence-initial article or possessive ("The actress", "His aide")
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "one", "some"})
+
+
+def name_words(name: str | None, strict: bool = False) -> set[str]:
+    words = {w.lower().strip(".,’'s") for w in re.findall(r"[A-Za-z][\w.’']+", name or "") if w[0].isupper()}
+    return words - NOT_NAME_WORDS if strict else words
+
+
+def resolve_gold_sources(gold: list[dict], strict: bool) -> None:
+    """Gold pronoun and description sources point to the last named gold source before them.
+
+    ``strict`` (the corrected reading): "The actress" or "His aide" is a description, not a
+    name, because its only capitalised word is an article or possessive. The original reading
+    counted such sources as names (and matched any speaker starting with "The")."""
+    key = "resolved_strict" if strict else "resolved"
+    named = []
+    for g in sorted(gold, key=lambda g: g["source_start"] or 0):
+        if g["source"] and g["source"].lower() not in PRONOUNS and name_words(g["source"], strict):
+            named.append(g)
+        elif g["source"] and (g["source"].lower() in PRONOUNS or is_description(g["source"])) and named:
+            # "he", "the president": the last named source before it
+            g[key] = named[-1]["source"]
+
+
+def same_speaker(source: str, predicted: str | None, strict: bool) -> bool:
+    predicted_name = norm(re.sub(r"^(the|a|an)\s+", "", predicted, flags=re.I)) if predicted else ""
+    gold_name = norm(re.sub(r"^(the|a|an)\s+", "", source, flags=re.I))
+    return bool(name_words(source, strict) & name_words(predicted, strict)) or bool(
+        predicted_name and (predicted_name in gold_name or gold_name in predicted_name))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N articles of the split")
     parser.add_argument("--show", action="store_true", help="print false positives")
+    parser.add_argument("--per-article", action="store_true", help="print speaker accuracy per article")
     parser.add_argument("--show-speakers", action="store_true", help="print speaker mismatches")
     parser.add_argument("--show-missed", action="store_true", help="print gold direct quotes not found")
     parser.add_argument("--show-indirect", action="store_true", help="print gold indirect attributions not found")
@@ -97,6 +128,7 @@ def main() -> None:
     nlp = get_nlp()
     counts = Counter()
     texts = sorted((folder / "text").glob("*.txt"))
+    texts = texts[args.offset:]
     if args.limit:
         texts = texts[: args.limit]
     for text_path in texts:
@@ -116,18 +148,13 @@ def main() -> None:
         gold_direct = [g for g in gold if is_marked(text, g["start"], g["end"])]
         gold_other = [g for g in gold if g not in gold_direct]
         pred_direct = [q for q in predicted if q.kind == "direct"]
-        # resolve gold pronoun sources to the last named source before them
-        named = []
-        for g in sorted(gold, key=lambda g: g["source_start"] or 0):
-            if g["source"] and g["source"].lower() not in PRONOUNS and name_words(g["source"]):
-                named.append(g)
-            elif g["source"] and (g["source"].lower() in PRONOUNS or is_description(g["source"])) and named:
-                # "he", "the president": the last named source before it
-                g["resolved"] = named[-1]["source"]
+        resolve_gold_sources(gold, strict=False)
+        resolve_gold_sources(gold, strict=True)
         # A gold attribution may hold several quoted pieces ("...," he said, "..."): a
         # prediction is right when it lies within a gold quote; a gold quote is found
         # when at least one prediction does.
         matched_gold = set()
+        before = (counts["speaker_correct_strict"], counts["speaker_total_strict"])
         for q in pred_direct:
             hit = next((i for i, g in enumerate(gold_direct) if overlap((q.start, q.end), (g["start"], g["end"])) >= 0.5), None)
             if hit is None and any(overlap((q.start, q.end), (g["start"], g["end"])) >= 0.5 for g in gold_other):
@@ -144,17 +171,19 @@ def main() -> None:
             g = gold_direct[hit]
             if norm(text[g["start"]:g["end"]]) == norm(q.text):
                 counts["exact_tp"] += 1
-            source = g.get("resolved") or g["source"]
-            # some gold sources are the cue itself ("said"): nothing to compare a speaker with
-            if source and source.lower() not in ("said", "says", "told", "added", "wrote"):
-                counts["speaker_total"] += 1
-                predicted_name = norm(re.sub(r"^(the|a|an)\s+", "", q.speaker.name, flags=re.I)) if q.speaker else ""
-                gold_name = norm(re.sub(r"^(the|a|an)\s+", "", source, flags=re.I))
-                if name_words(source) & name_words(q.speaker.name if q.speaker else None) or (
-                    predicted_name and (predicted_name in gold_name or gold_name in predicted_name)):
-                    counts["speaker_correct"] += 1
-                elif args.show_speakers:
-                    print("SPK", repr(source), "vs", repr(q.speaker.name if q.speaker else None), "|", q.cue, "|", repr(q.text[:60]))
+            predicted_speaker = q.speaker.name if q.speaker else None
+            for strict, suffix in ((False, ""), (True, "_strict")):
+                source = g.get("resolved_strict" if strict else "resolved") or g["source"]
+                # some gold sources are the cue itself ("said"): nothing to compare a speaker with
+                if not source or source.lower() in ("said", "says", "told", "added", "wrote"):
+                    continue
+                counts["speaker_total" + suffix] += 1
+                if same_speaker(source, predicted_speaker, strict):
+                    counts["speaker_correct" + suffix] += 1
+                elif args.show_speakers and strict:
+                    print("SPK", repr(source), "vs", repr(predicted_speaker), "|", q.cue, "|", repr(q.text[:60]))
+        if args.per_article:
+            print("ARTICLE", text_path.stem, counts["speaker_correct_strict"] - before[0], counts["speaker_total_strict"] - before[1])
         counts["direct_fn"] += len(gold_direct) - len(matched_gold)
         if args.show_missed:
             for i, g in enumerate(gold_direct):
@@ -182,6 +211,9 @@ def main() -> None:
     print(f"direct quotes (exact):   P={ep:.3f} R={er:.3f} F1={ef:.3f}")
     if counts["speaker_total"]:
         print(f"speaker accuracy on matched direct quotes: {counts['speaker_correct'] / counts['speaker_total']:.3f} ({counts['speaker_correct']}/{counts['speaker_total']})")
+    if counts["speaker_total_strict"]:
+        print(f"  same, descriptions read strictly:       {counts['speaker_correct_strict'] / counts['speaker_total_strict']:.3f} "
+              f"({counts['speaker_correct_strict']}/{counts['speaker_total_strict']})")
     if counts["indirect_total"]:
         print(f"indirect/other attribution recall: {counts['indirect_found'] / counts['indirect_total']:.3f} ({counts['indirect_found']}/{counts['indirect_total']})")
 

@@ -75,3 +75,63 @@ def test_an_office_resolves_to_its_holder():
     )
     speakers = {q.speaker.name for q in report.quotes if q.speaker}
     assert "Sergei Sobyanin" in speakers
+
+
+def test_countries_merge_by_their_names_codes_and_demonyms():
+    report = report_of(
+        "The Russian Federation said on Monday that the talks had failed.",
+        "Russia said the United States was to blame, and Russian diplomats left Geneva.",
+        "America rejected the claim; U.S. officials said Washington had offered a deal.",
+    )
+    russia = entity_with(report, "Russia")
+    assert russia and {"Russian Federation", "Russian"} <= set(russia.variants) and russia.name == "Russia"
+    usa = entity_with(report, "United States")
+    assert usa and "America" in usa.variants and any(v.startswith("U.S") for v in usa.variants)
+
+
+def test_a_region_joins_its_demonym():
+    report = report_of("Crimea was annexed in 2014.", "Crimean officials said the bridge was closed on Sunday.")
+    crimea = entity_with(report, "Crimea")
+    assert crimea and "Crimean" in crimea.variants
+
+
+def test_acronym_spelled_out_in_the_story_and_two_word_orders():
+    report = report_of(
+        "The Federal Security Service (FSB) said it had detained two men in Moscow.",
+        "The FSB said the men confessed. The Justice Department declined to comment.",
+        "A Department of Justice spokesman said the inquiry continues.",
+    )
+    fsb = entity_with(report, "FSB")
+    assert fsb and "Federal Security Service" in fsb.variants
+    justice = entity_with(report, "Justice Department")
+    assert justice and "Department of Justice" in justice.variants
+
+
+def test_given_name_variants_and_suffixes_are_one_person():
+    report = report_of(
+        "Senator William Hartley Jr. said the vote would be close.",
+        "Bill Hartley told reporters he would vote against the bill.",
+        "Hartley later said he had not decided.",
+    )
+    hartley = entity_with(report, "Bill Hartley")
+    assert hartley and "William Hartley" in hartley.variants and "Hartley" in hartley.variants
+
+
+def test_junk_is_not_an_entity():
+    report = report_of(
+        "EXCLUSIVE Kremlin Drone Attack Shocks Capital\n\n"
+        "The administration spent three years on the plan, officials in Moscow said on Friday.",
+    )
+    names = {v for e in report.entities for v in e.variants}
+    assert not names & {"EXCLUSIVE", "Kremlin Drone Attack Shocks Capital", "three years", "administration"}
+
+
+def test_pronoun_speakers_keep_their_own_text_and_link_by_position():
+    text = ("Kremlin spokesman Dmitry Peskov spoke to reporters on Thursday. "
+            "He said the attack had been planned in Washington.")
+    report = report_of(text)
+    quote = next(q for q in report.quotes if "planned in Washington" in q.text)
+    peskov = entity_with(report, "Dmitry Peskov")
+    assert quote.speaker.entity_id == peskov.id and quote.speaker.name == "Dmitry Peskov"
+    assert quote.speaker_span.text == "He"
+    assert "He" not in peskov.variants and any(m.text == "He" for m in peskov.mentions)

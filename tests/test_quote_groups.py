@@ -38,3 +38,25 @@ def test_insertions_and_meaning_changes_are_flagged() -> None:
     assert variants["A"].insertions == ["[Nukes.]"]
     assert meaning_changes("We did attack the base at 5 a.m. yesterday", "We did not attack the base at 6 a.m. yesterday")
     assert not meaning_changes("We did not attack the base today", "attack the base")
+
+
+def test_word_diff_keeps_spacing_and_marks_changes_without_colour() -> None:
+    from parallax.render.sections_who import diff_text, plain_diff
+    from parallax.story.quote_groups import word_diff
+
+    diff = word_diff("This was not an accident. Our grid was attacked.", "This was no accident. Our grid was hacked.")
+    assert "".join(ref for op, ref, _ in diff if op != "insert") == "This was not an accident. Our grid was attacked."
+    expected = "This was [-not an-]{+no+} accident. Our grid was [-attacked-]{+hacked+}."
+    assert plain_diff(diff) == expected and diff_text(diff).plain == expected
+
+
+def test_outlet_labels_never_a_title_or_a_file_hash() -> None:
+    from parallax.outlets import outlet_labels
+
+    articles = [
+        Article(id="a", outlet="Reuters", title="Drone attack", path="x/000_bf04776adb3ee8e3.txt"),
+        Article(id="b", url="https://www.globalresearch.ca/kremlin-drone/5818", title="The Kremlin under Drone Attack"),
+        Article(id="c", title="Russia Accuses the US", path="x/003_0c93eca866b39257.txt"),
+        Article(id="d", outlet="Reuters"),
+    ]
+    assert outlet_labels(articles) == {"a": "Reuters", "b": "globalresearch.ca", "c": "Article 3 (untitled)", "d": "Reuters (2)"}

@@ -109,6 +109,10 @@ class Quote(_Model):
     channel: str | None = None
     group_id: str | None = None
     in_embedded_post: bool = False
+    # a question put to someone (an interviewer's or reporter's turn): speech, never a claim
+    is_question: bool = False
+    # one speaker-labelled turn of a transcript or interview ("MS. JEAN-PIERRE: …")
+    is_turn: bool = False
 
 
 class QuoteVariant(_Model):

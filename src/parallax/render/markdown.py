@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from parallax.model import StoryReport
-from parallax.render.sections_who import outlet_names
+from parallax.render.sections_who import outlet_names, plain_diff
 from parallax.story.align import UNSURE_OMISSION
 from parallax.story.framing import ranked_hedges
 
@@ -83,6 +83,9 @@ def render_markdown(report: StoryReport) -> str:
             out.append(f"**{md(group.speaker or 'unknown')}**")
             for variant in group.variants:
                 out.append(f"- {md(names.get(variant.article_id, ''))}: “{md(variant.text)}”")
+                if variant.diff:
+                    # against the fullest wording: [-left out-] {+added+}
+                    out.append(f"  - wording: {plain_diff(variant.diff, lambda t: md(t) + (' ' if t[-1:].isspace() else ''))}")
             out.append("")
     if report.framing:
         out += ["## Framing", ""]

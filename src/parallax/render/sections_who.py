@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from parallax.model import StoryReport
+from parallax.outlets import outlet_labels
 from parallax.render.terminal import safe, section
 
 MAX_SPEAKERS = 12
@@ -17,28 +18,44 @@ MAX_STATEMENTS = 4
 
 
 def outlet_names(report: StoryReport) -> dict[str, str]:
-    from pathlib import Path
+    """The one outlet label per article that every section uses (``parallax.outlets``)."""
+    return outlet_labels(report.articles)
 
-    names = {}
-    for a in report.articles:
-        name = a.outlet or (a.title or "")[:24] or (Path(a.path).stem[:24] if a.path else a.id)
-        # two articles from one outlet stay apart
-        names[a.id] = name if name not in names.values() else f"{name} ({a.id[:6]})"
-    return names
+
+def plain_diff(diff, escape=lambda text: text) -> str:
+    """The word diff as plain text: "the [-accident-]{+attack+}. Our …" (wdiff's marks)."""
+    out = []
+    for op, ref, var in diff:
+        if op == "equal":
+            out.append(escape(var))  # the variant's own spacing
+            continue
+        trailing = ""
+        for text, (left, right) in ((ref, ("[-", "-]")), (var, ("{+", "+}"))):
+            if text:
+                body = text.rstrip()
+                out.append(left + escape(body) + right)
+                trailing = text[len(body):]
+        out.append(trailing)
+    return "".join(out)
 
 
 def diff_text(diff) -> Text:
-    """A compact word diff: removed words struck through, added words underlined."""
+    """A word diff readable without colour: [-deleted-] and {+inserted+} marks, original spacing;
+    long unchanged runs are shortened to their first and last words."""
     out = Text()
     for op, ref, var in diff:
         if op == "equal":
-            words = ref.split()
-            out.append(" ".join(words if len(words) <= 8 else words[:3] + ["…"] + words[-3:]) + " ")
-        else:
-            if ref:
-                out.append(ref + " ", style="strike red")
-            if var:
-                out.append(var + " ", style="underline green")
+            words = var.split(" ")
+            shown = var if len(words) <= 8 else " ".join(words[:3]) + " … " + " ".join(words[-3:])
+            out.append(shown)
+            continue
+        trailing = ""
+        for text, mark, style in ((ref, ("[-", "-]"), "strike red"), (var, ("{+", "+}"), "underline green")):
+            if text:
+                body = text.rstrip()
+                out.append(mark[0] + body + mark[1], style=style)
+                trailing = text[len(body):]
+        out.append(trailing)
     return out
 
 
@@ -80,7 +97,7 @@ def who_said_what(report: StoryReport):
                     flags = variant.insertions + variant.meaning_changes
                     if flags:
                         wording.append("  ⚑ " + "; ".join(safe(f) for f in flags), style="yellow")
-                    table.add_row(safe(variant.outlet or outlets.get(variant.article_id, "")), wording)
+                    table.add_row(safe(outlets.get(variant.article_id, variant.outlet or "")), wording)
             else:
                 label = f"[{quote.kind}] " if quote.kind != "direct" else ""
                 table.add_row(safe(outlets[quote.article_id]), Text(label + safe(quote.text[:300]), style="dim" if quote.kind == "indirect" else ""))

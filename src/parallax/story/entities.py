@@ -5,8 +5,21 @@ titles and articles dropped), then merged by transliteration-aware keys and
 phonetic similarity: Zelensky / Zelenskiy / Zelenskyy, Sergey / Sergei,
 Novo-Ogarevo / Novo Ogaryovo, Kiev / Kyiv. People are grouped by surname; a
 surname-only mention ("Peskov", "Mr. Peskov") joins the one full name that
-carries that surname, and two different first names stay two people. A user
-alias file forces merges. The canonical name is the fullest common form.
+carries that surname, and two different first names stay two people
+(given-name variants such as Bill / William are one first name). Knowledge
+merges come from data packages and the story itself: countries with their
+official and short names, codes and demonyms (``parallax.names``), acronyms
+spelled out in the same story ("Federal Security Service (FSB)"), and
+"Justice Department" / "Department of Justice". A user alias file forces
+merges. The canonical name is the fullest common form.
+
+Junk is dropped before merging: all-caps headline words, title-case headline
+fragments tagged as people that the body never mentions, and common nouns or
+durations tagged as names. Quote speakers are linked by position: each quote's
+speaker refers to a named mention in its article (the name at the cue, or the
+antecedent of "he" / "the spokesman"), and the quote takes the entity holding
+that mention. Every mention keeps its surface text (``text[start:end]``); the
+resolved name lives on the entity.
 """
 
 from __future__ import annotations
@@ -19,12 +32,18 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-from parallax.article.attribution import TITLE_WORDS
+from parallax.lexicons.speech import title_words
+from parallax.names import country_of, given_name_variants, region_of
 from parallax.model import Entity, Span
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GENERIC = {"the", "a", "an", "mr", "mrs", "ms", "dr"}
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+INSTITUTION_WORDS = {"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
+                     "council", "directorate", "court", "house", "council"}
+TITLE_WORDS = title_words()
+TITLE_STEMS = {w.rstrip(".") for w in TITLE_WORDS}
 
 
 @dataclass
@@ -32,9 +51,15 @@ class RawMention:
     article_id: str
     start: int
     end: int
-    text: str
+    text: str  # the surface text, article.text[start:end]
     label: str
     role: str | None = None
+    name: str | None = None  # the name it resolves to, when it differs from the surface ("Peskov" → "Dmitry Peskov")
+    variant: bool = True  # a name form worth listing among the entity's variants (not "he", "the spokesman")
+
+    @property
+    def key_name(self) -> str:
+        return self.name or self.text
 
 
 def normalize(text: str) -> str:
@@ -42,8 +67,15 @@ def normalize(text: str) -> str:
     text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     words = text.replace("\n", " ").split()
-    while len(words) > 1 and words[0].lower().rstrip(".") in {w.rstrip(".") for w in TITLE_WORDS} and words[1].lower() != "of":
+    # "Spokeswoman Irina Solak" → "Irina Solak", but "Justice Department" and "State Ministry" keep their first word
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_STEMS and words[1].lower() != "of" \
+            and words[1].lower() not in INSTITUTION_WORDS:
         words = words[1:]
+    # "John Q. Public Jr." → "John Public": generational suffixes and middle initials name no one else
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in SUFFIXES:
+        words = words[:-1]
+    if len(words) >= 3:
+        words = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [words[-1]]
     return " ".join(words).strip(" ,.;:-–—")
 
 
@@ -71,6 +103,16 @@ def word_match(a: str, b: str) -> bool:
     return jellyfish.metaphone(ka) == jellyfish.metaphone(kb) and JaroWinkler.similarity(ka, kb) >= 0.84
 
 
+def first_names_match(a: str, b: str) -> bool:
+    """First names: spelling variants, nickname variants (Bill / William) or an initial."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if word_match(a, b):
+        return True
+    if (len(a) == 1 and b[:1].lower() == a.lower()) or (len(b) == 1 and a[:1].lower() == b.lower()):
+        return True
+    return b.lower() in given_name_variants(a)
+
+
 def names_match(a: str, b: str) -> bool:
     wa, wb = re.split(r"[\s-]+", a), re.split(r"[\s-]+", b)
     if len(wa) != len(wb):
@@ -92,6 +134,7 @@ class Cluster:
         self.labels: Counter[str] = Counter()
         self.mentions: list[RawMention] = []
         self.roles: Counter[str] = Counter()
+        self.absorbed: list[Cluster] = []  # clusters merged into this one (acronyms)
         self.add_name(name, label)
 
     def add_name(self, name: str, label: str) -> None:
@@ -102,8 +145,17 @@ class Cluster:
     def canonical(self) -> str:
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], -len(n), n))
 
+    def preferred_name(self) -> str:
+        """The fullest common form; for a country, its common English name when the story uses it."""
+        countries = {country_of(n) for n in self.names} - {None}
+        if len(countries) == 1:
+            country = next(iter(countries))
+            if country in self.names:
+                return country
+        return self.canonical
+
     def first_names(self) -> set[str]:
-        return {translit_key(n.split()[0]) for n in self.names if len(n.split()) >= 2}
+        return {n.split()[0] for n in self.names if len(n.split()) >= 2}
 
 
 def part_of_title_or_aside(text: str, start: int, end: int) -> bool:
@@ -113,13 +165,58 @@ def part_of_title_or_aside(text: str, start: int, end: int) -> bool:
     return text[start:end].strip().lower() in TITLE_WORDS
 
 
-def gather_mentions(articles, analyses, report) -> list[RawMention]:
+DURATION = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)[\s-]+"
+                      r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", re.I)
+SPEAKING_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def headline_of(text: str) -> tuple[int, int] | None:
+    """The first line when it reads as a headline (short, no final full stop)."""
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    line = text[:end].strip()
+    if line and len(line.split()) <= 20 and not line.endswith("."):
+        return 0, end
+    return None
+
+
+def is_junk(m: RawMention, text: str, headline: tuple[int, int] | None) -> bool:
+    """Not a name at all: no capital letter ("the administration"), a duration ("three years"),
+    an all-caps headline word ("BREAKING", "EXCLUSIVE"), or a title-case headline fragment tagged
+    as a person or organisation that the article's body never mentions ("Kremlin Drone Attack")."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'.-]*", m.text)]
+    if not words or not any(w[0].isupper() for w in words):
+        return True
+    if DURATION.search(m.text):
+        return True
+    letters = "".join(ch for ch in m.text if ch.isalpha())
+    if m.text.isupper() and (len(letters) > 5 or len(words) > 1) and not country_of(m.text):
+        return True
+    if headline and m.label in ("PERSON", "ORG") and m.end <= headline[1]:
+        surname = normalize(m.text).split()[-1] if normalize(m.text) else ""
+        if not surname or not re.search(r"\b" + re.escape(surname) + r"\b", text[headline[1]:]):
+            return True
+    return False
+
+
+@dataclass
+class SpeakerLinks:
+    """Which mention each quote's speaker stands for, and the mentions at pronouns and descriptions."""
+
+    of_quote: dict[str, tuple[str, int, int]]  # quote id → (article id, start, end) of the named mention
+    followers: list[tuple[RawMention, tuple[str, int, int]]]  # ("he" at its offsets, the mention it stands for)
+
+
+def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], SpeakerLinks]:
     mentions: list[RawMention] = []
     for article, analysis in zip(articles, analyses):
         roles = analysis.extras.get("speaker_roles", {})
+        headline = headline_of(article.text)
         for m in analysis.mentions:
             if m.label in ENTITY_LABELS and not part_of_title_or_aside(article.text, m.start, m.end):
-                mentions.append(RawMention(article.id, m.start, m.end, article.text[m.start:m.end], m.label, m.role or roles.get(m.text)))
+                raw = RawMention(article.id, m.start, m.end, article.text[m.start:m.end], m.label, m.role or roles.get(m.text))
+                if not is_junk(raw, article.text, headline):
+                    mentions.append(raw)
     # spaCy's small model labels one name differently from sentence to sentence
     # ("Kiev" as PERSON here, GPE there; "Podolyak" as GPE). A single word that is
     # the surname of a full name in the story is a person; a single word never
@@ -135,27 +232,106 @@ def gather_mentions(articles, analyses, report) -> list[RawMention]:
             continue
         if translit_key(name) in surnames:
             m.label = "PERSON"
-        elif m.label == "PERSON" and any(names_match(name, place) for place in places):
+        elif m.label == "PERSON" and any(names_match(name, place) for place in places if place[:1] == name[:1]):
             m.label = "GPE"
-    labels = {normalize(m.text).lower(): m.label for m in mentions}
-    for quote in report.quotes:
-        if quote.speaker and quote.speaker_span and quote.speaker_span.end > quote.speaker_span.start:
-            span = quote.speaker_span
-            name = normalize(quote.speaker.name)
-            if not name:
+    links = SpeakerLinks(of_quote={}, followers=[])
+    at: dict[tuple[str, int, int], RawMention] = {(m.article_id, m.start, m.end): m for m in mentions}
+    by_article: dict[str, list[RawMention]] = defaultdict(list)
+    for m in mentions:
+        by_article[m.article_id].append(m)
+    texts = {a.id: a.text for a in articles}
+    for article, analysis in zip(articles, analyses):
+        for ref in analysis.extras.get("speaker_refs", ()):
+            if ref.label not in SPEAKING_LABELS or not normalize(ref.name):
                 continue
-            if translit_key(name.split()[-1]) in surnames:
-                label = "PERSON"
-            else:
-                label = labels.get(name.lower(), "ORG")
-            mentions.append(RawMention(quote.article_id, span.start, span.end, quote.speaker.name, label))
-    return mentions
+            span = ref.ref or ref.surface
+            if span is None:
+                continue
+            key = (article.id, *span)
+            target = at.get(key) or next((m for m in by_article[article.id] if m.start <= span[0] < m.end or span[0] <= m.start < span[1]), None)
+            if target is not None and not same_name(normalize(target.key_name), normalize(ref.name)):
+                # the mention inside the speaker phrase names something else ("Dostria" in "Dostria's
+                # foreign ministry"): the phrase itself is the speaker's mention
+                span = ref.surface or span
+                key = (article.id, *span)
+                target = at.get(key)
+            if target is None:
+                surface = texts[article.id][span[0]:span[1]]
+                target = RawMention(article.id, span[0], span[1], surface, ref.label, ref.role, name=ref.name,
+                                    variant=bool(surface[:1].isupper()) and not surface.isupper())
+                mentions.append(target)
+                at[key] = target
+                by_article[article.id].append(target)
+            elif (target.name is None and ref.label == "PERSON" and normalize(target.text)
+                  and normalize(target.text) != normalize(ref.name) and len(ref.name.split()) > len(normalize(target.text).split())
+                  and word_match(normalize(ref.name).split()[-1], normalize(target.text).split()[-1])):
+                target.name = ref.name  # "Peskov" at the cue resolves to "Dmitry Peskov"
+            links.of_quote[ref.quote_id] = (target.article_id, target.start, target.end)
+            if ref.surface and ref.surface != (target.start, target.end) and (article.id, *ref.surface) not in at:
+                surface = texts[article.id][ref.surface[0]:ref.surface[1]]
+                follower = RawMention(article.id, ref.surface[0], ref.surface[1], surface, ref.label, name=ref.name, variant=False)
+                links.followers.append((follower, (target.article_id, target.start, target.end)))
+                at[(article.id, *ref.surface)] = follower
+    return mentions, links
+
+
+def same_name(a: str, b: str) -> bool:
+    """One name, or a part of it ("Peskov" in "Dmitry Peskov")."""
+    if not a or not b:
+        return False
+    if a.lower() == b.lower() or names_match(a, b):
+        return True
+    wa, wb = a.split(), b.split()
+    return word_match(wa[-1], wb[-1]) and (len(wa) == 1 or len(wb) == 1)
+
+
+def story_acronyms(articles) -> dict[str, str]:
+    """Acronyms spelled out in the story: "Federal Security Service (FSB)", "FSB (Federal Security Service)"."""
+    pairs: dict[str, str] = {}
+    long_form = r"[A-Z][\w’'.&-]*(?:\s+(?:of|for|the|and|on|de)?\s*[A-Z][\w’'.&-]*){1,7}"
+    for article in articles:
+        for match in re.finditer(rf"({long_form})\s*\(([A-Z][A-Za-z]{{1,6}})\)", article.text):
+            long, short = match.group(1), match.group(2)
+            if initials_fit(short, long):
+                pairs.setdefault(short, normalize(long))
+        for match in re.finditer(rf"\b([A-Z]{{2,6}})\s*\((?:the\s+)?({long_form})\)", article.text):
+            short, long = match.group(1), match.group(2)
+            if initials_fit(short, long):
+                pairs.setdefault(short, normalize(long))
+    return pairs
+
+
+def initials_fit(short: str, long: str) -> bool:
+    """The acronym's letters appear, in order, as initials of the long form's words
+    (FSB: Federal Security Service — "Bezopasnosti" gives the B of the Russian name, so
+    only the first letter and the letter count within one word need to agree)."""
+    words = [w for w in re.split(r"[\s-]+", long) if w and w.lower() not in ("of", "for", "the", "and", "on", "de")]
+    letters = short.upper().replace(".", "")
+    return bool(words) and letters[0] == words[0][0].upper() and abs(len(letters) - len(words)) <= 1
+
+
+INSTITUTION_HEADS = r"Department|Ministry|Agency|Office|Service|Commission|Committee|Bureau|Council|Directorate"
+
+
+def institution_key(name: str) -> str | None:
+    """"Justice Department" and "Department of Justice" are one body: one key for both word orders."""
+    name = re.sub(r"^(?:the\s+)", "", name.strip(), flags=re.I)
+    match = re.fullmatch(rf"(?P<head>{INSTITUTION_HEADS}) (?:of|for) (?:the )?(?P<field>[A-Z][\w ]+)", name)
+    if match:
+        return f"{match.group('head').lower()}:{match.group('field').lower()}"
+    match = re.fullmatch(rf"(?P<field>[A-Z][\w]+(?: [A-Z][\w]+)?) (?P<head>{INSTITUTION_HEADS})", name)
+    if match:
+        return f"{match.group('head').lower()}:{match.group('field').lower()}"
+    return None
 
 
 def resolve_entities(articles, analyses, report, options) -> list[Entity]:
     """Merge mentions into entities and link quote speakers to them."""
-    mentions = gather_mentions(articles, analyses, report)
+    mentions, links = gather_mentions(articles, analyses, report)
     alias_of: dict[str, str] = {}
+    for short, long in story_acronyms(articles).items():
+        alias_of.setdefault(short.lower(), long)
+        alias_of.setdefault(long.lower(), long)
     for canonical, variants in (options.aliases or {}).items():
         for variant in [canonical, *variants]:
             alias_of[normalize(variant).lower()] = canonical
@@ -163,16 +339,35 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
     clusters: list[Cluster] = []
     by_surname: dict[str, list[Cluster]] = defaultdict(list)  # blocking key → clusters
     by_alias: dict[str, Cluster] = {}
+    by_knowledge: dict[str, Cluster] = {}  # country, institution or demonym key → cluster
 
     def block_key(name: str) -> str:
         # First letter and sound of the last word: spelling variants share a block.
         key = translit_key(re.split(r"[\s-]+", name)[-1])
         return key[:1] + jellyfish.metaphone(key)[:2] if key else ""
 
+    def knowledge_keys(name: str, label: str) -> list[str]:
+        if family(label) == "PERSON":
+            return []
+        keys = []
+        country = country_of(name)
+        if country:
+            keys.append("country:" + country)
+        institution = institution_key(name)
+        if institution:
+            keys.append("body:" + institution)
+        region = region_of(name) if label in ("NORP", "GPE", "LOC", "ORG") else None
+        if region:
+            keys.append("region:" + region)
+        return keys
+
     def find(name: str, label: str) -> Cluster | None:
         alias = alias_of.get(name.lower())
         if alias and alias in by_alias:
             return by_alias[alias]
+        for key in knowledge_keys(name, label):
+            if key in by_knowledge:
+                return by_knowledge[key]
         for cluster in by_surname.get(block_key(name), []):
             if family(cluster.labels.most_common(1)[0][0]) != family(label):
                 # spaCy may label one name PERSON here and ORG there: the same words are one entity.
@@ -187,7 +382,7 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
             if not word_match(words[-1], cluster.canonical.split()[-1]):
                 continue
             if len(words) >= 2 and cluster.first_names() and not any(
-                word_match(words[0], other.split()[0]) for other in cluster.names if len(other.split()) >= 2
+                first_names_match(words[0], first) for first in cluster.first_names()
             ):
                 continue  # another first name: another person
             return cluster
@@ -195,11 +390,12 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
 
     # Fullest names first, so a surname-only mention finds its person.
     ordered = sorted(
-        (m for m in mentions if normalize(m.text)),
-        key=lambda m: (family(m.label) != "PERSON", -len(normalize(m.text).split()), m.article_id, m.start),
+        (m for m in mentions if normalize(m.key_name)),
+        key=lambda m: (family(m.label) != "PERSON", -len(normalize(m.key_name).split()), m.article_id, m.start),
     )
+    cluster_at: dict[tuple[str, int, int], Cluster] = {}
     for mention in ordered:
-        name = normalize(mention.text)
+        name = normalize(mention.key_name)
         # a bare title ("Mayor", "the spokesman") names nobody in particular
         if not re.search(r"[A-Za-z]", name) or name.lower() in GENERIC or name.lower() in TITLE_WORDS:
             continue
@@ -207,21 +403,38 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
         cluster = find(alias or name, mention.label)
         if cluster is None:
             cluster = Cluster(alias or name, mention.label)
+            cluster.names.clear()
+            cluster.labels.clear()
+            if alias:
+                cluster.names[alias] += 0
             clusters.append(cluster)
             by_surname[block_key(alias or name)].append(cluster)
             if alias:
                 by_alias[alias] = cluster
+        for key in knowledge_keys(name, mention.label):
+            by_knowledge.setdefault(key, cluster)
         cluster.add_name(name, mention.label)
+        surface = normalize(mention.text)
+        if mention.variant and mention.name and surface and surface != name and surface.lower() not in GENERIC:
+            cluster.names[surface] += 0  # the form written at the cue is a variant too ("Peskov")
         cluster.mentions.append(mention)
+        cluster_at[(mention.article_id, mention.start, mention.end)] = cluster
         if mention.role:
             cluster.roles[mention.role] += 1
+    for follower, target in links.followers:
+        cluster = cluster_at.get(target)
+        if cluster is not None:
+            cluster.mentions.append(follower)
+            cluster_at[(follower.article_id, follower.start, follower.end)] = cluster
 
-    clusters = merge_acronyms(clusters)
+    clusters = merge_acronyms([c for c in clusters if c.names])
+    merged_into = {id(c): c for c in clusters}
     entities: list[Entity] = []
     name_to_id: dict[str, str] = {}
+    id_of_cluster: dict[int, str] = {}
     for cluster in clusters:
         label = cluster.labels.most_common(1)[0][0]
-        canonical = cluster.canonical
+        canonical = cluster.preferred_name()
         role = cluster.roles.most_common(1)[0][0] if cluster.roles else None
         entity = Entity(
             id=entity_id(label, canonical),
@@ -239,13 +452,23 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
         )
         for variant in cluster.names:
             name_to_id.setdefault(variant.lower(), entity.id)
+        id_of_cluster[id(cluster)] = entity.id
+        for absorbed in cluster.absorbed:
+            id_of_cluster[id(absorbed)] = entity.id
         entities.append(entity)
+    del merged_into
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     by_id = {e.id: e for e in entities}
     for quote in report.quotes:
         if quote.speaker is None:
             continue
-        found = name_to_id.get(normalize(quote.speaker.name).lower())
+        found = None
+        target = links.of_quote.get(quote.id)
+        if target is not None and target in cluster_at:
+            found = id_of_cluster.get(id(cluster_at[target]))
+        if found is None and quote.id not in links.of_quote:
+            # no position to go by (a quote built outside the article stage): match the name
+            found = name_to_id.get(normalize(quote.speaker.name).lower())
         if found is None or by_id[found].type != "PERSON":
             found = by_office(quote.speaker.name, entities) or found
         if found:
@@ -286,6 +509,7 @@ def merge_acronyms(clusters: list[Cluster]) -> list[Cluster]:
             target.labels.update(cluster.labels)
             target.mentions.extend(cluster.mentions)
             target.roles.update(cluster.roles)
+            target.absorbed.append(cluster)
             continue
         kept.append(cluster)
     return kept

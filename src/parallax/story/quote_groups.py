@@ -17,6 +17,7 @@ import re
 from rapidfuzz import fuzz
 
 from parallax.model import Quote, QuoteGroup, QuoteVariant
+from parallax.outlets import outlet_labels
 
 # Similarity (0-100) above which two wordings are the same utterance.
 SAME_UTTERANCE = 62
@@ -67,6 +68,7 @@ def meaning_changes(reference: str, variant: str) -> list[str]:
     for op, ref_words, var_words in interior:
         if op == "equal":
             continue
+        ref_words, var_words = ref_words.strip(), var_words.strip()
         if (negations(ref_words) > 0) != (negations(var_words) > 0):
             changes.append(f"negation differs: '{ref_words}' vs '{var_words}'")
         ref_numbers, var_numbers = set(_NUMBER.findall(ref_words)), set(_NUMBER.findall(var_words))
@@ -75,14 +77,25 @@ def meaning_changes(reference: str, variant: str) -> list[str]:
     return changes
 
 
+def pieces(text: str) -> list[tuple[str, str]]:
+    """(word, the word with the spacing that follows it): joined, the pieces give back the text."""
+    matches = list(_WORD.finditer(text))
+    out = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        out.append((match.group(), text[match.start():end]))
+    return out
+
+
 def word_diff(reference: str, variant: str) -> list[tuple[str, str, str]]:
-    ref, var = words(reference), words(variant)
-    matcher = difflib.SequenceMatcher(a=[w.lower() for w in ref], b=[w.lower() for w in var], autojunk=False)
-    return [(op, " ".join(ref[i1:i2]), " ".join(var[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
+    """Word-level opcodes whose texts keep the original spacing ("accident. Our", not "accident . Our")."""
+    ref, var = pieces(reference), pieces(variant)
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w, _ in ref], b=[w.lower() for w, _ in var], autojunk=False)
+    return [(op, "".join(p for _, p in ref[i1:i2]), "".join(p for _, p in var[j1:j2])) for op, i1, i2, j1, j2 in matcher.get_opcodes()]
 
 
 def group_quotes(articles, report) -> list[QuoteGroup]:
-    outlets = {a.id: a.outlet or a.title or a.id for a in articles}
+    outlets = outlet_labels(articles)
     candidates = [q for q in report.quotes if q.speaker is not None and len(q.text.split()) >= MIN_WORDS]
     by_speaker: dict[str, list[Quote]] = {}
     for quote in candidates:

@@ -1,0 +1,539 @@
+"""Who speaks: names, roles and genders found in the article, and the
+resolution of a cue's subject (a name, a pronoun, a description, a document)
+to the person or body it stands for.
+
+A speaker is resolved to the fullest name this article uses for that person;
+pronouns and role nouns ("the spokesman") go back to the nearest compatible
+earlier speaker or named subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right, insort
+from itertools import islice
+
+from parallax.article.quotes.context import ArticleContext
+from parallax.article.quotes.cues import (
+    FIRST_PERSON,
+    SPEECH_VERBS as REPORTING_WORDS,
+    is_cue,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PERSON_TITLES,
+    TITLE_WORDS,
+    phrase_span,
+)
+from parallax.article.quotes.found import Found, Speaker, earlier
+from parallax.names import given_name_sex
+
+DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message"})
+INSTITUTION_NOUNS = frozenset(
+    """ministry government agency company firm department office group administration committee council court party
+    campaign state country city county report study survey poll statement organization organisation association union
+    board commission bureau service police army military team newspaper paper network station channel website site
+    magazine outlet broadcaster university institute center centre foundation bank fund authority regime embassy""".split()
+)
+FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman
+    actress mother wife daughter sister queen princess grandmother widow woman girl lady""".split())
+MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
+    king prince grandfather widower man boy""".split())
+# "Justice Department", "State Ministry": a title word before one of these names a body, not a person
+INSTITUTION_WORDS = frozenset({"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
+                               "council", "directorate", "court", "house"})
+_PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
+# abbreviated titles as the descriptions that point back to them say them ("Sen. Vale" … "the senator")
+ABBREVIATED = {"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General", "dr.": "Doctor",
+               "prof.": "Professor", "lt.": "Lieutenant", "sec.": "Secretary", "pres.": "President"}
+MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I)
+# how far back (in paragraphs) a pronoun or description looks for its referent
+PRONOUN_REACH = 2
+# how many earlier quotes / entities a lookup examines at most (keeps long articles linear)
+LOOK_BACK = 50
+LOOK_BACK_ENTITIES = 200
+
+
+# --------------------------------------------------------------------------- names and roles
+
+
+def clean_name(text: str) -> str:
+    """A name without possessive, article or leading titles ("Spokeswoman Irina Solak" → "Irina Solak")."""
+    text = re.sub(r"(?:'s|’s|')$", "", text.strip())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    words = text.split()
+    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[1].lower() != "of" and words[1].lower() not in INSTITUTION_WORDS:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:")
+
+
+def looks_like_person(ent, role: str | None) -> bool:
+    """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person."""
+    if ent.label_ == "PERSON":
+        return True
+    if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
+        return False
+    root = ent.root
+    # "Priebus, the GOP chairman" (a personal title in apposition) / "Reince Priebus" with only the
+    # surname tagged (a given name before it)
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in _PERSON_TITLE_STEMS for c in root.children):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == root.i \
+            and given_name_sex(before.text) is not None:
+        return True
+    return len(ent) >= 2 and bool(role) and role.split()[-1].lower().rstrip(".") in _PERSON_TITLE_STEMS
+
+
+def collect_people(ctx: ArticleContext) -> None:
+    """Full names per surname (two Clintons stay two people), and roles from titles and appositions."""
+    mentions = []
+    for ent in ctx.ents:
+        role = role_of(ent)
+        if not looks_like_person(ent, role):
+            continue
+        name = clean_name(ent.text)
+        tokens = name.split()
+        if not tokens:
+            continue
+        if ent.label_ != "PERSON":
+            ctx.person_names.add((ent.start_char, ent.end_char))
+        key = tokens[-1].lower()
+        if len(name) > len(ctx.people.get(key, "")):
+            ctx.people[key] = name
+        mentions.append((ent, name, role))
+    for ent, name, role in mentions:
+        if len(name.split()) >= 2:
+            ctx.namesakes.setdefault(name.split()[-1].lower(), {}).setdefault(name, []).append(ent.start_char)
+    for ent, name, role in mentions:
+        full = full_name(ctx, name, ent.start_char)
+        ctx.namesakes.setdefault(full.split()[-1].lower(), {}).setdefault(full, [])
+        if ent.start_char not in ctx.namesakes[full.split()[-1].lower()][full]:
+            insort(ctx.namesakes[full.split()[-1].lower()][full], ent.start_char)
+        if role and full not in ctx.roles:
+            ctx.roles[full] = role
+
+
+def role_of(ent) -> str | None:
+    """Title words before a name ("Kremlin spokesman") or an apposition after it."""
+    role = _role_of(ent)
+    if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)):
+        role = None
+    if role is None:
+        # "Judge Richard Berman", "Sen. Ruth Vale": the title inside the name is the role
+        words = ent.text.split()
+        titles = []
+        for word in words[:-1]:
+            if word.lower() not in TITLE_WORDS:
+                break
+            titles.append(word)
+        if titles and len(titles) < len(words):
+            role = " ".join(ABBREVIATED.get(t.lower(), t) for t in titles)
+    return role
+
+
+def _role_of(ent) -> str | None:
+    doc = ent.doc
+    left = ent.start
+    # "Varnia's Energy Minister", "Dostrian foreign ministry spokeswoman": the country is part of the role.
+    while left > 0 and (
+        (doc[left - 1].dep_ in ("compound", "amod", "nmod") and doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ"))
+        or (doc[left - 1].dep_ == "case" and left > 1 and doc[left - 2].dep_ == "poss" and doc[left - 2].pos_ == "PROPN")
+    ):
+        left -= 2 if doc[left - 1].dep_ == "case" else 1
+    if left < ent.start:
+        words = doc[left:ent.start].text
+        if any(t.pos_ == "NOUN" or t.text.istitle() for t in doc[left:ent.start]):
+            return words
+    root = ent.root
+    # "Its foreign ministry spokeswoman, Irina Solak": the name is in apposition to the title.
+    head = root.head
+    if root.dep_ == "appos" and head.i < root.i and head.pos_ == "NOUN" and head.lower_ in TITLE_WORDS:
+        words = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")]
+        if words:
+            return doc[words[0].i:head.i + 1].text
+    for child in root.children:
+        if child.dep_ == "appos" and child.i > root.i:
+            span = doc[child.left_edge.i:child.right_edge.i + 1]
+            if any(t.ent_type_ in ("DATE", "TIME") for t in span):  # (Span.ents scans every entity of the doc)
+                continue
+            # a handle or a bracketed aside is not a role
+            if len(span) <= 15 and re.search(r"[A-Za-z]{3}", span.text) and not re.search(r"[@()\[\]]", span.text):
+                return re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+    return None
+
+
+def label_of(ctx: ArticleContext, ent) -> str:
+    """spaCy's label, except that the surname of a person this article names is a person
+    ("Bozell says" tagged ORG after "Brent Bozell")."""
+    label = ent.label_
+    if label == "PERSON" or (ent.start_char, ent.end_char) in ctx.person_names:
+        return "PERSON"
+    if label in ("ORG", "GPE", "NORP"):
+        name = clean_name(ent.text)
+        words = name.split()
+        if 1 <= len(words) <= 2 and not name.isupper() and any(full != name for full in ctx.namesakes.get(words[-1].lower(), ())):
+            return "PERSON"
+    return label
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """"Bill" and "William", "J." and "James", "Sergey" and "Sergei" can name one person."""
+    from parallax.names import given_name_variants
+
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    return b in given_name_variants(a)
+
+
+def full_name(ctx: ArticleContext, name: str, at: int | None = None) -> str:
+    """The fullest form this article uses for a name: "Mr. Peskov", "Peskov" → "Dmitry Peskov".
+
+    A surname shared by two people ("Bill Clinton", "Hillary Clinton") goes to the one
+    named last before ``at``; a name with a first name only ever joins the same first name."""
+    tokens = name.split()
+    if not tokens:
+        return name
+    key = tokens[-1].lower()
+    namesakes = ctx.namesakes.get(key)
+    if not namesakes:
+        candidate = ctx.people.get(key)
+        return candidate if candidate and len(candidate) >= len(name) and len(tokens) == 1 else name
+    if len(tokens) >= 2:
+        fitting = [full for full in namesakes if len(full) >= len(name) and full.split()[-1] == tokens[-1]
+                   and same_first_name(tokens[0], full.split()[0])]
+        return max(fitting, key=lambda full: (len(full), full)) if fitting else name
+    if len(namesakes) == 1:
+        return next(iter(namesakes))
+    # a bare surname shared by two people names the main one: the most mentioned, then the first
+    # named ("Clinton and her husband, former President Bill Clinton" — "Clinton said" is Hillary)
+    return min(namesakes, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
+
+
+def infer_genders(ctx: ArticleContext) -> None:
+    """Each person's gender from this article's own evidence: honorifics and gendered
+    titles next to the name (strong), and which pronouns follow their mentions."""
+    doc = ctx.doc
+    votes: dict[str, dict[str, int]] = {}  # pronouns that follow the name
+    marked: dict[str, dict[str, int]] = {}  # gendered words beside the name
+    people = [e for e in ctx.ents if label_of(ctx, e) == "PERSON"]
+    names = []
+    for ent in people:
+        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        names.append(name)
+        if not name:
+            continue
+        votes.setdefault(name, {"m": 0, "f": 0})
+        tally = marked.setdefault(name, {"m": 0, "f": 0})
+        # a gendered word counts when it belongs to the name ("Ms. Vale", "spokesman Dmitry Peskov",
+        # "his wife, Melania"), not when it merely stands near it ("Former chairman calls for Clinton")
+        window = [t.lower_ for t in doc[max(0, ent.start - 3):ent.start] if t.head.i in range(ent.start, ent.end) or t.i == ent.root.head.i]
+        window += [t.lower_ for t in ent]
+        tally["f"] += sum(w in FEMALE_WORDS for w in window)
+        tally["m"] += sum(w in MALE_WORDS for w in window)
+    # A subject pronoun usually points to the last person named before it in the same or previous sentence.
+    sentence_of = [0] * len(doc)
+    for number, sent in enumerate(ctx.sentences):
+        for i in range(sent.start, sent.end):
+            sentence_of[i] = number
+    ends = [e.end for e in people]
+    for token in doc:
+        gender = PERSON_PRONOUNS.get(token.lower_)
+        if gender is None:
+            continue
+        last = bisect_right(ends, token.i) - 1
+        if last >= 0 and sentence_of[token.i] - sentence_of[people[last].start] <= 1:
+            name = names[last]
+            if name in votes:
+                votes[name][gender] += 1
+    for name, tally in votes.items():
+        # a gendered word beside the name ("Ms.", "spokeswoman") is decisive, then the given
+        # name's usual sex ("Hillary", "Joe"), then which pronouns follow the name
+        words = marked[name]
+        if words["m"] != words["f"]:
+            ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
+            continue
+        sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
+        if sex:
+            ctx.genders[name] = sex
+            continue
+        if tally["m"] >= 2 * tally["f"] + 1:
+            ctx.genders[name] = "m"
+        elif tally["f"] >= 2 * tally["m"] + 1:
+            ctx.genders[name] = "f"
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Speaker | None:
+    """Resolve the subject of a cue to a speaker. ``previous``: the quotes found before it, in text order."""
+    doc = ctx.doc
+    # "the grid operator VoltNet said": the name in apposition speaks
+    if token.pos_ == "NOUN":
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
+        # "Juanita Broaddrick, who said …": the relative pronoun stands for the name its clause describes
+        token = token.head.head
+    lower = token.text.lower()
+    here = (token.idx, token.idx + len(token.text))
+    if token.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
+        if lower in FIRST_PERSON:
+            post = ctx.post_at(token.idx)
+            if post and post.author:
+                return Speaker(name=post.author, start=here[0], end=here[1], label="PERSON")
+            return None
+        return antecedent(ctx, token, previous, person=lower in PERSON_PRONOUNS)
+    start, end = phrase_span(token)
+    ent = ctx.entity_of(token)
+    if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+        label = label_of(ctx, ent)
+        name = clean_name(ent.text)
+        if len(name.split()) > 1 and name.split()[0].lower().rstrip("s").rstrip("ed") in {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}:
+            name = name.split(" ", 1)[1]  # "Stated Stone": the cue fused into the name
+        if label == "PERSON":
+            name = full_name(ctx, name, ent.start_char)
+        role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
+        return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
+                       ref=(ent.start_char, ent.end_char))
+    if token.pos_ == "PROPN" or untagged_name(token):
+        name = clean_name(ctx.article.text[start:end])
+        resolved = full_name(ctx, name, start)
+        # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
+        label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
+        return Speaker(name=resolved, start=start, end=end, label=label, ref=(start, end))
+    # A description: "the spokesman", "the statement", "officials", "the ministry".
+    bare = all(child.dep_ == "det" for child in token.children) and token.tag_ == "NN"
+    if token.lemma_.lower() in DOCUMENT_NOUNS and bare:
+        # "the statement said" → the body that issued it; the same statement as before keeps its issuer.
+        for before in islice(earlier(previous, token.idx), LOOK_BACK):
+            if before.subject is not None and before.subject.lemma_ == token.lemma_ and before.speaker:
+                return before.speaker.at(*here)
+        issuer = issuer_of(ctx, token)
+        if issuer is not None:
+            return issuer
+        issuer = recent_speaker(previous, token.idx, labels=("ORG", "GPE"))
+        if issuer:
+            return issuer.at(*here)
+    by_role = speaker_by_role(ctx, token)
+    if by_role:
+        return by_role
+    # "the businessman said", "the 46-year-old said": a definite description of one person
+    # points back like a pronoun does
+    if refers_to_a_person(token):
+        referent = antecedent(ctx, token, previous, person=True)
+        if referent is not None:
+            return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
+    name = clean_name(ctx.article.text[start:end])
+    return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
+
+
+def untagged_name(token) -> bool:
+    """A capitalised word mid-sentence that the tagger took for a common noun ("D’Souza replied")."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start \
+        and not any(c.dep_ == "det" for c in token.children) and token.lower_ not in TITLE_WORDS
+
+
+# descriptions of unnamed people: "the source said" points back to nobody named
+ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer strategist observer witness man woman
+    resident voter protester supporter critic expert analyst participant attendee member lawyer attorney officer
+    worker employee student teacher doctor nurse driver passenger neighbour neighbor friend relative""".split())
+
+
+def refers_to_a_person(token) -> bool:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
+        return False
+    if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
+        return False
+    return not any(child.pos_ == "PROPN" for child in token.children)
+
+
+def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
+    """Who issued "the statement": the agent or subject where it was first mentioned
+    ("a statement shared by the Kremlin press service", "the ministry issued a statement")."""
+    doc = ctx.doc
+    here = (token.idx, token.idx + len(token.text))
+    lemma = token.lemma_.lower()
+    earlier_tokens = ctx.tokens_with_lemma(lemma)
+    for i in reversed(earlier_tokens[: bisect_right(earlier_tokens, token.i - 1)]):
+        earlier = doc[i]
+        if ctx.quoted(earlier.idx):
+            continue
+        candidates = []
+        for sub in earlier.subtree:
+            if sub.dep_ == "agent" or (sub.lower_ == "by" and sub.dep_ == "prep"):
+                candidates += [c for c in sub.children if c.dep_ == "pobj"]
+        head = earlier.head
+        candidates += [c for c in head.children if c.dep_ == "nsubj" and c.i != earlier.i]
+        for candidate in candidates:
+            start, end = phrase_span(candidate)
+            name = clean_name(ctx.article.text[start:end])
+            if name:
+                return Speaker(name=name, start=here[0], end=here[1], label="ORG", ref=(start, end))
+    for ent in ctx.ents_before(token.idx):
+        if token.idx - ent.end_char >= 400:
+            break
+        if ent.label_ in ("ORG", "GPE") and not ctx.quoted(ent.start_char):
+            return Speaker(name=clean_name(ent.text), start=here[0], end=here[1], label=ent.label_, ref=(ent.start_char, ent.end_char))
+    return None
+
+
+def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
+    """"the spokesman" → the earlier person whose role has that word."""
+    if token.pos_ != "NOUN" or token.tag_ in ("NNS",):
+        return None
+    lemma = token.lemma_.lower()
+    best = None
+
+    def heads(role: str) -> bool:
+        # the head noun of the role: "ministry spokeswoman" is a spokeswoman, not a ministry
+        words = [ABBREVIATED.get(w, w).lower() for w in role.lower().replace(",", " ").split()]
+        return any(w.rstrip(".") in (lemma, lemma + "s") and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
+                   for i, w in enumerate(words))
+
+    holders = [(name, role) for name, role in ctx.roles.items() if heads(role)]
+    # "the former president": a holder whose role has the description's modifiers too
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")}
+    fitting = [(name, role) for name, role in holders if modifiers <= set(role.lower().replace(",", " ").split())]
+    if modifiers and fitting:
+        holders = fitting
+    for name, role in holders:
+        position = ctx.first_position(name)
+        if 0 <= position < token.idx and (best is None or position > best[0]):
+            best = (position, name, role)
+    if best is None:
+        # A description before the name ("the energy minister said ... Energy Minister Jane Doe told ...").
+        for name, role in holders:
+            position = ctx.first_position(name, token.idx)
+            if position >= 0 and ctx.paragraph_of(position) - ctx.paragraph_of(token.idx) <= 3:
+                if best is None or position < best[0]:
+                    best = (position, name, role)
+    if best:
+        position, name, role = best
+        return Speaker(name=name, start=token.idx, end=token.idx + len(token.text), label="PERSON", role=role,
+                       ref=(position, position + len(name)))
+    return None
+
+
+def recent_speaker(previous: list[Found], before: int, labels=("PERSON",)) -> Speaker | None:
+    for found in islice(earlier(previous, before), LOOK_BACK):
+        if found.speaker and found.speaker.label in labels:
+            return found.speaker
+    return None
+
+
+EMBEDDED_CLAUSES = frozenset({"relcl", "ccomp", "xcomp", "acl", "pcomp", "csubj", "advcl"})
+
+
+def salient_subject(ctx: ArticleContext, ent) -> bool:
+    """A person who is the subject of a main clause or of a reporting cue ("Mukasey said …",
+    "Biden rubbished …"), or the owner of such a subject ("Sanders' apology overshadowed …")."""
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        head = root.head
+        # not the subject of a clause inside another ("… to explain who Ali was")
+        return head.dep_ not in EMBEDDED_CLAUSES or is_cue(head)
+    if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        return root.head.head.dep_ in ("ROOT", "conj")
+    return False
+
+
+def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) -> Speaker | None:
+    """Who "he" / "she" / "the businessman" is: the latest salient person before it (a main-clause
+    subject or the speaker of a cue), in this or the previous two paragraphs, whose gender agrees;
+    else the latest agreeing person named before it."""
+    here = (token.idx, token.idx + len(token.text))
+
+    def compatible(name: str) -> bool:
+        known = ctx.genders.get(name)
+        return gender is None or known is None or known == gender
+
+    paragraph = ctx.paragraph_of(token.idx)
+    best: tuple[int, Speaker] | None = None
+    for found in islice(earlier(previous, token.idx), LOOK_BACK):
+        if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
+            break
+        speaker = found.speaker
+        # a speaker who was the subject of the cue ("Bozell says"), not the owner of a claim ("Trump's claim")
+        if speaker is None or speaker.label != "PERSON" or not compatible(speaker.name) or found.subject is None \
+                or found.subject.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+            continue
+        position = speaker.start if speaker.end > speaker.start else found.start
+        if position < token.idx and (best is None or position > best[0]):
+            best = (position, speaker.at(*here))
+    for ent in ctx.ents_before(token.idx):
+        if best is not None and ent.start_char < best[0]:
+            break
+        if paragraph - ctx.paragraph_of(ent.start_char) > PRONOUN_REACH:
+            break
+        if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON" or not salient_subject(ctx, ent):
+            continue
+        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        if compatible(name):
+            best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
+                                            ref=(ent.start_char, ent.end_char)))
+            break
+    if best is not None:
+        return best[1]
+    for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
+        if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
+            continue
+        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        if compatible(name):
+            return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
+                           ref=(ent.start_char, ent.end_char))
+    return None
+
+
+def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) -> Speaker | None:
+    """What a pronoun or definite description points back to: for people, see
+    ``person_antecedent``; for "it" / "they", the nearest earlier speaking body,
+    else the nearest organisation or place named before."""
+    if person:
+        return person_antecedent(ctx, token, previous, PERSON_PRONOUNS.get(token.lower_))
+    plural = token.lower_ in ("they", "them")
+    # "they" is a body or several people, never one named person
+    labels = ("ORG", "GPE", "NORP") if plural else ("ORG", "GPE", "NORP", "PERSON")
+    here = (token.idx, token.idx + len(token.text))
+    paragraph = ctx.paragraph_of(token.idx)
+    group = plural_subject(ctx, token) if plural else None
+    for found in earlier(previous, token.idx):
+        if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
+            break
+        if group is not None and found.start < group.idx:
+            break
+        if found.speaker and found.speaker.label in labels:
+            return found.speaker.at(*here)
+    if group is not None:
+        named = speaker_from_token(ctx, group, previous)
+        if named is not None:
+            return named.at(*here)
+    for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
+        label = label_of(ctx, ent)
+        if label in ("ORG", "GPE", "NORP") and not ctx.quoted(ent.start_char):
+            name = clean_name(ent.text)
+            return Speaker(name=name, start=here[0], end=here[1], label=label, role=ctx.roles.get(name),
+                           ref=(ent.start_char, ent.end_char))
+    return None
+
+
+# how many tokens back "they" looks for the group it stands for
+PLURAL_REACH = 120
+
+
+def plural_subject(ctx: ArticleContext, token):
+    """The latest plural subject before "they" in its paragraph or the one before ("Critics of
+    the program … They wrote"): a plural noun or coordinated names, outside quotes."""
+    doc = ctx.doc
+    paragraph = ctx.paragraph_of(token.idx)
+    for i in range(token.i - 1, max(-1, token.i - PLURAL_REACH), -1):
+        candidate = doc[i]
+        if candidate.dep_ not in ("nsubj", "nsubjpass") or ctx.quoted(candidate.idx):
+            continue
+        if paragraph - ctx.paragraph_of(candidate.idx) > 1:
+            break
+        if candidate.pos_ == "PRON":
+            continue
+        if candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in candidate.children):
+            return candidate
+    return None

@@ -1,0 +1,73 @@
+"""The reporting-cue and title lexicons (``reporting.tsv``, ``titles.tsv``), read once.
+
+Every stage that asks "is this a reporting verb?" or "is this a word of
+office?" reads these two files through this module, so one list serves the
+quote finder, the claim extractor and the entity resolver alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from parallax.lexicons import _rows
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReportingLexicon:
+    speech: frozenset[str]  # verb lemmas that report speech, writing, belief or stance
+    weak: frozenset[str]
+    denial: frozenset[str]
+    accusation: frozenset[str]
+    stance: frozenset[str]
+    core: frozenset[str]
+    belief: frozenset[str]
+    attitude: frozenset[str]  # stances, wishes and intentions: reported speech only
+    topic: frozenset[str]  # the object is the content ("cited rising costs")
+    finding: frozenset[str]  # topic verbs of things, not people ("polls show …")
+    phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle)
+    nouns: frozenset[str]  # nouns of speech that carry a that-clause ("Moscow's claim that …")
+    holder_adjectives: frozenset[str]  # "X is critical of Y", "X was worried about Y"
+    holder_nouns: frozenset[str]  # "X is a staunch opponent of Y"
+
+
+@lru_cache(maxsize=1)
+def reporting() -> ReportingLexicon:
+    classes: dict[str, set[str]] = {}
+    phrasal, nouns, holder_nouns, holder_adjectives = set(), set(), set(), set()
+    for cue, form, kinds in _rows("reporting.tsv"):
+        if form == "phrasal":
+            verb, particle = cue.split()
+            phrasal.add((verb, particle))
+        elif form == "noun" and "holder" in kinds.split(","):
+            holder_nouns.add(cue)
+        elif form == "noun":
+            nouns.add(cue)
+        elif form == "adjective":
+            holder_adjectives.add(cue)
+        else:
+            for kind in kinds.split(","):
+                classes.setdefault(kind, set()).add(cue)
+
+    def of(kind: str) -> frozenset[str]:
+        return frozenset(classes.get(kind, ()))
+
+    return ReportingLexicon(speech=of("speech"), weak=of("weak"), denial=of("denial"), accusation=of("accusation"),
+                            stance=of("stance"), core=of("core"), belief=of("belief"), attitude=of("attitude"),
+                            topic=of("topic"), finding=of("finding"),
+                            phrasal=frozenset(phrasal), nouns=frozenset(nouns),
+                            holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns))
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, str]:
+    """word of office (lower case) → "person" (names an office or honorific) or "part" (only qualifies one)."""
+    return {word: kind for word, kind in _rows("titles.tsv")}
+
+
+def title_words() -> frozenset[str]:
+    return frozenset(titles())
+
+
+def person_titles() -> frozenset[str]:
+    return frozenset(w for w, kind in titles().items() if kind == "person")

@@ -1,0 +1,144 @@
+"""Knowledge about names, from pinned data packages rather than lists in code.
+
+- Given-name variants (Bill / William, Jim / James) from ``nicknames``
+  (Carlton Northern and Nick Crews' hand-curated names.csv, Apache-2.0).
+- Countries with their official and short names, other spellings and
+  demonyms (Russia / Russian Federation / Russian; United States / USA /
+  American) from ``countryinfo`` (MIT), with the short forms and regions it
+  leaves out (America, Britain; Crimea / Crimean) in ``lexicons/places.tsv``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # the package is a dependency; without it names only match themselves
+        return None
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def given_name_variants(name: str) -> frozenset[str]:
+    """Lower-case forms that can name the same person as ``name`` (the name itself included).
+
+    Only direct nickname relations count ("bill" ↔ "william"), never two nicknames of one
+    name ("bill" and "bob" are both listed for "robert", but are not the same name)."""
+    name = name.lower()
+    namer = _nicknamer()
+    if namer is None or not name.isalpha():
+        return frozenset({name})
+    return frozenset({name} | set(namer.nicknames_of(name)) | set(namer.canonicals_of(name)))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+# two-letter country codes that are also English words: never a country when written alone
+CODE_WORDS = frozenset("AM AN AS AT BE BY DO GO HE IN IS IT ME MY NO OF ON OR SO TO UP WE".split())
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """Normalised country name, spelling, code or demonym → the country's common English name.
+
+    A form claimed by several countries ("American": the United States, American Samoa,
+    the Northern Mariana Islands) goes to the country named by it, else the most populous."""
+    try:
+        folder = resources.files("countryinfo") / "data"
+        files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    claims: dict[str, list[tuple[bool, int, str]]] = {}
+    for path in files:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        name = data.get("name")
+        if not isinstance(name, str) or not name:
+            continue
+        population = data.get("population") if isinstance(data.get("population"), int) else 0
+        forms = [name, data.get("demonym") or ""]
+        forms += [s for s in data.get("altSpellings") or [] if isinstance(s, str)]
+        for form in forms:
+            if not form or not re.fullmatch(r"[A-Za-z .,'’()-]+", form):
+                continue
+            if len(_key(form)) <= 3 and not form.replace(".", "").isupper():
+                continue  # short forms only as codes ("US", "UK", "RUS")
+            if form in CODE_WORDS:
+                continue
+            key = _key(form) if len(_key(form)) > 3 else form.replace(".", "").upper()
+            claims.setdefault(key, []).append((form == name, population, name))
+    out = {key: max(options)[2] for key, options in claims.items()}
+    for name, kind, canonical, demonym in _places():
+        if kind == "country":
+            out.setdefault(_key(name), canonical)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _places() -> list[list[str]]:
+    from parallax.lexicons import _rows
+
+    return _rows("places.tsv")
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Region name or demonym (normalised) → the region ("Crimean" → "Crimea"): places that are
+    not countries, from ``lexicons/places.tsv`` and the provinces and states in countryinfo."""
+    out: dict[str, str] = {}
+    for name, kind, canonical, demonym in _places():
+        if kind == "region":
+            out[_key(name)] = canonical
+            if demonym != "-":
+                out[_key(demonym)] = canonical
+    try:
+        folder = resources.files("countryinfo") / "data"
+        for path in sorted(folder.iterdir(), key=lambda f: f.name):
+            if not path.name.endswith(".json"):
+                continue
+            provinces = json.loads(path.read_text(encoding="utf-8")).get("provinces")
+            if isinstance(provinces, list):
+                for province in provinces:
+                    if isinstance(province, str) and re.fullmatch(r"[A-Za-z .'-]+", province) and len(province) > 3:
+                        out.setdefault(_key(province), province)
+    except (ModuleNotFoundError, FileNotFoundError, OSError, ValueError):
+        pass
+    return out
+
+
+def region_of(text: str) -> str | None:
+    """The region a name or demonym stands for ("Crimean" → "Crimea", "Texas" → "Texas")."""
+    return regions().get(_key(re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)))
+
+
+def country_of(text: str) -> str | None:
+    """The country a name, spelling, code or demonym stands for ("Russian Federation" → "Russia")."""
+    text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).strip()
+    key = _key(text)
+    if len(key) <= 3:
+        return countries().get(text.replace(".", "").upper()) if text.replace(".", "").isupper() else None
+    return countries().get(key)
+
+
+@lru_cache(maxsize=1)
+def _given_name_sex() -> dict[str, str]:
+    from parallax.lexicons import _rows
+
+    return {name: sex for name, sex in _rows("given_names.tsv")}
+
+
+def given_name_sex(name: str) -> str | None:
+    """"f" or "m" for a given name that is overwhelmingly one sex in US birth records
+    (``lexicons/given_names.tsv``), else None."""
+    return _given_name_sex().get(name.lower().rstrip("."))
