@@ -1,0 +1,90 @@
+"""Which way a clause points in time, read from the article's one spaCy parse.
+
+A time expression modifies a verb; the verb's tense (and its auxiliaries)
+says whether "Thursday" is the one before publication or the one after:
+"the minister resigned on Thursday" looks back, "the vote will take place
+as early as Thursday" and "talks are scheduled for Thursday" look forward.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Tense = Literal["past", "present", "future", "unknown"]
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
+# verbs whose complement happens later than the verb itself: "plans to meet Thursday"
+PROSPECTIVE = {"plan", "expect", "schedule", "hope", "intend", "aim", "want", "seek", "propose", "prepare",
+               "promise", "threaten", "vow", "pledge", "agree", "decide", "set", "due", "likely", "poised",
+               "scheduled", "expected", "slate", "slated", "try", "attempt", "go", "need", "wish", "offer", "ask", "urge"}
+# nouns and adjectives that look ahead: "the vote scheduled for Thursday", "a deadline of Friday"
+AHEAD_WORDS = {"scheduled", "upcoming", "planned", "slated", "forthcoming"}
+
+
+def governing_verb(token):
+    """The verb the expression hangs from (or None): climb heads to the first verb or auxiliary."""
+    seen = 0
+    while token is not None and seen < 12:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod",):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        seen += 1
+    return None
+
+
+def verb_tense(verb) -> Tense:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & FUTURE_AUX:
+        return "future"
+    # "is going to", "plans to meet", "is to resume": the head looks ahead, unless it is itself past
+    # ("had been due to expire Friday"); any other infinitive takes its head's tense
+    if "to" in words and verb.head.i != verb.i:
+        head = verb.head
+        head_tense = verb_tense(head) if head.pos_ in ("VERB", "AUX") else "unknown"
+        if head.lemma_.lower() in PROSPECTIVE or head.lower_ in PROSPECTIVE or (head.lemma_ == "be" and verb.dep_ == "xcomp"):
+            return "unknown" if head_tense == "past" else "future"
+        if head.pos_ in ("ADJ",) and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+            return "unknown" if verb_tense(head.head) == "past" else "future" if head.lower_ in PROSPECTIVE else verb_tense(head.head)
+        return head_tense
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ == "VBN":
+        if any(a.lemma_ == "have" for a in aux):
+            return "past"
+        if any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+            return "future" if verb.lower_ in PROSPECTIVE else "present"  # "is expected in December"
+        if verb.dep_ in ("acl", "amod") and verb.lower_ in AHEAD_WORDS:
+            return "future"
+        return "past" if aux or verb.dep_ in ("acl", "relcl") else "unknown"
+    if verb.tag_ == "VBG":
+        if any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
+            return "future"  # present progressive with a date is an arrangement: "is meeting on Thursday"
+        if any(a.tag_ == "VBD" for a in aux):
+            return "past"
+        return "unknown"
+    if verb.tag_ in ("VBZ", "VBP"):
+        if verb.lemma_ == "be" and any(c.lower_ in AHEAD_WORDS for c in verb.children):
+            return "future"
+        return "present"
+    return "unknown"
+
+
+def tense_at(doc, start: int, end: int) -> Tense:
+    """The tense of the clause the character span [start, end) belongs to."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return "unknown"
+    root = span.root
+    # "the meeting scheduled for Thursday", "due on Friday": a forward-looking word on the way up
+    token, steps = root.head, 0
+    while token is not None and steps < 3 and token.pos_ not in ("VERB", "AUX"):
+        if token.lower_ in AHEAD_WORDS:
+            return "future"
+        token, steps = (None if token.head.i == token.i else token.head), steps + 1
+    verb = governing_verb(root)
+    if verb is None:
+        return "unknown"
+    return verb_tense(verb)
