@@ -163,7 +163,7 @@ def evaluate_timebank(folder: Path, split: str = "all", errors: list | None = No
         if errors is not None:
             errors.extend(differences(doc, system))
     return {
-        "timebank": str(folder), "split": split, "documents": len(docs),
+        "title": "Parallax time expressions on TimeML", "timebank": str(folder), "split": split, "documents": len(docs),
         "metrics": {m: finish(c) for m, c in sorted(totals.items())},
     }
 

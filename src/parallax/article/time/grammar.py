@@ -37,7 +37,9 @@ class Candidate:
 def rules() -> list[tuple[str, re.Pattern]]:
     B = r"(?<![\w-])"  # a word starts here
     E = r"(?![\w])"  # a word ends here
-    MON = alternation(month_names()) + r"(?:\.(?!\w)|(?![\w]))"
+    full = {name for name in month_names() if name in FULL_MONTHS}
+    # an abbreviation may carry its period ("Sept."); a full name never does ("in March." ends a sentence)
+    MON = rf"(?:{alternation(full)}(?![\w])|{alternation(set(month_names()) - full)}(?:\.(?!\w)|(?![\w])))"
     WD = alternation(weekday_names()) + E
     ORD = alternation(ordinal_words())
     NUMW = alternation(number_words())
@@ -55,6 +57,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
     CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am(?![\w])|pm(?![\w])|a\.m(?![\w])|p\.m(?![\w]))"
              r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|hours|hrs))?|noon|midnight|midday)")
     ZONE = r"(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T|BST|CET|CEST|MSK|IST|JST))?"
+    HOLIDAY = "|".join(f"(?:{name})" for name in holiday_names())  # the lexicon's names are patterns
     SPOKEN_YEAR = rf"(?:nineteen|twenty)[\s-]+(?:{NUMW})(?:[\s-]+(?:{NUMW}))?"
     out = [
         # dates: "Friday, Oct. 13, 1989", "Oct. 13", "13 October 2023", "March eighth"
@@ -64,7 +67,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
         ("month_rel", rf"{B}(?:{EDGE}\s*)?(?P<mon>{MON})\s+(?P<rel>this|last|next)\s+year{E}"),
         ("iso", rf"{B}(?P<year>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<clock>\d\d:\d\d))?{E}"),
         ("numeric", rf"{B}(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)?\d\d){E}"),
-        ("named_numeric", rf"{B}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}){E}(?!/)"),
+        ("named_numeric", rf"(?<![\w/])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}){E}(?!/)"),  # "9/11", also in "post-9/11"
         # weekdays: "Tuesday", "last Friday", "early Tuesday", "Saturday night", "this coming Sunday"
         ("weekday", rf"{B}(?:(?P<edge>early|late|earlier|later)\s+(?:on\s+)?|(?P<rel>last|next|this(?:\s+coming|\s+past)?|coming|past|the\s+(?:previous|following|next|same|past))\s+)?"
                     rf"(?P<wd>{WD})(?:'s)?(?:\s+(?P<part>{PART})|\s+(?P<edge2>morning|afternoon|evening|night))?"),
@@ -85,7 +88,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
         ("ago", rf"{B}the\s+(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)\s+(?P<what>quarter|period|month|year|week|nine\s+months|six\s+months){E}"),
         ("ago_vague", rf"{B}(?P<unit>years|months|weeks|days|decades|centuries)\s+(?:ago|earlier|later){E}"),
         # quarters and halves: the third quarter, third-quarter, this year's first quarter, the first half of 1990
-        ("quarter", rf"{B}(?:(?:the|its|their|this|last|next)\s+)?(?:(?P<rel>this|last|next|that)\s+year's\s+)?(?:(?:the|its|their)\s+)?(?:fiscal\s+)?(?:(?P<edge>early|late)\s+)?"
+        ("quarter", rf"{B}(?:(?:the|its|their|this|last|next)\s+)?(?:(?P<rel>this|last|next|that)\s+year's\s+)?(?:(?:the|its|their)\s+)?(?:(?P<shift>year-earlier|year-ago|prior-year|previous-year)\s+)?(?:fiscal\s+)?(?:(?P<edge>early|late)\s+)?"
                     rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+|calendar\s+)?(?P<unit>quarter|half|period){E}(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR}){E}|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
         ("year_period", rf"{B}the\s+(?P<year>{YEAR})\s+(?:(?P<ord>first|second|third|fourth|final)[\s-]+)?(?P<what>quarter|period|half|nine\s+months|six\s+months|fiscal\s+year|season){E}"),
         ("half_of", rf"{B}(?:(?:at\s+least|through)\s+)?the\s+(?P<which>first|second|last|latter|final|back)\s+half\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}){E}"),
@@ -125,7 +128,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
         # sets: every month, each year, daily, twice a year, Tuesdays
         ("set", rf"{B}(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|(?P<mon>{MON})|(?P<season>{SEASON})){E}"),
         ("set_rate", rf"{B}(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+)?an?\s+(?P<unit>year|month|week|day|quarter|hour|night){E}"),
-        ("holiday", rf"{B}(?:(?P<rel>this|last|next)\s+)?(?P<name>{alternation(holiday_names())}){E}(?:,?\s+(?P<year>{YEAR}){E})?"),
+        ("holiday", rf"{B}(?:(?P<rel>this|last|next)\s+)?(?P<name>{HOLIDAY}){E}(?:,?\s+(?P<year>{YEAR}){E})?"),
     ]
     return [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in out if pattern]
 
@@ -138,6 +141,7 @@ def holiday_names() -> list[str]:
 
 
 CAPITALISED = ("mon", "wd", "wds", "name")
+FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -168,7 +172,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 # when two rules find the same span, the more specific one wins
-RANK = {"named_numeric": 0, "holiday": 1, "month_day": 2, "day_month": 2, "iso": 2, "numeric": 2, "month_year": 3,
+RANK = {"half_of": 0, "year_period": 0, "named_numeric": 0, "holiday": 1, "month_day": 2, "day_month": 2, "iso": 2, "numeric": 2, "month_year": 3,
         "quarter": 4, "fiscal": 4, "ago": 5, "relative": 6, "weekday": 7, "deictic": 7, "deictic_part": 7,
         "season": 8, "decade": 8, "century": 8, "month": 9, "year": 9, "clock": 10, "set": 11, "set_rate": 12,
         "duration": 20, "duration_vague": 30, "the_unit": 31, "ref": 40}

@@ -97,11 +97,11 @@ def direction(tense: Tense) -> int:
     return 1 if tense == "future" else -1
 
 
-AGAINST_TENSE = 200  # days: how much further a date may be to stay on the side the tense points to
+AGAINST_TENSE = 366  # days: a past clause looks back and a future one forward, whatever the distance
 
 
 def nearest_day(options: list[date], anchor: date, tense: Tense) -> date:
-    """Of candidate days, the nearest to the anchor, preferring the side the tense points to.
+    """Of candidate days, the nearest to the anchor on the side the tense points to.
 
     A yearless "Nov. 16" in a late-October article is this November's even in
     a past-tense clause ("the offer was extended to Nov. 16"), but "Jan. 31"
@@ -109,7 +109,8 @@ def nearest_day(options: list[date], anchor: date, tense: Tense) -> date:
     """
     def cost(d: date) -> float:
         days = (d - anchor).days
-        against = (tense == "future" and days < 0) or (tense in ("past", "present") and days > 0)
+        # the present says nothing either way: "the law takes effect on January 1"
+        against = (tense == "future" and days < 0) or (tense == "past" and days > 0)
         return abs(days) + (AGAINST_TENSE if against else 0)
 
     return min(options, key=lambda d: (cost(d), d))
@@ -131,11 +132,20 @@ def weekday_date(target: int, anchor: date, tense: Tense, rel: str) -> date:
     return anchor + timedelta(days=ahead) if tense == "future" else anchor - timedelta(days=back)
 
 
+RANGE_END = re.compile(r"\b(?:through|until|till|to|by|before|from|effective|payable|record|expire[sd]?|deadline\s+of)\s+(?:mid-?|early\s+|late\s+)?$", re.I)
+
+
 def yearless(month: int, day: int | None, ctx: Context) -> date | None:
-    """A day (or, with ``day`` None, the first of a month) without a year, placed by tense."""
+    """A day (or, with ``day`` None, the first of a month) without a year, placed by tense.
+
+    The end or start of a span ("extended to Nov. 16", "loans through
+    January", "payable Dec. 15") says nothing about which side of the
+    publication it lies on, whatever the verb's tense: it goes to the nearest.
+    """
     anchor = ctx.anchor
     if anchor is None:
         return None
+    tense = "unknown" if RANGE_END.search(ctx.before) else ctx.tense
     options = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -147,8 +157,8 @@ def yearless(month: int, day: int | None, ctx: Context) -> date | None:
     if day is None:
         # a month: measured from the anchor's own month, which counts as both past and future
         this_month = date(anchor.year, anchor.month, 1)
-        return nearest_day(options, this_month, ctx.tense)
-    return nearest_day(options, anchor, ctx.tense)
+        return nearest_day(options, this_month, tense)
+    return nearest_day(options, anchor, tense)
 
 
 def month_of(word: str) -> int:
@@ -469,6 +479,8 @@ def h_quarter(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
         year = ctx.anchor.year
         if date(year, month, 1) > ctx.anchor and ctx.tense == "past":
             year -= 1
+    if "shift" in g:
+        year -= 1  # "the year-earlier third quarter"
     return as_date(period(gran, date(year, month, 1)), "")
 
 

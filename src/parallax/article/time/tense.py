@@ -34,6 +34,11 @@ def governing_verb(token):
     return None
 
 
+def explicit_past(verb) -> bool:
+    """A past form or a past auxiliary ("was due", "had planned"); a bare participle is not."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ == "had") for c in verb.children)
+
+
 def verb_tense(verb) -> Tense:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
@@ -45,7 +50,7 @@ def verb_tense(verb) -> Tense:
         head = verb.head
         head_tense = verb_tense(head) if head.pos_ in ("VERB", "AUX") else "unknown"
         if head.lemma_.lower() in PROSPECTIVE or head.lower_ in PROSPECTIVE or (head.lemma_ == "be" and verb.dep_ == "xcomp"):
-            return "unknown" if head_tense == "past" else "future"
+            return "unknown" if explicit_past(head) else "future"
         if head.pos_ in ("ADJ",) and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
             return "unknown" if verb_tense(head.head) == "past" else "future" if head.lower_ in PROSPECTIVE else verb_tense(head.head)
         return head_tense
