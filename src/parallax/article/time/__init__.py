@@ -53,9 +53,8 @@ class QuoteSpan:
 # a clock time next to its day is one expression: "10 p.m. Wednesday", "Friday, 5 p.m."
 DAY_KINDS = {"weekday", "deictic", "month_day", "day_month", "iso"}
 JOINER = re.compile(r"(?:\s+|\s*,\s*)$")
-ANCHORED = {"ago", "relative", "weekday", "deictic", "deictic_part", "overnight", "month", "quarter", "quarter_bare",
-            "season", "the_unit", "year_end", "holiday", "month_rel", "clock", "month_day", "day_month", "clock_day"}
-ANAPHORIC_WORDS = re.compile(r"\b(?:earlier|later|before|after|previous|preceding|following|that|same|prior)\b", re.I)
+# kinds whose value is written out in full and counts from nothing
+ABSOLUTE = {"month_year", "iso", "numeric", "named_numeric", "fiscal", "year_period", "half_of", "decade", "century", "year", "spoken_year"}
 
 
 def _provisional(cand: Candidate, text: str, published: date | None) -> Resolved | None:
@@ -134,14 +133,12 @@ def _resolve_one(cand, text, doc, anchor, reference, cands, results, quoted: boo
         return None
     if res.period is None:
         how = "none"
-    elif quoted:
-        how = "quote"
-    elif cand.kind in ANCHORED:
-        how = "reference" if ANAPHORIC_WORDS.search(text[cand.start:cand.end]) else "publication"
+    elif ctx.used_reference:
+        how = "reference"
+    elif cand.kind in ABSOLUTE or ctx.named_event or (cand.kind in ("month_day", "day_month", "season", "holiday", "quarter") and "year" in cand.groups):
+        how = "absolute"
     else:
-        how = "absolute"
-    if cand.kind in ("month_day", "day_month") and "year" in cand.groups:
-        how = "absolute"
+        how = "quote" if quoted else "publication"
     return Timex(cand.start, cand.end, text[cand.start:cand.end], res.type, res.value, res.period, tense, how)
 
 

@@ -73,6 +73,8 @@ class Context:
         self.start = start
         self.end = end
         self.extra_day: date | None = None  # the day a clock time stands beside
+        self.used_reference = False
+        self.named_event = False  # the value is the day a named event fell on ("the Sept. 11 attacks")
 
     @property
     def before(self) -> str:
@@ -88,8 +90,14 @@ class Context:
     def ref_base(self, gran: str) -> Period | None:
         """The reference time at ``gran`` (or the speech time when nothing was mentioned yet)."""
         if self.reference is not None and FINER.index(self.reference.gran) <= FINER.index(gran):
-            return self.reference.coarsen(gran) if self.reference.gran != gran else self.reference
+            ref = self.use_reference()
+            return ref.coarsen(gran) if ref.gran != gran else ref
         return self.base(gran)
+
+    def use_reference(self) -> Period | None:
+        """The reference time, noting that the value counts from it."""
+        self.used_reference = self.reference is not None
+        return self.reference
 
 
 def direction(tense: Tense) -> int:
@@ -233,6 +241,7 @@ def h_month_day(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
             return None
     event = named.event_for(month, day, ctx.text[ctx.start:ctx.end], ctx.before, ctx.after, ctx.anchor)
     if event is not None:
+        ctx.named_event = True
         return as_date(period("day", date(event.year, month, day)), "")
     if ctx.anchor is None:
         return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}")
@@ -290,6 +299,7 @@ def h_named_numeric(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     for month, day in ((int(g["a"]), int(g["b"])), (int(g["b"]), int(g["a"]))):
         event = named.event_for(month, day, text, ctx.before, ctx.after, ctx.anchor) if month <= 12 else None
         if event is not None and text in event.forms:
+            ctx.named_event = True
             return as_date(period("day", date(event.year, month, day)), "")
     return None
 
@@ -431,8 +441,9 @@ def h_ago(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     if "what" in g and norm(g["what"]) == "quarter":
         base = ctx.ref_base("quarter") if ref is not None and ref.gran == "quarter" else (ctx.base("quarter").shift(-1) if ctx.anchor else None)
     elif ref is not None and unit == "year" and (anaphoric or (amount == 1 and ref.gran in ("quarter", "half"))) and FINER.index(ref.gran) <= FINER.index("year"):
-        base = ref
+        base = ctx.use_reference()
     elif anaphoric and ref is not None and FINER.index(ref.gran) <= FINER.index(gran):
+        ref = ctx.use_reference()
         base = ref.coarsen(gran) if FINER.index(ref.gran) < FINER.index("day") else ref
     else:
         base = ctx.base(gran)
@@ -472,7 +483,7 @@ def h_quarter(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
             return None
         year = ctx.anchor.year + {"this": 0, "that": 0, "last": -1, "next": 1}[norm(g.get("rel") or g.get("yrel"))]
         if norm(g.get("rel")) == "that" and ctx.reference is not None:
-            year = ctx.reference.start.year
+            year = ctx.use_reference().start.year
     elif ctx.anchor is None:
         return Resolved("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{n}")
     else:
@@ -486,7 +497,7 @@ def h_quarter(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
 
 def h_quarter_bare(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     if ctx.reference is not None and ctx.reference.gran == "quarter":
-        return as_date(ctx.reference, "")
+        return as_date(ctx.use_reference(), "")
     base = ctx.base("quarter")
     return as_date(base.shift(-1) if base else None, "XXXX-QX")
 
@@ -522,7 +533,7 @@ def h_the_unit(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
         return as_date(base, "")
     if gran == "day":
         if ctx.reference is not None and ctx.reference.gran in ("day", "time", "part"):
-            return as_date(ctx.reference.coarsen("day"), "")
+            return as_date(ctx.use_reference().coarsen("day"), "")
         return None  # "the day" with nothing to point at is not a date
     # "the year", "the full year", "for the week": the one the article is written in
     return as_date(ctx.base(gran), "XXXX")
@@ -694,7 +705,7 @@ def h_year_period(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     if "ord" in g:
         return h_quarter({"ord": g["ord"], "unit": what.split()[-1], "year": g["year"]}, ctx, cand)
     if what in ("quarter", "period") and ctx.reference is not None and ctx.reference.gran == "quarter":
-        return as_date(period("quarter", date(year, ctx.reference.start.month, 1)), "")
+        return as_date(period("quarter", date(year, ctx.use_reference().start.month, 1)), "")
     if what in ("nine months", "six months"):
         return Resolved("DURATION", "P9M" if what.startswith("nine") else "P6M")
     return as_date(period("year", date(year, 1, 1)), "")

@@ -84,12 +84,18 @@ def tense_at(doc, start: int, end: int) -> Tense:
         return "unknown"
     root = span.root
     # "the meeting scheduled for Thursday", "due on Friday": a forward-looking word on the way up
-    token, steps = root.head, 0
-    while token is not None and steps < 3 and token.pos_ not in ("VERB", "AUX"):
+    token, steps, via_noun = root.head, 0, False
+    while token is not None and steps < 6 and token.pos_ not in ("VERB", "AUX"):
         if token.lower_ in AHEAD_WORDS:
             return "future"
+        via_noun = via_noun or (token.pos_ in ("NOUN", "PROPN") and token.i not in range(span.start, span.end))
         token, steps = (None if token.head.i == token.i else token.head), steps + 1
     verb = governing_verb(root)
     if verb is None:
         return "unknown"
-    return verb_tense(verb)
+    tense = verb_tense(verb)
+    # a date on a noun times that thing, not the verb: "prompted the scaling down of the celebrations on
+    # May 9" says nothing of when May 9 is; a future verb still carries its noun forward
+    if via_noun and tense == "past":
+        return "unknown"
+    return tense
