@@ -76,7 +76,7 @@ def _merge_clocks(cands: list[Candidate], text: str) -> list[Candidate]:
 
 def tag(text: str, doc, published: date | None, quotes: Iterable[QuoteSpan] = ()) -> list[Timex]:
     """Every time expression in ``text`` (parsed as ``doc``), resolved against ``published``."""
-    cands = [c for c in find_candidates(text) if _provisional(c, text, published) is not None]
+    cands = [c for c in find_candidates(text, doc) if _provisional(c, text, published) is not None]
     cands = _merge_clocks(select(cands), text)
     quotes = sorted(quotes, key=lambda q: q.start)
 

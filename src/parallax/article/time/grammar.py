@@ -144,19 +144,81 @@ CAPITALISED = ("mon", "wd", "wds", "name")
 FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every match of every rule, before overlaps are settled."""
+def find_candidates(text: str, doc=None) -> list[Candidate]:
+    """Every match of every rule, before overlaps are settled.
+
+    With the article's parse, a rule runs only over the sentences holding one
+    of its trigger words (a month name, a unit, "ago", a digit...): most
+    sentences name no time, and scanning them with every rule would cost more
+    than the rest of the stage together.
+    """
+    regions = [(0, len(text), None)]
+    if doc is not None:
+        regions = [(sent.start_char, sent.end_char, sentence_words(sent)) for sent in doc.sents]
     found = []
     for kind, pattern in rules():
-        for match in pattern.finditer(text):
-            if match.end() <= match.start():
+        needs = triggers().get(kind)
+        for start, end, words in regions:
+            if words is not None and needs is not None and not (needs & words):
                 continue
-            groups = {k: v for k, v in match.groupdict().items() if v is not None}
-            # month and weekday names are proper nouns: "may", "march", "sun" in lower case are words
-            if any(k in groups and not groups[k][:1].isupper() for k in CAPITALISED):
-                continue
-            found.append(Candidate(kind, match.start(), match.end(), groups))
+            for match in pattern.finditer(text, start, end):
+                if match.end() <= match.start():
+                    continue
+                groups = {k: v for k, v in match.groupdict().items() if v is not None}
+                # month and weekday names are proper nouns: "may", "march", "sun" in lower case are words
+                if any(k in groups and not groups[k][:1].isupper() for k in CAPITALISED):
+                    continue
+                found.append(Candidate(kind, match.start(), match.end(), groups))
     return found
+
+
+DIGIT = "<digit>"
+
+
+def sentence_words(sent) -> frozenset[str]:
+    words = set()
+    for token in sent:
+        word = token.lower_.rstrip(".")
+        words.add(word)
+        if any(ch.isdigit() for ch in word):
+            words.add(DIGIT)
+        if "-" in word:
+            words.update(word.split("-"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, frozenset[str]]:
+    """kind → the words one of which a sentence must hold for the rule to run there."""
+    months = frozenset(month_names())
+    weekdays = frozenset(weekday_names()) | {w + "s" for w in weekday_names()}
+    units = frozenset({"second", "seconds", "minute", "minutes", "hour", "hours", "hrs", "day", "days", "night", "nights",
+                       "week", "weeks", "weekend", "weekends", "fortnight", "fortnights", "month", "months", "quarter",
+                       "quarters", "year", "years", "decade", "decades", "century", "centuries", "millennium", "millennia",
+                       "period", "while", "time", "half", "seasons"})
+    seasons = frozenset(SEASONS)
+    holidays_first = frozenset(re.match(r"[A-Za-z]+", name).group().lower() for name in holiday_names())
+    refs = frozenset({"now", "nowadays", "present", "these", "moment", "current", "recently", "lately", "formerly", "past",
+                      "recent", "old", "long", "soon", "future", "near", "short", "term", "later", "possible", "coming",
+                      "ahead", "someday", "days", "weeks", "months", "years", "quarters", "times"})
+    parts = frozenset(p for p in PARTS_OF_DAY)
+    return {
+        "month_day": months, "day_month": months, "month_year": months, "month_rel": months, "month": months,
+        "iso": frozenset({DIGIT}), "numeric": frozenset({DIGIT}), "named_numeric": frozenset({DIGIT}),
+        "weekday": weekdays, "part_weekday": weekdays, "weekday_set": weekdays,
+        "deictic": frozenset({"yesterday", "today", "tomorrow", "tonight"}), "deictic_part": parts, "overnight": frozenset({"overnight"}),
+        "relative": units | seasons | months, "ago": frozenset({"ago", "earlier", "later", "before", "after", "hence", "previously", "now", "so"}),
+        "ago_vague": frozenset({"ago", "earlier", "later"}),
+        "year_period": frozenset({DIGIT}), "half_of": frozenset({"half", "quarters"}), "quarter": frozenset({"quarter", "half", "period"}),
+        "quarter_bare": frozenset({"quarter"}), "quarters_of": frozenset({"quarters"}), "fiscal": frozenset({"fiscal"}),
+        "year_end": frozenset({"end"}), "the_unit": units,
+        "decade": frozenset({DIGIT, "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "'80s"}),
+        "century": frozenset({"century"}), "season": seasons,
+        "year": frozenset({DIGIT, "two", "nineteen", "twenty"}), "spoken_year": frozenset({"nineteen", "twenty"}),
+        "clock": frozenset({DIGIT, "noon", "midnight", "midday"}), "ref": refs,
+        "duration": units, "duration_vague": units | {"years", "months", "weeks", "days"}, "set": frozenset({"every", "each", "per"}),
+        "set_rate": units, "holiday": holidays_first,
+    }
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
