@@ -119,7 +119,7 @@ def _resolve_one(cand, text, doc, anchor, reference, cands, results, quoted: boo
     ctx = Context(anchor, reference, tense, text, cand.start, cand.end)
     if cand.kind == "clock_day":
         clock, day = cand.groups["clock"], cand.groups["day"]
-        day_ctx = Context(anchor, reference, tense, text, day.start, day.end)
+        day_ctx = Context(anchor, reference, tense, text, cand.start, day.end)  # the words before the whole expression
         day_res = resolve(day, day_ctx)
         ctx.extra_day = day_res.period.day if day_res and day_res.period and day_res.period.day else None
         res = resolve(clock, ctx)

@@ -115,9 +115,9 @@ def rules() -> list[tuple[str, re.Pattern]]:
         # clock times: 10 p.m., around 7:15 p.m., noon, 5 p.m. EST
         ("clock", rf"{B}(?:(?P<approx>about|around|approximately|shortly\s+(?:before|after)|just\s+(?:before|after)|some\s+time\s+after)\s+)?(?P<clock>{CLOCK}){ZONE}{E}"),
         # general references: now, currently, recently, soon, the future
-        ("ref", rf"{B}(?P<present>now|nowadays|at\s+present|these\s+days|at\s+the\s+moment|current)(?![\w-])"),
-        ("ref", rf"{B}(?P<past>recently|lately|formerly|in\s+the\s+past|the\s+past|in\s+recent\s+(?:days|weeks|months|years|times)|recent\s+days|the\s+old\s+days|long\s+ago|recent(?=\s+[a-z]))(?![\w-])(?!\s+(?:than|this|that|last|today|yesterday|in\s+the))"),
-        ("ref", rf"{B}(?P<future>soon|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible|coming\s+(?:days|weeks|months|years|quarters)|the\s+coming\s+(?:days|weeks|months|years|quarters)|in\s+the\s+(?:days|weeks|months|years)\s+ahead|someday){E}"),
+        ("ref", rf"{B}(?P<present>now|nowadays|at\s+present|these\s+days|at\s+the\s+moment)(?![\w-])"),
+        ("ref", rf"{B}(?P<past>recently|lately|formerly|in\s+the\s+past|the\s+past|in\s+recent\s+(?:days|weeks|months|years|times)|recent\s+days|the\s+old\s+days|long\s+ago)(?![\w-])(?!\s+(?:than|this|that|last|today|yesterday|in\s+the))"),
+        ("ref", rf"{B}(?<!as\s)(?P<future>soon(?!\s+(?:as|after|before|afterwards?)\b)|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|a\s+later\s+date|as\s+soon\s+as\s+possible|coming\s+(?:days|weeks|months|years|quarters)|the\s+coming\s+(?:days|weeks|months|years|quarters)|in\s+the\s+(?:days|weeks|months|years)\s+ahead|someday){E}"),
         # durations: three years, the past two months, a few days, five-year, 52-week, 2 1/2 years
         ("duration", rf"{B}(?:{APPROX}\s+)?(?:(?:each\s+of\s+)?the\s+(?P<rel>past|last|next|first|final|previous|coming|following|latest|same|remaining|initial|year-earlier)\s+)?(?:the\s+)?"
                      rf"(?P<num>{NUM}|{VAGUE})\s+(?:more\s+|additional\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|full\s+|long\s+|successive\s+|further\s+)?(?P<unit>{UNITS})(?:\s+(?P<old>old|long|running|in\s+a\s+row))?{E}"),

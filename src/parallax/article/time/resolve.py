@@ -648,6 +648,8 @@ def h_duration(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     if unit not in UNIT_CODES:
         return None
     code, clock_unit = UNIT_CODES[unit]
+    if unit in ("second", "quarter") and norm(g.get("num")) in ("a", "an"):
+        return None  # "a second group", "a quarter of the staff"
     amount = amount_of(g.get("num")) if "num" in g else 1
     if "num" in g and amount is None and norm(g["num"]) not in ("several", "a few", "few", "a couple", "many", "some", "a number of", "dozens of", "hundreds of", "thousands of"):
         return None
