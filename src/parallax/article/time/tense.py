@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-Tense = Literal["past", "present", "future", "unknown"]
+Tense = Literal["past", "present", "future", "unknown", "perfect"]  # "perfect" only inside this module
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d", "could", "may", "might", "should", "must", "can", "ca"}
 # verbs whose complement happens later than the verb itself: "plans to meet Thursday"
@@ -57,6 +57,10 @@ def verb_tense(verb) -> Tense:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
         return "past"
     if verb.tag_ == "VBN":
+        if any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in aux) and not any(a.tag_ == "MD" for a in aux):
+            # English puts no named past day on a present perfect ("has prompted ... on May 9" is
+            # a misattached date): only "since" ties one to it
+            return "perfect"
         if any(a.lemma_ == "have" for a in aux):
             return "past"
         if any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in aux):
@@ -94,6 +98,8 @@ def tense_at(doc, start: int, end: int) -> Tense:
     if verb is None:
         return "unknown"
     tense = verb_tense(verb)
+    if tense == "perfect":
+        tense = "past" if span.start and span.doc[span.start - 1].lower_ in ("since", "from") else "unknown"
     # a date on a noun times that thing, not the verb: "prompted the scaling down of the celebrations on
     # May 9" says nothing of when May 9 is; a future verb still carries its noun forward
     if via_noun and tense == "past":
