@@ -91,6 +91,14 @@ def test_timeml_values(nlp):
     assert found["the 1990s"] == ("DATE", "199")
 
 
+def test_anaphoric_days_count_from_the_last_date_mentioned(nlp):
+    text = "The ceasefire began on March 3, 2011. The next day, rebels attacked at 0800 GMT."
+    found = {t.text: t for t in tag(text, nlp(text), date(2011, 3, 10))}
+    assert found["March 3, 2011"].value == "2011-03-03" and found["March 3, 2011"].anchor == "absolute"
+    assert found["The next day"].value == "2011-03-04" and found["The next day"].anchor == "reference"
+    assert found["0800 GMT"].value == "2011-03-04T08:00"
+
+
 def test_without_a_publication_date_nothing_relative_gets_a_date(nlp):
     found = values(nlp, "The shop closed on Tuesday and reopens at Christmas. It was founded on March 3, 1998.", None)
     assert found["Tuesday"] == ("DATE", "XXXX-WXX-2")

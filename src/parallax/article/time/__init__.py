@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Iterable
 
 from parallax.article.time.grammar import Candidate, find_candidates, select
-from parallax.article.time.resolve import Context, Resolved, resolve, weekday_date, yearless
+from parallax.article.time.resolve import Context, Resolved, resolve, weekday_date
 from parallax.article.time.tense import tense_at
 from parallax.article.time.values import Period
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parallax.article.time.vocab import (
-    PARTS_OF_DAY, SEASONS, UNIT_CODES, alternation, month_names, number_words, ordinal_words, weekday_names,
+    PARTS_OF_DAY, SEASONS, alternation, month_names, number_words, ordinal_words, weekday_names,
 )
 
 
@@ -55,7 +55,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
     APPROX = r"(?:about|around|approximately|nearly|almost|roughly|some|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|over|under|within|only|just|barely|well\s+over|no\s+more\s+than|the\s+better\s+part\s+of)"
     EDGE = r"(?:early|late|mid-?|the\s+(?:end|beginning|start|middle|close|turn)\s+of|the\s+(?:first|second|last|latter)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:week|quarter)\s+of)"
     CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am(?![\w])|pm(?![\w])|a\.m(?![\w])|p\.m(?![\w]))"
-             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|hours|hrs))?|noon|midnight|midday)")
+             r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|hours|hrs))?|(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hours|hrs)|noon|midnight|midday)")
     ZONE = r"(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T|BST|CET|CEST|MSK|IST|JST))?"
     HOLIDAY = "|".join(f"(?:{name})" for name in holiday_names())  # the lexicon's names are patterns
     SPOKEN_YEAR = rf"(?:nineteen|twenty)[\s-]+(?:{NUMW})(?:[\s-]+(?:{NUMW}))?"
@@ -80,12 +80,13 @@ def rules() -> list[tuple[str, re.Pattern]]:
         ("overnight", rf"{B}overnight{E}"),
         # this week, last month, next year, the coming weeks, earlier this year, the current quarter
         ("relative", rf"{B}(?:(?P<edge>{EDGE}|earlier|later)\s*)?(?P<rel>this|last|next|the\s+coming|coming|this\s+past|the\s+past|past|the\s+previous|previous|the\s+preceding|preceding|the\s+following|following|the\s+next|that|the\s+same|the\s+current|current|the\s+latest|latest|the\s+most\s+recent|the\s+prior|prior|the\s+last|its\s+latest|its\s+current)"
-                     rf"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>week(?:end)?|month|year|quarter|period|decade|century|(?P<season>{SEASON})|(?P<mon>{MON})){E}"),
+                     rf"\s+(?:fiscal\s+|calendar\s+)?(?P<unit>day|night|week(?:end)?|month|year|quarter|period|decade|century|(?P<season>{SEASON})|(?P<mon>{MON})){E}"),
         # 3 days ago, a year earlier, two weeks later, nearly four years ago
         ("ago", rf"{B}(?:{APPROX}\s+)?(?P<num>{NUM}|{VAGUE})\s+(?:more\s+)?(?P<unit>{UNITS})\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously){E}"),
         ("ago", rf"{B}(?:a\s+)?(?P<unit>week|month|year|day)\s+or\s+so\s+(?P<dir>ago|earlier|later){E}"),
         ("ago", rf"{B}(?P<unit>year|month|week|day)-(?P<dir>ago|earlier){E}(?:\s+(?P<what>quarter|period|month|year|week|level|figure|results?|nine\s+months|six\s+months))?"),
         ("ago", rf"{B}the\s+(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)\s+(?P<what>quarter|period|month|year|week|nine\s+months|six\s+months){E}"),
+        ("ago", rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow)){E}"),
         ("ago_vague", rf"{B}(?P<unit>years|months|weeks|days|decades|centuries)\s+(?:ago|earlier|later){E}"),
         # quarters and halves: the third quarter, third-quarter, this year's first quarter, the first half of 1990
         ("quarter", rf"{B}(?:(?:the|its|their|this|last|next)\s+)?(?:(?P<rel>this|last|next|that)\s+year's\s+)?(?:(?:the|its|their)\s+)?(?:(?P<shift>year-earlier|year-ago|prior-year|previous-year)\s+)?(?:fiscal\s+)?(?:(?P<edge>early|late)\s+)?"

@@ -187,6 +187,9 @@ def clock_value(text: str) -> str | None:
         return "12:00"
     if text.startswith("midnight"):
         return "24:00"
+    military = re.match(r"([01]\d|2[0-3])([0-5]\d)(?:gmt|utc|hours|hrs)", text)
+    if military:
+        return f"{military.group(1)}:{military.group(2)}"
     match = re.match(r"(\d{1,2})(?::(\d{2}))?(a\.?m\.?|p\.?m\.?)?", text)
     if not match:
         return None
@@ -401,6 +404,16 @@ def h_relative(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     if "mon" in g:
         return h_month({"rel": rel, "mon": g["mon"]}, ctx, cand)
     gran = UNIT_GRAN[unit]
+    if unit in ("day", "night"):
+        # "the next day", "that night", "the previous day" count from the last date; "last night" is deictic
+        if rel not in REFERENCE | {"the next", "next"}:
+            return None
+        base = ctx.ref_base("day")
+        if base is None:
+            return None
+        step = -1 if rel in ("previous", "the previous", "preceding", "the preceding", "prior", "the prior") else 1 if rel in ("following", "the following", "next", "the next") else 0
+        day = base.coarsen("day").shift(step)
+        return as_date(period("part", day.start, "NI") if unit == "night" else day, "")
     if rel in REFERENCE:
         base = ctx.ref_base(gran)
         step = {"previous": -1, "the previous": -1, "preceding": -1, "the preceding": -1, "prior": -1, "the prior": -1,
