@@ -225,3 +225,21 @@ def test_broken_timeml_is_one_clear_error(tmp_path):
     path.write_text("<TimeML><TEXT>no dct</TEXT></TimeML>", encoding="utf-8")
     with pytest.raises(TimeMLError, match="bad.tml"):
         read_tml(path)
+
+
+def test_timebank_command(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    parallax = str(Path(sys.executable).with_name("parallax"))
+    (tmp_path / "X1.tml").write_text(TML, encoding="utf-8")
+    ok = subprocess.run([parallax, "evaluate", "--timebank", str(tmp_path), "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert ok.returncode == 0, ok.stderr
+    metrics = json.loads(ok.stdout)["metrics"]
+    assert metrics["timex.detection (relaxed)"]["f1"] == 1.0
+    (tmp_path / "broken.tml").write_text("<TimeML><TEXT>", encoding="utf-8")
+    bad = subprocess.run([parallax, "evaluate", "--timebank", str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 2
+    assert bad.stderr.strip().count("\n") == 0 and "broken.tml" in bad.stderr
