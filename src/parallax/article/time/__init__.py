@@ -53,6 +53,8 @@ class QuoteSpan:
 # a clock time next to its day is one expression: "10 p.m. Wednesday", "Friday, 5 p.m."
 DAY_KINDS = {"weekday", "deictic", "month_day", "day_month", "iso"}
 JOINER = re.compile(r"(?:\s+|\s*,\s*)$")
+# kinds placed in a year by the tense; as a noun's modifier they go to the nearest year instead
+YEARLESS = {"month_day", "day_month", "month", "holiday"}
 # kinds whose value is written out in full and counts from nothing
 ABSOLUTE = {"month_year", "iso", "numeric", "named_numeric", "fiscal", "year_period", "half_of", "decade", "century", "year", "spoken_year"}
 
@@ -97,7 +99,7 @@ def tag(text: str, doc, published: date | None, quotes: Iterable[QuoteSpan] = ()
                 reference = _next_reference(reference, timex, cand)
     for cand in inside:
         quote = quote_of(cand)
-        spoken = _speech_day(quote, doc, results)
+        spoken = _speech_day(quote, doc, results, published)
         anchor = spoken or published
         before = [t for s, t in sorted(results.items()) if s < cand.start and t.period is not None and t.type in ("DATE", "TIME")]
         timex = _resolve_one(cand, text, doc, anchor, before[-1].period if before else None, cands, results, quoted=spoken is not None)
@@ -115,7 +117,7 @@ def _next_reference(reference: Period | None, timex: Timex, cand: Candidate) -> 
 
 
 def _resolve_one(cand, text, doc, anchor, reference, cands, results, quoted: bool) -> Timex | None:
-    tense = tense_at(doc, cand.start, cand.end) if doc is not None else "unknown"
+    tense = tense_at(doc, cand.start, cand.end, modifier_unknown=cand.kind in YEARLESS) if doc is not None else "unknown"
     ctx = Context(anchor, reference, tense, text, cand.start, cand.end)
     if cand.kind == "clock_day":
         clock, day = cand.groups["clock"], cand.groups["day"]
@@ -156,7 +158,7 @@ def _day_nearby(cand: Candidate, text: str, results: dict[int, Timex]) -> date |
     return best[1] if best else None
 
 
-def _speech_day(quote: QuoteSpan, doc, results: dict[int, Timex]) -> date | None:
+def _speech_day(quote: QuoteSpan, doc, results: dict[int, Timex], published: date | None) -> date | None:
     """The day a quoted statement was made: a dated expression beside its reporting verb, outside the quote."""
     if quote.cue_start is None or doc is None:
         return None
@@ -170,6 +172,8 @@ def _speech_day(quote: QuoteSpan, doc, results: dict[int, Timex]) -> date | None
             continue
         if not (sent.start_char <= timex.start < sent.end_char):
             continue
+        if published is not None and timex.period.day > published:
+            continue  # a statement reported is not made after the report
         distance = abs(timex.start - quote.cue_start)
         if best is None or distance < best[0]:
             best = (distance, timex.period.day)

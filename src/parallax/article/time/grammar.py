@@ -86,7 +86,8 @@ def rules() -> list[tuple[str, re.Pattern]]:
         ("ago", rf"{B}(?:a\s+)?(?P<unit>week|month|year|day)\s+or\s+so\s+(?P<dir>ago|earlier|later){E}"),
         ("ago", rf"{B}(?P<unit>year|month|week|day)-(?P<dir>ago|earlier){E}(?:\s+(?P<what>quarter|period|month|year|week|level|figure|results?|nine\s+months|six\s+months))?"),
         ("ago", rf"{B}the\s+(?P<unit>year|month|week|day)-(?P<dir>ago|earlier)\s+(?P<what>quarter|period|month|year|week|nine\s+months|six\s+months){E}"),
-        ("ago", rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after)(?!\s+(?:yesterday|tomorrow)){E}"),
+        # "the day before" standing alone; "the day before the vote" counts from an event, not a date
+        ("ago", rf"{B}the\s+(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after){E}(?=\s*[,.;:)—–-]|\s*$)"),
         ("ago_vague", rf"{B}(?P<unit>years|months|weeks|days|decades|centuries)\s+(?:ago|earlier|later){E}"),
         # quarters and halves: the third quarter, third-quarter, this year's first quarter, the first half of 1990
         ("quarter", rf"{B}(?:(?:the|its|their|this|last|next)\s+)?(?:(?P<rel>this|last|next|that)\s+year's\s+)?(?:(?:the|its|their)\s+)?(?:(?P<shift>year-earlier|year-ago|prior-year|previous-year)\s+)?(?:fiscal\s+)?(?:(?P<edge>early|late)\s+)?"

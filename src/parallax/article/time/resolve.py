@@ -444,6 +444,10 @@ def h_ago(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
         return None
     amount = amount_of(g.get("num")) if "num" in g else 1
     dir_ = norm(g["dir"])
+    if dir_ in ("before", "after") and "num" in g:
+        # "two years after he was sworn in": counted from an event, not a date; only the stretch is known
+        code, clock_unit = UNIT_CODES.get(unit, (None, None))
+        return Resolved("DURATION", duration(amount_of(g["num"]), code, clock_unit)) if code else None
     sign = 1 if dir_ in ("later", "after", "from now", "hence") else -1
     if amount is None or amount != int(amount):
         return Resolved("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
@@ -535,6 +539,8 @@ def h_year_end(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
 
 
 def h_the_unit(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
+    if g["unit"][:1].isupper():
+        return None  # "Speaker of the Year" is a title
     unit = norm(g["unit"]).split()[-1]
     gran = UNIT_GRAN[unit]
     if gran == "weekend":
@@ -591,6 +597,8 @@ def h_season(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     current = [p for p in options if p.start <= ctx.anchor <= p.end()]
     if rel in ("this", "the") and current:
         return as_date(current[0], "")
+    if rel == "this":
+        return as_date(next(p for p in options if p.start.year == ctx.anchor.year), "")  # "this spring" in August
     if rel in ("last", "this past", "the past") or (rel in ("the", "that", "") and ctx.tense == "past"):
         back = [p for p in options if p.end() < ctx.anchor]
         return as_date(max(back, key=lambda p: p.start), "")
@@ -639,6 +647,9 @@ def h_clock(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     clock = clock_value(g["clock"])
     if clock is None:
         return None
+    if re.fullmatch(r"\d{1,2}:\d\d", g["clock"]) and not re.search(
+            r"\b(?:at|around|about|by|from|until|till|to|before|after|since|between|and|shortly|just)\s+$", ctx.before, re.I):
+        return None  # a bare "2:48" is as often a running time or a score as a time of day
     day = ctx.extra_day or ctx.anchor
     if day is None:
         return Resolved("TIME", f"XXXX-XX-XXT{clock}")

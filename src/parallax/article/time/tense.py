@@ -77,16 +77,24 @@ def verb_tense(verb) -> Tense:
     if verb.tag_ in ("VBZ", "VBP"):
         if verb.lemma_ == "be" and any(c.lower_ in AHEAD_WORDS for c in verb.children):
             return "future"
+        if verb.lemma_.lower() in PROSPECTIVE and verb.lemma_ != "go":
+            return "future"  # "with a memo on Monday, he plans to ..."
         return "present"
     return "unknown"
 
 
-def tense_at(doc, start: int, end: int) -> Tense:
-    """The tense of the clause the character span [start, end) belongs to."""
+def tense_at(doc, start: int, end: int, modifier_unknown: bool = False) -> Tense:
+    """The tense of the clause the character span [start, end) belongs to.
+
+    With ``modifier_unknown``, a date that modifies a noun ("an Aug. 8
+    email", "the June agreement") has no tense: the noun's time is its own.
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return "unknown"
     root = span.root
+    if modifier_unknown and root.dep_ in ("compound", "nmod", "poss", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return "unknown"
     # "the meeting scheduled for Thursday", "due on Friday": a forward-looking word on the way up
     token, steps, via_noun = root.head, 0, False
     while token is not None and steps < 6 and token.pos_ not in ("VERB", "AUX"):
