@@ -43,7 +43,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
     WD = alternation(weekday_names()) + E
     ORD = alternation(ordinal_words())
     NUMW = alternation(number_words())
-    NUM = (rf"(?:(?!(?:1[1-9]|20)\d\d\b)\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{NUMW})(?:[\s-]+(?:and\s+)?(?:{NUMW}))*"
+    NUM = (rf"(?:(?!(?:1[1-9]|20)\d\d\b)\d+(?:\.\d+)?(?:\s+\d/\d)?|(?:{NUMW})(?:[\s-]+(?:and\s+)?(?:{NUMW})){{0,3}}"
            rf"(?:\s+and\s+an?\s+half)?|an?(?:\s+(?:hundred|thousand))?(?:\s+and\s+an?\s+half)?|half\s+an?|a\s+half)")
     VAGUE = r"(?:several|a\s+few|few|a\s+couple\s+of|a\s+couple|many|some|a\s+number\s+of|dozens\s+of|hundreds\s+of|thousands\s+of)"
     UNIT = r"(?:second|minute|hour|day|night|week(?:end)?|fortnight|month|quarter|year|decade|century|centuries|millenni(?:um|a))"
