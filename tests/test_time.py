@@ -14,7 +14,7 @@ import pytest
 from parallax.article import ArticleAnalysis, analyze_article
 from parallax.article.time import QuoteSpan, extract_times, tag
 from parallax.evaluation.timebank import match, read_tml, score_document, split_of
-from parallax.model import Article, Claim, EntityRef, StoryReport
+from parallax.model import Article, Claim, EntityRef, Quote, Span, StoryReport
 
 WEDNESDAY = date(2010, 12, 8)
 
@@ -115,8 +115,9 @@ def test_offsets_are_exact(nlp):
 # --------------------------------------------------------------------------- the timeline
 
 
-def story(nlp, texts: list[tuple[str, str | None, str]], claim_snippets: list[tuple[int, str, str]]):
-    """Articles, their analyses and hand-made claims (article index, snippet, group id) → build_timeline's inputs."""
+def story(nlp, texts: list[tuple[str, str | None, str]], claim_snippets: list[tuple[int, str, str]], cues=()):
+    """Articles, their analyses, hand-made claims (article index, snippet, group id) and reporting
+    verbs (article index, cue word, speaker entity id) → the report with its timeline."""
     from parallax.story.timeline import build_timeline, time_expressions
 
     articles, analyses, claims = [], [], []
@@ -131,7 +132,13 @@ def story(nlp, texts: list[tuple[str, str | None, str]], claim_snippets: list[tu
         start = texts[i][2].index(snippet)
         claims.append(Claim(id=f"c{n}", article_id=f"a{i}", start=start, end=start + len(snippet), text=snippet,
                             holder=EntityRef(name="own"), voice="own", polarity="asserts", group_id=group))
-    report = StoryReport(articles=articles, claims=claims)
+    quotes = []
+    for n, (i, cue, speaker) in enumerate(cues):
+        start = texts[i][2].index(cue)
+        quotes.append(Quote(id=f"q{n}", article_id=f"a{i}", start=0, end=start, text=texts[i][2][:start], kind="indirect",
+                            speaker=EntityRef(entity_id=speaker, name=speaker),
+                            cue_span=Span(article_id=f"a{i}", start=start, end=start + len(cue), text=cue)))
+    report = StoryReport(articles=articles, claims=claims, quotes=quotes)
     report.time_expressions = time_expressions(analyses)
     report.timeline = build_timeline(articles, analyses, report)
     return report
@@ -159,6 +166,15 @@ def test_agreeing_outlets_share_one_event_and_statements_stay_apart(nlp):
     days = [(e.date, sorted({s.article_id for s in e.sources})) for e in report.timeline]
     assert days == [("2010-12-07", ["a0", "a1"]), ("2010-12-08", ["a0"])]
     assert not any(e.conflicts for e in report.timeline)
+
+
+def test_one_speakers_dated_statement_is_one_event_across_outlets(nlp):
+    report = story(nlp, [
+        ("Wire", "2010-12-09", "Energy Minister Aleksandr Varga said on Wednesday that hackers had entered the grid."),
+        ("Daily", "2010-12-09", "Hackers broke into the national grid weeks ago, Varga told parliament on Wednesday."),
+    ], [], cues=[(0, "said", "e-varga"), (1, "told", "e-varga")])
+    [event] = report.timeline
+    assert event.date == "2010-12-08" and {s.article_id for s in event.sources} == {"a0", "a1"}
 
 
 def test_an_empty_timeline_says_why(nlp):

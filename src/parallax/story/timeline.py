@@ -6,8 +6,8 @@ reports: one event per proposition, with the articles that report it. When
 outlets date the same proposition differently ("arrested Tuesday" against
 "arrested Wednesday"), the event says so in ``conflicts``. An expression
 outside every claim ("the minister said on Wednesday that …") dates its
-sentence: the statement itself; such events join across outlets when they
-fall on the same day in much the same words.
+sentence: the statement itself, one event per speaker and day across outlets
+(other sentences join when they fall on the same day in much the same words).
 
 Only expressions that name a day (or a time on one) make events: "last
 month" or "in 2019" name no day, and nothing gets a made-up date. An empty
@@ -62,7 +62,16 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return bool(DATELINE.search(text[max(0, start - 45):start]) and DATELINE_AFTER.match(text[end:end + 70]))
 
 
-def entries_of(article, analysis, claims) -> list[Entry]:
+def speaker_of_sentence(quotes, start: int, end: int) -> str | None:
+    """The speaker whose reporting verb stands in this sentence ("Varga said on Wednesday …")."""
+    for quote in quotes:
+        cue = quote.cue_span
+        if cue is not None and start <= cue.start < end and quote.speaker is not None:
+            return quote.speaker.entity_id or quote.speaker.name
+    return None
+
+
+def entries_of(article, analysis, claims, quotes=()) -> list[Entry]:
     text = article.text
     grouped: dict[tuple, dict] = {}
     for expr in analysis.times:
@@ -80,7 +89,9 @@ def entries_of(article, analysis, claims) -> list[Entry]:
         else:
             stripped = sentence.strip()
             offset = expr.sentence_start + (len(sentence) - len(sentence.lstrip()))
-            key = ("sentence", article.id, expr.sentence_start)
+            speaker = speaker_of_sentence(quotes, expr.sentence_start, expr.sentence_end)
+            # a dated statement: one event per speaker and day, whichever outlet reports it
+            key = ("statement", speaker) if speaker else ("sentence", article.id, expr.sentence_start)
             source = Span(article_id=article.id, start=offset, end=offset + len(stripped), text=stripped)
             group_id = None
         slot = grouped.setdefault((key, expr.date), {"clock": None, "source": source, "group": group_id, "exprs": []})
@@ -97,7 +108,11 @@ def build_timeline(articles, analyses, report: StoryReport) -> list[TimelineEven
     claims_by_article = defaultdict(list)
     for claim in report.claims:
         claims_by_article[claim.article_id].append(claim)
-    entries = [e for analysis in analyses for e in entries_of(by_id[analysis.article_id], analysis, claims_by_article[analysis.article_id])]
+    quotes_by_article = defaultdict(list)
+    for quote in report.quotes:
+        quotes_by_article[quote.article_id].append(quote)
+    entries = [e for analysis in analyses
+               for e in entries_of(by_id[analysis.article_id], analysis, claims_by_article[analysis.article_id], quotes_by_article[analysis.article_id])]
     entries.sort(key=lambda e: (e.day, e.source.article_id, e.source.start))
 
     # a proposition's entries, then free sentences joining an event of their day in much the same words
@@ -109,8 +124,16 @@ def build_timeline(articles, analyses, report: StoryReport) -> list[TimelineEven
                 by_group[entry.key[1]] = []
                 clusters.append(by_group[entry.key[1]])
             by_group[entry.key[1]].append(entry)
+    by_statement: dict[tuple, list[Entry]] = {}
     for entry in entries:
-        if entry.key[0] == "group":
+        if entry.key[0] == "statement":
+            slot = (entry.key, entry.day)  # a speaker's statements of different days are different events
+            if slot not in by_statement:
+                by_statement[slot] = []
+                clusters.append(by_statement[slot])
+            by_statement[slot].append(entry)
+    for entry in entries:
+        if entry.key[0] in ("group", "statement"):
             continue
         home = next((c for c in clusters if any(e.day == entry.day and fuzz.token_set_ratio(entry.text, e.text) >= SAME_WORDING for e in c)), None)
         if home is None:
