@@ -58,7 +58,10 @@ def read_tml(path: Path) -> TimeMLDoc:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
         raise TimeMLError(f"{path}: not well-formed TimeML ({exc})") from None
+    # TBAQ / TempEval-3 keep the creation time in <DCT>; older TimeML marks it anywhere by its function
     dct_el = root.find("DCT/TIMEX3")
+    if dct_el is None:
+        dct_el = root.find(".//TIMEX3[@functionInDocument='CREATION_TIME']")
     text_el = root.find("TEXT")
     if dct_el is None or text_el is None or not dct_el.get("value"):
         raise TimeMLError(f"{path}: no <DCT><TIMEX3 value=…> or no <TEXT>")
@@ -78,7 +81,7 @@ def read_tml(path: Path) -> TimeMLDoc:
         for child in element:
             start = length
             walk(child)
-            if child.tag == "TIMEX3":
+            if child.tag == "TIMEX3" and child.get("functionInDocument") != "CREATION_TIME":
                 gold.append(GoldTimex(start, length, "", child.get("type", ""), child.get("value", "")))
             if child.tail:
                 parts.append(child.tail)
