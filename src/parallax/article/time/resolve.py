@@ -674,6 +674,8 @@ def h_duration(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     code, clock_unit = UNIT_CODES[unit]
     if unit in ("second", "quarter") and norm(g.get("num")) in ("a", "an"):
         return None  # "a second group", "a quarter of the staff"
+    if unit == "day" and norm(g.get("num")) == "one" and re.search(r"\b(?:will|would|could|may|might|can|shall|to)\s+$", ctx.before, re.I):
+        return Resolved("DATE", "FUTURE_REF")  # "Islam will one day be ..."
     amount = amount_of(g.get("num")) if "num" in g else 1
     if "num" in g and amount is None and norm(g["num"]) not in ("several", "a few", "few", "a couple", "many", "some", "a number of", "dozens of", "hundreds of", "thousands of"):
         return None
