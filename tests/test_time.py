@@ -106,6 +106,25 @@ def test_without_a_publication_date_nothing_relative_gets_a_date(nlp):
     assert found["March 3, 1998"] == ("DATE", "1998-03-03")
 
 
+def test_calendar_values():
+    from parallax.article.time.values import duration, period
+
+    assert period("week", date(2010, 1, 3)).value == "2009-W53"  # ISO weeks cross the new year
+    assert period("weekend", date(2010, 12, 7)).value == "2010-W49-WE"
+    assert period("quarter", date(1989, 10, 26)).shift(-1, "year").value == "1988-Q4"
+    assert period("season", date(2010, 1, 1), season="WI").value == "2010-WI"
+    assert period("decade", date(2000, 5, 1)).value == "200" and period("century", date(1989, 1, 1)).value == "19"
+    assert duration(2.5, "Y", False) == "P2Y6M" and duration(None, "D", False) == "PXD" and duration(90, "M", True) == "PT90M"
+
+
+def test_holidays_follow_the_tense(nlp):
+    december = date(2010, 12, 20)
+    found = values(nlp, "The family will gather on Christmas Eve, as it did last Christmas.", december)
+    assert found["Christmas Eve"] == ("DATE", "2010-12-24")
+    assert found["last Christmas"] == ("DATE", "2009-12-25")
+    assert values(nlp, "Shops opened on Easter Sunday.", date(2011, 5, 2))["Easter Sunday"] == ("DATE", "2011-04-24")
+
+
 def test_offsets_are_exact(nlp):
     text = "On Tuesday night, around 11 p.m., the lights went out; by 8 a.m. Wednesday power was back.\n\nIn 2019 it was worse."
     for t in tag(text, nlp(text), WEDNESDAY):

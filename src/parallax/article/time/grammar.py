@@ -57,7 +57,6 @@ def rules() -> list[tuple[str, re.Pattern]]:
     CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.|p\.m\.|am(?![\w])|pm(?![\w])|a\.m(?![\w])|p\.m(?![\w]))"
              r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:GMT|UTC|hours|hrs))?|(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|hours|hrs)|noon|midnight|midday)")
     ZONE = r"(?:\s+(?:local\s+time|GMT|UTC|[ECMP][SD]T|BST|CET|CEST|MSK|IST|JST))?"
-    HOLIDAY = "|".join(f"(?:{name})" for name in holiday_names())  # the lexicon's names are patterns
     SPOKEN_YEAR = rf"(?:nineteen|twenty)[\s-]+(?:{NUMW})(?:[\s-]+(?:{NUMW}))?"
     out = [
         # dates: "Friday, Oct. 13, 1989", "Oct. 13", "13 October 2023", "March eighth"
@@ -130,8 +129,9 @@ def rules() -> list[tuple[str, re.Pattern]]:
         # sets: every month, each year, daily, twice a year, Tuesdays
         ("set", rf"{B}(?:every|each|per)\s+(?:other\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNITS}|(?P<mon>{MON})|(?P<season>{SEASON})){E}"),
         ("set_rate", rf"{B}(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+)?an?\s+(?P<unit>year|month|week|day|quarter|hour|night){E}"),
-        ("holiday", rf"{B}(?:(?P<rel>this|last|next)\s+)?(?P<name>{HOLIDAY}){E}(?:,?\s+(?P<year>{YEAR}){E})?"),
     ]
+    # one rule per holiday (the lexicon's names are patterns), so the longest wins: "Christmas Eve" over "Christmas"
+    out += [("holiday", rf"{B}(?:(?P<rel>this|last|next)\s+)?(?P<name>{name}){E}(?:,?\s+(?P<year>{YEAR}){E})?") for name in holiday_names()]
     return [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in out if pattern]
 
 
