@@ -131,7 +131,7 @@ def _resolve_one(cand, text, doc, anchor, reference, cands, results, quoted: boo
         if cand.kind == "clock":
             ctx.extra_day = _day_nearby(cand, text, results)
         res = resolve(cand, ctx)
-    if res is None:
+    if res is None or not res.value:
         return None
     if res.period is None:
         how = "none"

@@ -45,7 +45,6 @@ UNIT_GRAN = {"period": "quarter", "second": "time", "minute": "time", "hour": "t
 BACK = {"last", "past", "this past", "the past", "previous", "the previous", "preceding", "the preceding", "prior", "the prior",
         "latest", "the latest", "the most recent", "its latest", "the last"}
 AHEAD = {"next", "the next", "coming", "the coming", "following", "the following", "this coming"}
-NOW = {"this", "current", "the current", "its current"}
 REFERENCE = {"previous", "the previous", "preceding", "the preceding", "following", "the following", "that", "the same", "prior", "the prior"}
 
 
@@ -100,20 +99,14 @@ class Context:
         return self.reference
 
 
-def direction(tense: Tense) -> int:
-    """-1 to look back, +1 forward; news narrates the past, so the unknown looks back."""
-    return 1 if tense == "future" else -1
-
-
 AGAINST_TENSE = 366  # days: a past clause looks back and a future one forward, whatever the distance
 
 
 def nearest_day(options: list[date], anchor: date, tense: Tense) -> date:
     """Of candidate days, the nearest to the anchor on the side the tense points to.
 
-    A yearless "Nov. 16" in a late-October article is this November's even in
-    a past-tense clause ("the offer was extended to Nov. 16"), but "Jan. 31"
-    in a past clause of an October article is last January, not next.
+    "Jan. 31" in a past clause of an October article is last January, not
+    the nearer next one; with no tense to go by the nearest wins.
     """
     def cost(d: date) -> float:
         days = (d - anchor).days
@@ -125,6 +118,8 @@ def nearest_day(options: list[date], anchor: date, tense: Tense) -> date:
 
 
 def weekday_date(target: int, anchor: date, tense: Tense, rel: str) -> date:
+    """The day a weekday (0 = Monday) names from ``anchor``: the anchor's own weekday is the anchor,
+    "last"/"next" skip it, otherwise the tense says back (the default) or forward."""
     back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7
     if rel in ("last", "past", "this past"):
