@@ -37,6 +37,9 @@ def test_tense_points_weekdays_back_or_forward(nlp):
     assert values(nlp, "The minister travelled to Paris on Monday.", tuesday)["Monday"] == ("DATE", "2010-12-06")
     assert values(nlp, "Talks are scheduled to resume on Friday.", tuesday)["Friday"] == ("DATE", "2010-12-10")
     assert values(nlp, "Police arrested him last Friday.", tuesday)["last Friday"] == ("DATE", "2010-12-03")
+    # a date between the reporting verb and what it reports dates the saying
+    said = values(nlp, "The mayor said at a news conference Monday the president will visit the city Friday.", tuesday)
+    assert said["Monday"] == ("DATE", "2010-12-06") and said["Friday"] == ("DATE", "2010-12-10")
 
 
 def test_year_rolls_over_for_next_year_and_back_for_last(nlp):

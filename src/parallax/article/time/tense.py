@@ -83,6 +83,31 @@ def verb_tense(verb) -> Tense:
     return "unknown"
 
 
+REPORTING = {"say", "tell", "announce", "report", "add", "state", "claim", "confirm", "deny", "warn", "insist", "argue",
+             "write", "tweet", "declare", "acknowledge", "admit", "explain", "note", "predict", "promise", "suggest"}
+
+
+def reporting_clause(span):
+    """The reporting verb a date stands with when it falls between that verb and what was reported.
+
+    "The mayor said at a news conference Monday the president will visit":
+    "Monday" dates the saying, whatever the parser attached it to, because it
+    comes before the reported clause begins (its "that" or its subject).
+    """
+    for token in span.sent:
+        if token.i >= span.start:
+            break
+        if token.lemma_.lower() not in REPORTING or token.pos_ != "VERB":
+            continue
+        for clause in token.children:
+            if clause.dep_ != "ccomp" or clause.i < span.end:
+                continue
+            starts = [c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
+            if starts and span.end <= min(starts):
+                return token
+    return None
+
+
 def tense_at(doc, start: int, end: int, modifier_unknown: bool = False) -> Tense:
     """The tense of the clause the character span [start, end) belongs to.
 
@@ -95,6 +120,9 @@ def tense_at(doc, start: int, end: int, modifier_unknown: bool = False) -> Tense
     root = span.root
     if modifier_unknown and root.dep_ in ("compound", "nmod", "poss", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
         return "unknown"
+    reporting = reporting_clause(span)
+    if reporting is not None:
+        return verb_tense(reporting)
     # "the meeting scheduled for Thursday", "due on Friday": a forward-looking word on the way up
     token, steps, via_noun = root.head, 0, False
     while token is not None and steps < 6 and token.pos_ not in ("VERB", "AUX"):
