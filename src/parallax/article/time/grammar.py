@@ -95,7 +95,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
         ("half_of", rf"{B}(?:(?:at\s+least|through)\s+)?the\s+(?P<which>first|second|last|latter|final|back)\s+half\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}){E}"),
         ("half_of", rf"{B}(?:the\s+)?(?P<which>first|last)\s+two\s+quarters\s+of\s+(?P<year>{YEAR}){E}"),
         ("quarter_bare", rf"{B}the\s+(?P<unit>quarter){E}"),
-        ("quarters_of", rf"{B}(?:the\s+)?(?P<ord>first|last)\s+(?P<n>two|three)\s+quarters\s+of\s+(?P<year>{YEAR}){E}"),
+        ("quarters_of", rf"{B}(?:the\s+)?(?:first|last)\s+three\s+quarters\s+of\s+(?P<year>{YEAR}){E}"),
         ("fiscal", rf"{B}(?:(?:the\s+)?(?:early|late)\s+)?fiscal\s+(?:year\s+)?(?P<year>{YEAR}|'\d\d|\d{{2}}){E}"),
         ("year_end", rf"{B}(?:(?:around|by)\s+)?(?:the\s+)?year(?:'s)?[\s-]end{E}"),
         ("year_end", rf"{B}the\s+end\s+of\s+the\s+year{E}"),

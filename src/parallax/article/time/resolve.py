@@ -515,10 +515,7 @@ def h_quarter_bare(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
 
 
 def h_quarters_of(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
-    n = {"two": 2, "three": 3}[norm(g["n"])]
-    if n == 2:
-        return as_date(period("half", date(int(g["year"]), 1 if norm(g["ord"]) == "first" else 7, 1)), "")
-    return Resolved("DURATION", "P9M")
+    return Resolved("DURATION", "P9M")  # "the first three quarters of 1990"; two quarters are a half (half_of)
 
 
 def h_fiscal(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
