@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from parallax.article.time.vocab import (
-    PARTS_OF_DAY, SEASONS, alternation, month_names, number_words, ordinal_words, weekday_names,
+    PARTS_OF_DAY, SEASONS, alternation, full_month_names, month_names, number_words, ordinal_words, weekday_names,
 )
 
 
@@ -37,7 +37,7 @@ class Candidate:
 def rules() -> list[tuple[str, re.Pattern]]:
     B = r"(?<![\w-])"  # a word starts here
     E = r"(?![\w])"  # a word ends here
-    full = {name for name in month_names() if name in FULL_MONTHS}
+    full = full_month_names()
     # an abbreviation may carry its period ("Sept."); a full name never does ("in March." ends a sentence)
     MON = rf"(?:{alternation(full)}(?![\w])|{alternation(set(month_names()) - full)}(?:\.(?!\w)|(?![\w])))"
     WD = alternation(weekday_names()) + E
@@ -143,7 +143,6 @@ def holiday_names() -> list[str]:
 
 
 CAPITALISED = ("mon", "wd", "wds", "name")
-FULL_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 
 def find_candidates(text: str, doc=None) -> list[Candidate]:

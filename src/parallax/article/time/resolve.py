@@ -27,7 +27,7 @@ from parallax.article.time.grammar import Candidate
 from parallax.article.time.tense import Tense
 from parallax.article.time.values import Period, duration, period
 from parallax.article.time.vocab import (
-    PARTS_OF_DAY, SEASONS, UNIT_CODES, month_names, number_words, ordinal_words, parse_number, weekday_names,
+    PARTS_OF_DAY, SEASONS, UNIT_CODES, full_month_names, month_names, number_words, ordinal_words, parse_number, weekday_names,
 )
 
 
@@ -607,8 +607,10 @@ MONTH_CUES = {"in", "since", "until", "till", "by", "from", "through", "during",
 def h_month(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     month = month_of(g["mon"])
     rel = norm(g.get("rel"))
-    if not rel and not g.get("edge") and g["mon"].lower().rstrip(".") in ("may", "march", "jan", "mar", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "feb", "apr", "sept"):
-        # a bare "May" or "March" is a month only after a word that takes one ("in May", "since March")
+    word = g["mon"].lower().rstrip(".")
+    if not rel and not g.get("edge") and (word not in full_month_names() or word in ("may", "march")):
+        # a bare abbreviation, or a "May" or "March" (also verbs), is a month only after a word that
+        # takes one ("in May", "since March")
         prev = re.search(r"([A-Za-z]+)[\s-]*$", ctx.before)
         if not prev or prev.group(1).lower() not in MONTH_CUES:
             return None

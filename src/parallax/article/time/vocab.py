@@ -19,6 +19,7 @@ def _locale() -> dict:
     return default_loader.get_locale("en").info
 
 
+# the field names of dateparser's locale data, in calendar order (the names themselves come from the data)
 MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
               "september", "october", "november", "december")
 WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -29,6 +30,13 @@ def month_names() -> dict[str, int]:
     """'jan' / 'january' / 'sept' → 1..12 (lower case, no period)."""
     info = _locale()
     return {name.lower(): i for i, key in enumerate(MONTH_KEYS, 1) for name in info[key] if len(name) >= 3}
+
+
+@lru_cache(maxsize=1)
+def full_month_names() -> frozenset[str]:
+    """The full name of each month: its longest form in the locale data ("september", not "sept")."""
+    info = _locale()
+    return frozenset(max(info[key], key=len).lower() for key in MONTH_KEYS)
 
 
 @lru_cache(maxsize=1)
