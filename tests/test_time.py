@@ -82,6 +82,19 @@ def test_quote_anchor_through_the_article_stage(nlp):
     assert today.date == "2023-05-01" and today.anchor == "quote"
 
 
+def test_an_embedded_post_counts_from_its_own_date(nlp):
+    from parallax.model import EmbeddedPost
+
+    post = "Today our forces struck back. — Defence Ministry (@mod) May 1, 2023"
+    text = "The ministry posted a statement.\n\n" + post + "\n\nOfficials confirmed it on Thursday."
+    start = text.index(post)
+    article = Article(id="a1", text=text, published="2023-05-05",
+                      embedded_posts=[EmbeddedPost(text=post, date="2023-05-01", start=start, end=start + len(post))])
+    found = {t.text: t for t in extract_times(article, nlp(text))}
+    assert found["Today"].date == "2023-05-01" and found["Today"].anchor == "quote"
+    assert found["Thursday"].date == "2023-05-04"
+
+
 def test_timeml_values(nlp):
     found = values(nlp, "Profit rose in the third quarter from a year earlier. Last week the firm said it had "
                         "lost money for three days and now plans to report every Tuesday until the 1990s end.", date(1989, 10, 26))

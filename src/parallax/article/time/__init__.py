@@ -42,12 +42,14 @@ class Timex:
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A direct quote's words and its reporting verb, as the quote extractor found them."""
+    """Words said or posted on another day than the report: a direct quote with its reporting verb,
+    or an embedded post with its own date."""
 
     start: int
     end: int
     cue_start: int | None = None
     cue_end: int | None = None
+    spoken: date | None = None  # the day the words were said or posted, when known
 
 
 # a clock time next to its day is one expression: "10 p.m. Wednesday", "Friday, 5 p.m."
@@ -99,7 +101,7 @@ def tag(text: str, doc, published: date | None, quotes: Iterable[QuoteSpan] = ()
                 reference = _next_reference(reference, timex, cand)
     for cand in inside:
         quote = quote_of(cand)
-        spoken = _speech_day(quote, doc, results, published)
+        spoken = quote.spoken or _speech_day(quote, doc, results, published)
         anchor = spoken or published
         before = [t for s, t in sorted(results.items()) if s < cand.start and t.period is not None and t.type in ("DATE", "TIME")]
         timex = _resolve_one(cand, text, doc, anchor, before[-1].period if before else None, cands, results, quoted=spoken is not None)
@@ -187,14 +189,14 @@ def extract_times(article, doc, quotes=()) -> list:
     """The article's time expressions, with the sentence each stands in."""
     from parallax.article import TimeExpression
 
-    published = None
-    if article.published:
-        try:
-            published = date.fromisoformat(article.published[:10])
-        except ValueError:
-            published = None
+    published = _iso_day(article.published)
     spans = [QuoteSpan(q.start, q.end, q.cue_span.start if q.cue_span else None, q.cue_span.end if q.cue_span else None)
-             for q in quotes if q.kind == "direct"]
+             for q in quotes if q.kind == "direct" and not q.in_embedded_post]
+    # an embedded post ("Today we struck back", a tweet of Monday's) counts from its own date
+    for post in article.embedded_posts:
+        posted = _iso_day(post.date)
+        if post.start is not None and post.end is not None and posted is not None:
+            spans.append(QuoteSpan(post.start, post.end, spoken=posted))
     found = []
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     for timex in tag(article.text, doc, published, spans):
@@ -207,6 +209,13 @@ def extract_times(article, doc, quotes=()) -> list:
             type=timex.type, value=timex.value, anchor=timex.anchor, granularity=timex.period.gran if timex.period else None,
         ))
     return found
+
+
+def _iso_day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------- small helpers kept for callers
