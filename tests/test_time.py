@@ -222,6 +222,11 @@ def test_an_empty_timeline_says_why(nlp):
     assert undated.time_expressions[0].value == "XXXX-WXX-2"
 
 
+def test_short_sentences_date_events_but_update_lines_do_not(nlp):
+    report = story(nlp, [("Wire", "2010-12-09", "Updated 3:45 p.m. Dec. 9\n\nThe mayor resigned on Tuesday.")], [])
+    assert [(e.date, e.text) for e in report.timeline] == [("2010-12-07", "The mayor resigned on Tuesday.")]
+
+
 def test_full_dates_alone_still_make_a_timeline(nlp):
     report = story(nlp, [("Archive", None, "The treaty was signed in Paris on March 3, 1998, after years of talks between the two states.")], [])
     assert [e.date for e in report.timeline] == ["1998-03-03"]

@@ -79,8 +79,8 @@ def entries_of(article, analysis, claims, quotes=()) -> list[Entry]:
             continue
         sentence = text[expr.sentence_start:expr.sentence_end]
         rest = sentence.replace(expr.text, " ")
-        if len(re.findall(r"[A-Za-z]{2,}", rest)) < 5 or sentence.lstrip().startswith(("—", "–", "-", ",")):
-            continue  # post signatures and bylines date nothing
+        if len(re.findall(r"[A-Za-z]{2,}", rest)) < 2 or sentence.lstrip().startswith(("—", "–", "-", ",")):
+            continue  # post signatures and "Updated 3:45 p.m. March 12" lines date nothing ("He resigned Tuesday." does)
         claim = min((c for c in claims if c.start <= expr.start and expr.end <= c.end), key=lambda c: c.end - c.start, default=None)
         if claim is not None:
             key = ("group", claim.group_id) if claim.group_id else ("claim", claim.id)
