@@ -192,6 +192,22 @@ def test_outlets_dating_one_event_differently_are_flagged(nlp):
     assert event.claim_group_id == "g1"
 
 
+def test_only_a_confident_group_joins_outlets(nlp):
+    from parallax.model import ClaimGroup
+    from parallax.story.timeline import build_timeline
+
+    report = story(nlp, [
+        ("Wire", "2010-12-09", "Police arrested the former mayor on Tuesday in his home town, officials said."),
+        ("Daily", "2010-12-09", "Police questioned the former mayor on Wednesday about the contracts."),
+    ], [(0, "Police arrested the former mayor on Tuesday in his home town", "g1"),
+        (1, "Police questioned the former mayor on Wednesday about the contracts", "g1")])
+    assert len(report.timeline) == 1 and report.timeline[0].conflicts
+    report.claim_groups = [ClaimGroup(id="g1", label="arrest", confidence_level="possible")]
+    analyses = [ArticleAnalysis(article_id=a.id, times=extract_times(a, nlp(a.text))) for a in report.articles]
+    events = build_timeline(report.articles, analyses, report)
+    assert len(events) == 2 and not any(e.conflicts for e in events)
+
+
 def test_agreeing_outlets_share_one_event_and_statements_stay_apart(nlp):
     report = story(nlp, [
         ("Wire", "2010-12-09", "The bridge was closed on Tuesday after the flood, the engineer said on Wednesday."),

@@ -1,8 +1,8 @@
 """The story's timeline, built from the articles' resolved time expressions.
 
 An expression dates the clause it stands in. Inside a claim's span it dates
-that claim, and through the claim's group the proposition every outlet
-reports: one event per proposition, with the articles that report it. When
+that claim, and through the claim's (confident) group the proposition every
+outlet reports: one event per proposition, with the articles that report it. When
 outlets date the same proposition differently ("arrested Tuesday" against
 "arrested Wednesday"), the event says so in ``conflicts``. An expression
 outside every claim ("the minister said on Wednesday that …") dates its
@@ -71,7 +71,7 @@ def speaker_of_sentence(quotes, start: int, end: int) -> str | None:
     return None
 
 
-def entries_of(article, analysis, claims, quotes=()) -> list[Entry]:
+def entries_of(article, analysis, claims, quotes=(), unsure_groups=frozenset()) -> list[Entry]:
     text = article.text
     grouped: dict[tuple, dict] = {}
     for expr in analysis.times:
@@ -83,9 +83,10 @@ def entries_of(article, analysis, claims, quotes=()) -> list[Entry]:
             continue  # post signatures and "Updated 3:45 p.m. March 12" lines date nothing ("He resigned Tuesday." does)
         claim = min((c for c in claims if c.start <= expr.start and expr.end <= c.end), key=lambda c: c.end - c.start, default=None)
         if claim is not None:
-            key = ("group", claim.group_id) if claim.group_id else ("claim", claim.id)
+            # only a surely aligned proposition joins outlets (and can show their dates conflict)
+            group_id = claim.group_id if claim.group_id not in unsure_groups else None
+            key = ("group", group_id) if group_id else ("claim", claim.id)
             source = Span(article_id=article.id, start=claim.start, end=claim.end, text=claim.text)
-            group_id = claim.group_id
         else:
             stripped = sentence.strip()
             offset = expr.sentence_start + (len(sentence) - len(sentence.lstrip()))
@@ -111,8 +112,10 @@ def build_timeline(articles, analyses, report: StoryReport) -> list[TimelineEven
     quotes_by_article = defaultdict(list)
     for quote in report.quotes:
         quotes_by_article[quote.article_id].append(quote)
+    unsure = frozenset(g.id for g in report.claim_groups if g.confidence_level != "confident")
     entries = [e for analysis in analyses
-               for e in entries_of(by_id[analysis.article_id], analysis, claims_by_article[analysis.article_id], quotes_by_article[analysis.article_id])]
+               for e in entries_of(by_id[analysis.article_id], analysis, claims_by_article[analysis.article_id],
+                                   quotes_by_article[analysis.article_id], unsure)]
     entries.sort(key=lambda e: (e.day, e.source.article_id, e.source.start))
 
     # a proposition's entries, then free sentences joining an event of their day in much the same words
