@@ -239,7 +239,8 @@ def test_an_empty_timeline_says_why(nlp):
 
 
 def test_short_sentences_date_events_but_update_lines_do_not(nlp):
-    report = story(nlp, [("Wire", "2010-12-09", "Updated 3:45 p.m. Dec. 9\n\nThe mayor resigned on Tuesday.")], [])
+    report = story(nlp, [("Wire", "2010-12-09", "Updated 3:45 p.m. Dec. 9\n\nThe mayor resigned on Tuesday.\n\n"
+                                               "Good riddance.\n— Jane Roe (@janeroe) December 8, 2010")], [])
     assert [(e.date, e.text) for e in report.timeline] == [("2010-12-07", "The mayor resigned on Tuesday.")]
 
 

@@ -71,11 +71,22 @@ def speaker_of_sentence(quotes, start: int, end: int) -> str | None:
     return None
 
 
+def is_signature(article, start: int, end: int) -> bool:
+    """"— Marta Kovic (@martakovic) March 11, 2026": the date an embedded post was posted, not an event."""
+    text = article.text
+    line_start = text.rfind("\n", 0, start) + 1
+    if re.search(r"\(@\w+\)|^\s*[—–-]", text[line_start:start]):
+        return True
+    return any(p.start is not None and p.end is not None and p.start <= start < p.end and not text[end:p.end].strip()
+               for p in article.embedded_posts)
+
+
 def entries_of(article, analysis, claims, quotes=(), unsure_groups=frozenset()) -> list[Entry]:
     text = article.text
     grouped: dict[tuple, dict] = {}
     for expr in analysis.times:
-        if expr.date is None or expr.type not in ("DATE", "TIME") or is_dateline(text, expr.start, expr.end):
+        if expr.date is None or expr.type not in ("DATE", "TIME") or is_dateline(text, expr.start, expr.end) \
+                or is_signature(article, expr.start, expr.end):
             continue
         sentence = text[expr.sentence_start:expr.sentence_end]
         rest = sentence.replace(expr.text, " ")
