@@ -219,6 +219,15 @@ def test_agreeing_outlets_share_one_event_and_statements_stay_apart(nlp):
     assert not any(e.conflicts for e in report.timeline)
 
 
+def test_the_same_minute_from_two_outlets_is_one_event(nlp):
+    report = story(nlp, [
+        ("Wire", "2010-12-09", "The outage began at around 11 p.m. local time on Tuesday and cut power to 40,000 homes."),
+        ("Daily", "2010-12-09", "Electricity went off at around 11pm on Tuesday."),
+    ], [])
+    [event] = report.timeline
+    assert (event.date, event.time) == ("2010-12-07", "23:00") and {s.article_id for s in event.sources} == {"a0", "a1"}
+
+
 def test_one_speakers_dated_statement_is_one_event_across_outlets(nlp):
     report = story(nlp, [
         ("Wire", "2010-12-09", "Energy Minister Aleksandr Varga said on Wednesday that hackers had entered the grid."),

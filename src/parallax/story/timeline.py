@@ -26,6 +26,7 @@ from parallax.model import Span, StoryReport, TimeExpression, TimelineEvent
 
 MAX_TEXT = 200
 SAME_WORDING = 80  # two undated-claim sentences of one day are one event from this similarity
+SAME_MINUTE_WORDING = 35  # ... and from this one when two outlets give the same minute of that day
 SAME_PROPOSITION = 55  # claims of one group must be at least this alike for their dates to conflict
 DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Za-z .'-]{1,40},?\s*$")
 DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{1,60}\))?\s*[-–—]")
@@ -149,7 +150,7 @@ def build_timeline(articles, analyses, report: StoryReport) -> list[TimelineEven
     for entry in entries:
         if entry.key[0] in ("group", "statement"):
             continue
-        home = next((c for c in clusters if any(e.day == entry.day and fuzz.token_set_ratio(entry.text, e.text) >= SAME_WORDING for e in c)), None)
+        home = next((c for c in clusters if any(same_event(entry, e) for e in c)), None)
         if home is None:
             home = []
             clusters.append(home)
@@ -159,6 +160,17 @@ def build_timeline(articles, analyses, report: StoryReport) -> list[TimelineEven
     timeline.sort(key=lambda e: (e.date, e.time or "99:99", e.text))
     report.warnings.extend(timeline_warnings(articles, analyses, timeline))
     return timeline
+
+
+def same_event(a: Entry, b: Entry) -> bool:
+    """Two clauses no claim group joins: one event when of one day in much the same words, or when
+    two outlets give the same minute of that day ("at around 11 p.m. on Tuesday") for related words."""
+    if a.day != b.day:
+        return False
+    similarity = fuzz.token_set_ratio(a.text, b.text)
+    if similarity >= SAME_WORDING:
+        return True
+    return bool(a.clock and a.clock == b.clock and a.source.article_id != b.source.article_id and similarity >= SAME_MINUTE_WORDING)
 
 
 def events_of(cluster: list[Entry], outlet: dict[str, str]) -> list[TimelineEvent]:
