@@ -37,6 +37,9 @@ def test_tense_points_weekdays_back_or_forward(nlp):
     assert values(nlp, "The minister travelled to Paris on Monday.", tuesday)["Monday"] == ("DATE", "2010-12-06")
     assert values(nlp, "Talks are scheduled to resume on Friday.", tuesday)["Friday"] == ("DATE", "2010-12-10")
     assert values(nlp, "Police arrested him last Friday.", tuesday)["last Friday"] == ("DATE", "2010-12-03")
+    # the simple present of a plan looks ahead; of a report, back
+    assert values(nlp, "The two leaders meet separately Monday.", tuesday)["Monday"] == ("DATE", "2010-12-13")
+    assert values(nlp, "Smith says Monday that the talks failed.", tuesday)["Monday"] == ("DATE", "2010-12-06")
     # a date between the reporting verb and what it reports dates the saying
     said = values(nlp, "The mayor said at a news conference Monday the president will visit the city Friday.", tuesday)
     assert said["Monday"] == ("DATE", "2010-12-06") and said["Friday"] == ("DATE", "2010-12-10")
@@ -72,6 +75,29 @@ def test_dates_inside_a_quote_count_from_the_day_it_was_spoken(nlp):
     assert found["yesterday"].value == "2023-05-02" and found["yesterday"].anchor == "quote"
     # without the quote it would be the day before publication
     assert values(nlp, "The drones attacked us yesterday.", friday)["yesterday"] == ("DATE", "2023-05-04")
+
+
+def test_an_undated_past_quote_gives_its_days_no_date(nlp):
+    text = '"Today we informed Congress of the sanctions," the spokeswoman said in a statement. Congress meets on Friday.'
+    article = Article(id="a1", text=text, published="2018-01-30")
+    analysis = analyze_article(article, nlp(text))
+    found = {t.text: t for t in analysis.times}
+    assert found["Today"].date is None and found["Today"].value == "PRESENT_REF"
+    assert found["Friday"].date == "2018-02-02"
+    # said in the present, the words are the report's own day
+    text = '"Today we informed Congress," the spokeswoman says.'
+    today = next(t for t in analyze_article(Article(id="a2", text=text, published="2018-01-30"), nlp(text)).times)
+    assert today.date == "2018-01-30"
+
+
+def test_anaphoric_and_generic_days_need_a_day_to_count_from(nlp):
+    april = date(2020, 4, 7)
+    found = values(nlp, "The memo was dated the same day that Trump named the task force. He acted the next day.", april)
+    assert found["the same day"] == ("DATE", "XXXX-XX-XX") and found["the next day"] == ("DATE", "XXXX-XX-XX")
+    found = values(nlp, "Navarro wrote a memo on Jan. 29. The next day, Trump blocked travel from China.", april)
+    assert found["The next day"] == ("DATE", "2020-01-30")
+    found = values(nlp, "Nobody attacks on a sleepy Sunday night. They held a rally Sunday.", april)
+    assert found["Sunday night"] == ("TIME", "XXXX-WXX-7TNI") and found["Sunday"] == ("DATE", "2020-04-05")
 
 
 def test_quote_anchor_through_the_article_stage(nlp):

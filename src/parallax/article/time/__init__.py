@@ -103,6 +103,10 @@ def tag(text: str, doc, published: date | None, quotes: Iterable[QuoteSpan] = ()
         quote = quote_of(cand)
         spoken = quote.spoken or _speech_day(quote, doc, results, published)
         anchor = spoken or published
+        if spoken is None and _counts_days(cand) and _reported_in_past(quote, doc):
+            # '"Today we informed Congress," she said.' was said on some day before the report: which
+            # day "today" is, nobody has told us
+            anchor = None
         before = [t for s, t in sorted(results.items()) if s < cand.start and t.period is not None and t.type in ("DATE", "TIME")]
         timex = _resolve_one(cand, text, doc, anchor, before[-1].period if before else None, cands, results, quoted=spoken is not None)
         if timex is not None:
@@ -119,7 +123,8 @@ def _next_reference(reference: Period | None, timex: Timex, cand: Candidate) -> 
 
 
 def _resolve_one(cand, text, doc, anchor, reference, cands, results, quoted: bool) -> Timex | None:
-    tense = tense_at(doc, cand.start, cand.end, modifier_unknown=cand.kind in YEARLESS) if doc is not None else "unknown"
+    tense = tense_at(doc, cand.start, cand.end, modifier_unknown=cand.kind in YEARLESS,
+                     arrangement=cand.kind in ("weekday", "part_weekday")) if doc is not None else "unknown"
     ctx = Context(anchor, reference, tense, text, cand.start, cand.end)
     if cand.kind == "clock_day":
         clock, day = cand.groups["clock"], cand.groups["day"]
@@ -158,6 +163,28 @@ def _day_nearby(cand: Candidate, text: str, results: dict[int, Timex]) -> date |
             if best is None or distance < best[0]:
                 best = (distance, timex.period.day)
     return best[1] if best else None
+
+
+DAY_COUNTING = {"weekday", "part_weekday", "deictic", "deictic_part", "overnight", "clock", "clock_day"}
+
+
+def _counts_days(cand: Candidate) -> bool:
+    """Whether the expression counts days from the speech time ("today", "Tuesday", "last week")."""
+    if cand.kind in DAY_COUNTING:
+        return True
+    unit = cand.groups.get("unit", "").lower()
+    return cand.kind in ("relative", "ago") and unit.rstrip("s") in ("day", "night", "week", "weekend")
+
+
+def _reported_in_past(quote: QuoteSpan, doc) -> bool:
+    """A quote whose reporting verb is in the past ("she said"): it may have been said before the report's day."""
+    if quote.cue_start is None or doc is None:
+        return False
+    cue = doc.char_span(quote.cue_start, quote.cue_end, alignment_mode="expand")
+    if cue is None:
+        return False
+    verbs = [t for t in cue if t.pos_ in ("VERB", "AUX")] or [cue.root]
+    return any(t.tag_ == "VBD" or any(c.dep_ == "aux" and c.tag_ == "VBD" for c in t.children) for t in verbs)
 
 
 def _speech_day(quote: QuoteSpan, doc, results: dict[int, Timex], published: date | None) -> date | None:

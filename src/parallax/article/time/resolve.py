@@ -86,12 +86,13 @@ class Context:
     def base(self, gran: str) -> Period | None:
         return period(gran, self.anchor) if self.anchor else None
 
-    def ref_base(self, gran: str) -> Period | None:
-        """The reference time at ``gran`` (or the speech time when nothing was mentioned yet)."""
+    def ref_base(self, gran: str, speech_fallback: bool = True) -> Period | None:
+        """The reference time at ``gran`` (or, with ``speech_fallback``, the speech time when nothing
+        was mentioned yet)."""
         if self.reference is not None and FINER.index(self.reference.gran) <= FINER.index(gran):
             ref = self.use_reference()
             return ref.coarsen(gran) if ref.gran != gran else ref
-        return self.base(gran)
+        return self.base(gran) if speech_fallback else None
 
     def use_reference(self) -> Period | None:
         """The reference time, noting that the value counts from it."""
@@ -330,12 +331,17 @@ def with_part(day: Period | None, part: str | None) -> Period | None:
     return period("part", day.start, PARTS_OF_DAY[part.lower()])
 
 
+# an indefinite article before a weekday, straight or with one word between after a preposition
+GENERIC_DAY = re.compile(r"(?:(?<![\w'’])(?:an?|any)\s+|\b(?:on|of|for|like|in|during)\s+(?:an?|any)\s+[A-Za-z]+\s+)$", re.I)
+
+
 def h_weekday(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
     target = weekday_names()[g["wd"].lower()]
     rel = norm(g.get("rel"))
     part = g.get("part") or g.get("edge2")
     if rel in ("the previous", "the following", "the next", "the same", "the past"):
-        ref = ctx.ref_base("day")
+        # "the following Monday" counts from a day already told; with none told it has no date
+        ref = ctx.ref_base("day", speech_fallback=False)
         if ref is None:
             return Resolved("DATE", f"XXXX-WXX-{target + 1}")
         anchor = ref.start
@@ -345,7 +351,8 @@ def h_weekday(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
         if rel == "the same":
             when = anchor
         return as_date(with_part(period("day", when), part), "")
-    if ctx.anchor is None:
+    if ctx.anchor is None or (not rel and GENERIC_DAY.search(ctx.before)):
+        # "on a sleepy Sunday night" is any Sunday, not one on the calendar
         return Resolved("TIME" if part else "DATE", f"XXXX-WXX-{target + 1}" + (f"T{PARTS_OF_DAY[part.lower()]}" if part else ""))
     when = weekday_date(target, ctx.anchor, ctx.tense, rel)
     return as_date(with_part(period("day", when), part), "")
@@ -403,9 +410,12 @@ def h_relative(g: dict, ctx: Context, cand: Candidate) -> Resolved | None:
         # "the next day", "that night", "the previous day" count from the last date; "last night" is deictic
         if rel not in REFERENCE | {"the next", "next"}:
             return None
-        base = ctx.ref_base("day")
+        if re.match(r"\s+(?:of|as|that|when|on\s+which)\b", ctx.after, re.I):
+            return as_date(None, "XXXX-XX-XX")  # "the same day that he named the task force": an event's day, not a date's
+        # only a day already told: "the next day" in an article that named none is no date of ours to make up
+        base = ctx.ref_base("day", speech_fallback=False)
         if base is None:
-            return None
+            return as_date(None, "XXXX-XX-XX")
         step = -1 if rel in ("previous", "the previous", "preceding", "the preceding", "prior", "the prior") else 1 if rel in ("following", "the following", "next", "the next") else 0
         day = base.coarsen("day").shift(step)
         return as_date(period("part", day.start, "NI") if unit == "night" else day, "")

@@ -108,11 +108,14 @@ def reporting_clause(span):
     return None
 
 
-def tense_at(doc, start: int, end: int, modifier_unknown: bool = False) -> Tense:
+def tense_at(doc, start: int, end: int, modifier_unknown: bool = False, arrangement: bool = False) -> Tense:
     """The tense of the clause the character span [start, end) belongs to.
 
     With ``modifier_unknown``, a date that modifies a noun ("an Aug. 8
     email", "the June agreement") has no tense: the noun's time is its own.
+    With ``arrangement`` (a weekday), the simple present of anything but
+    reporting is a plan: "the two leaders meet Monday", "the deadline is
+    Friday"; "the minister says Tuesday" stays the news' present of a report.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -123,6 +126,28 @@ def tense_at(doc, start: int, end: int, modifier_unknown: bool = False) -> Tense
     reporting = reporting_clause(span)
     if reporting is not None:
         return verb_tense(reporting)
+    tense = _clause_tense(span, root)
+    if arrangement and tense == "present":
+        verb = governing_verb(root)
+        if verb is not None and not _reports(verb) and not (verb.tag_ == "VBP" and verb.lower_ in SAME_IN_PAST):
+            return "future"
+    return tense
+
+
+# verbs whose past is their present: "stocks hurt the index on Friday" is as likely a report as a plan
+SAME_IN_PAST = {"hurt", "put", "set", "cut", "hit", "cost", "let", "quit", "spread", "shut", "bet", "cast", "burst", "split",
+                "read", "upset", "broadcast", "forecast", "bid", "rid", "thrust", "shed", "beat", "slit", "wed"}
+
+
+def _reports(verb) -> bool:
+    """A reporting verb with what it reports: "says the talks failed", "tells reporters that"."""
+    if verb.lemma_.lower() not in REPORTING:
+        return False
+    objects = ("ccomp", "parataxis", "dobj") if verb.lemma_.lower() == "tell" else ("ccomp", "parataxis")
+    return any(c.dep_ in objects for c in verb.children) or verb.dep_ in ("parataxis", "ccomp")
+
+
+def _clause_tense(span, root) -> Tense:
     # "the meeting scheduled for Thursday", "due on Friday": a forward-looking word on the way up
     token, steps, via_noun = root.head, 0, False
     while token is not None and steps < 6 and token.pos_ not in ("VERB", "AUX"):
