@@ -35,7 +35,10 @@ def governing_verb(token):
 
 
 def explicit_past(verb) -> bool:
-    """A past form or a past auxiliary ("was due", "had planned"); a bare participle is not."""
+    """A past form or a past auxiliary ("was due", "had planned"); a bare participle is not.
+    An adjective takes its verb's: "had been due to expire"."""
+    if verb.pos_ == "ADJ" and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or c.lower_ == "had") for c in verb.children)
 
 
@@ -157,6 +160,9 @@ def _clause_tense(span, root) -> Tense:
         token, steps = (None if token.head.i == token.i else token.head), steps + 1
     verb = governing_verb(root)
     if verb is None:
+        return "unknown"
+    if any(c.dep_ == "mark" and c.i >= span.end for c in verb.children):
+        # the verb's clause begins ("that ...") after the date: the parser hung the date on the wrong clause
         return "unknown"
     tense = verb_tense(verb)
     if tense == "perfect":
