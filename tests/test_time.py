@@ -38,6 +38,7 @@ def test_tense_points_weekdays_back_or_forward(nlp):
     assert values(nlp, "Talks are scheduled to resume on Friday.", tuesday)["Friday"] == ("DATE", "2010-12-10")
     assert values(nlp, "Police arrested him last Friday.", tuesday)["last Friday"] == ("DATE", "2010-12-03")
     assert values(nlp, "The offer had been due to expire Friday.", tuesday)["Friday"] == ("DATE", "2010-12-03")
+    assert values(nlp, "Concern may have caused the drop in its stock on Friday.", tuesday)["Friday"] == ("DATE", "2010-12-03")
     # a date before the "that" of a clause is no part of it, wherever the parser hung it
     said = values(nlp, "Clinton, meantime, glossed over warnings from Moscow on Monday that strikes could do harm.", tuesday)
     assert said["Monday"] == ("DATE", "2010-12-06")

@@ -46,7 +46,8 @@ def verb_tense(verb) -> Tense:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
     if words & FUTURE_AUX:
-        return "future"
+        # "may have been responsible on Wednesday", "should have left Friday": a modal perfect looks back
+        return "past" if "have" in words and verb.tag_ == "VBN" else "future"
     # "is going to", "plans to meet", "is to resume": the head looks ahead, unless it is itself past
     # ("had been due to expire Friday"); any other infinitive takes its head's tense
     if "to" in words and verb.head.i != verb.i:
