@@ -93,7 +93,7 @@ def rules() -> list[tuple[str, re.Pattern]]:
                     rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|\s+)(?:fiscal\s+|calendar\s+)?(?P<unit>quarter|half|period){E}(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{YEAR}){E}|\s+of\s+(?P<yrel>this|last|next)\s+year)?"),
         ("year_period", rf"{B}the\s+(?P<year>{YEAR})\s+(?:(?P<ord>first|second|third|fourth|final)[\s-]+)?(?P<what>quarter|period|half|nine\s+months|six\s+months|fiscal\s+year|season){E}"),
         ("half_of", rf"{B}(?:(?:at\s+least|through)\s+)?the\s+(?P<which>first|second|last|latter|final|back)\s+half\s+of\s+(?:fiscal\s+)?(?P<year>{YEAR}){E}"),
-        ("half_of", rf"{B}(?:the\s+)?(?P<which>first|last)\s+two\s+quarters\s+of\s+(?P<year>{YEAR}){E}"),
+        ("half_of", rf"{B}(?:(?:at\s+least|through)\s+)?(?:the\s+)?(?P<which>first|last)\s+two\s+quarters\s+of\s+(?P<year>{YEAR}){E}"),
         ("quarter_bare", rf"{B}the\s+(?P<unit>quarter){E}"),
         ("quarters_of", rf"{B}(?:the\s+)?(?:first|last)\s+three\s+quarters\s+of\s+(?P<year>{YEAR}){E}"),
         ("fiscal", rf"{B}(?:(?:the\s+)?(?:early|late)\s+)?fiscal\s+(?:year\s+)?(?P<year>{YEAR}|'\d\d|\d{{2}}){E}"),
