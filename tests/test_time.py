@@ -136,6 +136,8 @@ def test_timeml_values(nlp):
     assert found["now"] == ("DATE", "PRESENT_REF")
     assert found["every Tuesday"] == ("SET", "XXXX-WXX-2")
     assert found["the 1990s"] == ("DATE", "199")
+    assert values(nlp, "Losses will last through at least the first two quarters of 1990.", date(1989, 10, 26))[
+        "at least the first two quarters of 1990"] == ("DATE", "1990-H1")
 
 
 def test_anaphoric_days_count_from_the_last_date_mentioned(nlp):
