@@ -228,8 +228,11 @@ def evaluate(
     omissions: Optional[Path] = typer.Option(
         None, "--omissions", help="Re-run the stories of a hand-checked sample of omission marks "
         "(e.g. tests/samples/omissions.json) and score the marks made now."),
+    timebank: Optional[Path] = typer.Option(
+        None, "--timebank", help="Score time expressions on a folder of TimeML .tml files (TimeBank) instead of the gold files."),
+    split: str = typer.Option("all", "--split", help="With --timebank: all, dev or test (each a fixed half of the documents)."),
 ) -> None:
-    """Score the pipeline on hand-checked gold files (see docs/gold-format.md)."""
+    """Score the pipeline on hand-checked gold files (see docs/gold-format.md), or time expressions on TimeML."""
     from parallax.evaluation import default_gold_files, evaluate_files, print_scores
 
     if omissions is not None:
@@ -273,6 +276,9 @@ def evaluate(
         else:
             print_alignment(scores, Console(highlight=False, width=max(120, Console().width)))
         return
+    if timebank is not None:
+        _evaluate_timebank(timebank, split, format)
+        return
     files = gold or default_gold_files()
     if not files:
         err.print("error: no gold files given and none found under tests/gold/")
@@ -282,6 +288,28 @@ def evaluate(
         sys.stdout.write(dumps(scores))
     else:
         print_scores(scores, Console(highlight=False))
+
+
+def _evaluate_timebank(folder: Path, split: str, format: str) -> None:
+    from parallax.evaluation import print_scores
+    from parallax.evaluation.timebank import SPLITS, TimeMLError, evaluate_timebank
+
+    if split not in SPLITS:
+        raise typer.BadParameter(f"choose one of {', '.join(SPLITS)}", param_hint="--split")
+    if not folder.is_dir():
+        err.print(f"error: {folder}: not a folder of TimeML files")
+        raise typer.Exit(EXIT_NOTHING)
+    try:
+        scores = evaluate_timebank(folder, split)
+    except TimeMLError as exc:
+        err.print(f"error: {exc}")
+        raise typer.Exit(EXIT_NOTHING) from None
+    if format == "json":
+        sys.stdout.write(dumps(scores))
+    else:
+        console = Console(highlight=False)
+        print_scores(scores, console)
+        console.print(f"TimeML documents: {scores['documents']} ({split}) from {folder}")
 
 
 def _register_extensions() -> None:

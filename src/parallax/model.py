@@ -277,12 +277,35 @@ class Framing(_Model):
 # --------------------------------------------------------------------------- time and summary
 
 
+class TimeExpression(_Model):
+    """A time expression in one article, resolved as TimeML's TIMEX3.
+
+    ``type`` is DATE, TIME, DURATION or SET; ``value`` is the TimeML value:
+    "2010-12-08", "2010-12", "2010-W49", "2010-Q3", "2010", "201" (a decade),
+    "2010-12-08T14:30", "2010-12-08TEV" (evening), "PRESENT_REF", "PAST_REF",
+    "FUTURE_REF", "P3D" / "PT2H" / "PXY" (durations), "XXXX-12-25" or
+    "XXXX-WXX-2" (no year can be given: the article has no publication date).
+    ``anchor`` says what a relative expression was counted from.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str
+    anchor: Literal["publication", "quote", "reference", "absolute", "none"] = "none"
+
+
 class TimelineEvent(_Model):
     date: str  # YYYY-MM-DD
     time: str | None = None  # HH:MM
     text: str
     sources: list[Span] = Field(default_factory=list)
     conflicts: list[str] = Field(default_factory=list)
+    # the time expressions that date the event, one or more per reporting article
+    expressions: list[Span] = Field(default_factory=list)
+    claim_group_id: str | None = None  # the proposition dated, when the event is a claim group
 
 
 class SummarySentence(_Model):
@@ -301,6 +324,7 @@ class StoryReport(_Model):
     disputes: list[Dispute] = Field(default_factory=list)
     framing: list[Framing] = Field(default_factory=list)
     timeline: list[TimelineEvent] = Field(default_factory=list)
+    time_expressions: list[TimeExpression] = Field(default_factory=list)
     summary: list[SummarySentence] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 

@@ -27,10 +27,14 @@ class TimeExpression:
     text: str
     start: int
     end: int
-    date: str | None  # YYYY-MM-DD resolved against the publication date
+    date: str | None  # YYYY-MM-DD when the expression names a day (or a time on one)
     time: str | None = None  # HH:MM
     sentence_start: int = 0
     sentence_end: int = 0
+    type: str = "DATE"  # TimeML TIMEX3 type: DATE | TIME | DURATION | SET
+    value: str = ""  # TimeML value: 2010-12-08, 2010-W49, PRESENT_REF, P3D, XXXX-12-25 ...
+    anchor: str = "none"  # what it was counted from: publication | quote | reference | absolute | none
+    granularity: str | None = None  # day, month, year, quarter ... of a calendar value
 
 
 @dataclass
@@ -64,5 +68,5 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
             mention.label = "PERSON"
     analysis.framing = framing.analyze_framing(article, doc, analysis.quotes, analysis.extras)
     analysis.claims = claims.extract_claims(article, doc, analysis.quotes)
-    analysis.times = time.extract_times(article, doc)
+    analysis.times = time.extract_times(article, doc, analysis.quotes)
     return analysis

@@ -113,7 +113,7 @@ def finish(counts: dict[str, int]) -> dict[str, float | int]:
 
 
 def print_scores(scores: dict, console: Console) -> None:
-    table = Table(title="Parallax evaluation")
+    table = Table(title=scores.get("title", "Parallax evaluation"))
     for column in ("metric", "precision", "recall", "f1", "accuracy", "counts"):
         table.add_column(column, justify="left" if column in ("metric", "counts") else "right", no_wrap=column == "metric")
     for metric, values in scores["metrics"].items():
@@ -124,4 +124,5 @@ def print_scores(scores: dict, console: Console) -> None:
             counts,
         )
     console.print(table)
-    console.print(f"gold files: {len(scores['gold_files'])}; skipped (inputs absent): {len(scores['skipped_gold_files'])}")
+    if "gold_files" in scores:
+        console.print(f"gold files: {len(scores['gold_files'])}; skipped (inputs absent): {len(scores['skipped_gold_files'])}")

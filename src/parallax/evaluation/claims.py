@@ -1,5 +1,5 @@
 """Scorers for agreement and dispute: claim-group alignment (pairwise precision
-and recall over gold claims), dispute recall, and timeline date accuracy.
+and recall over gold claims) and dispute recall (the timeline's scorer is in timeline.py).
 
 Gold claims are snippets; each maps to the predicted claim that overlaps it
 most. Two gold claims of one group should share a predicted group (tp, else
@@ -63,19 +63,3 @@ def score_disputes(gold: list, context: GoldContext) -> dict[str, dict[str, int]
         found += any(any_name(dispute["asserted_by"], d.asserted_by) and any_name(dispute["denied_by"], d.denied_by)
                      for d in context.report.disputes)
     return {"disputes.recall": {"correct": found, "total": len(gold)}}
-
-
-@scorer("timeline")
-def score_timeline(gold: list, context: GoldContext) -> dict[str, dict[str, int]]:
-    correct = 0
-    for event in gold:
-        where = locate(context, event["article"], event["text"])
-        dated = None
-        if where is not None:
-            article_id, start, end = where
-            for item in context.report.timeline:
-                if any(s.article_id == article_id and s.start < end and start < s.end for s in item.sources):
-                    dated = item
-                    break
-        correct += bool(dated and dated.date == event["date"])
-    return {"timeline.date accuracy": {"correct": correct, "total": len(gold)}}

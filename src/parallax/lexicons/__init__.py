@@ -8,6 +8,7 @@
 - ``denials.tsv``: denial and rebuttal expressions (regular expressions).
 - ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
 - ``procedural.tsv``: procedural sentences and transcript chatter (regular expressions).
+- ``named_dates.tsv``: holidays and dates that name one event, for time expressions.
 - VADER's valence lexicon is read from the pinned ``vadersentiment`` package (MIT).
 """
 

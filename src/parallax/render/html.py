@@ -175,7 +175,10 @@ def build_view(report: StoryReport) -> dict:
         summary.append({"text": sentence.text, "chips": [{"outlet": names.get(a, a), "evidence": evidence(sp)} for a, sp in first_span.items()]})
     timeline = [{"date": e.date, "time": e.time, "text": e.text, "conflicts": e.conflicts,
                  "outlets": sorted({names.get(s.article_id, s.article_id) for s in e.sources}),
-                 "evidence": evidence(e.sources[0]) if e.sources else None} for e in report.timeline]
+                 "evidence": evidence(e.sources[0]) if e.sources else None,
+                 "dated_by": [{"text": x.text, "outlet": names.get(x.article_id, x.article_id), "evidence": evidence(x)} for x in e.expressions[:6]]}
+                for e in report.timeline]
+    timeline_empty = next((w.removeprefix("timeline: ") for w in report.warnings if w.startswith("timeline: empty")), None)
 
     voice_colors = {}
     palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"]
@@ -195,7 +198,7 @@ def build_view(report: StoryReport) -> dict:
         "outlets": [names[a.id] for a in articles],
         "matrix": matrix, "possible": possible, "disputes": disputes, "speakers": speakers, "single_quotes": single_quotes[:60],
         "framing": framing, "naming": naming_rows[:20], "summary": summary, "timeline": timeline,
-        "chart": timeline_svg_points(report), "voice_colors": voice_colors,
+        "chart": timeline_svg_points(report), "timeline_empty": timeline_empty, "voice_colors": voice_colors,
         "entities": [{"name": e.name, "type": e.type, "role": e.role or "", "variants": e.variants, "mentions": len(e.mentions)}
                      for e in report.entities[:40]],
         "warnings": report.warnings,

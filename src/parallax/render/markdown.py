@@ -117,7 +117,9 @@ def render_markdown(report: StoryReport) -> str:
     if report.timeline:
         out += ["## Timeline", ""] + table(
             ["When", "What", "Reported by"],
-            [[e.date + (f" {e.time}" if e.time else ""), md(e.text) + (" — dates differ: " + md("; ".join(e.conflicts)) if e.conflicts else ""),
+            [[e.date + (f" {e.time}" if e.time else ""), md(e.text)
+              + (" (dated by " + md(", ".join(sorted({f"'{x.text}'" for x in e.expressions})[:4])) + ")" if e.expressions else "")
+              + (" — dates differ: " + md("; ".join(e.conflicts)) if e.conflicts else ""),
               md(", ".join(sorted({names.get(s.article_id, s.article_id) for s in e.sources})))] for e in report.timeline])
     if report.warnings:
         out += ["## Warnings", ""] + [f"- {md(w)}" for w in report.warnings] + [""]

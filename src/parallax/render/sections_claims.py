@@ -101,7 +101,8 @@ def disputes_section(report: StoryReport):
 @section("Timeline", 60)
 def timeline_section(report: StoryReport):
     if not report.timeline:
-        return None
+        why = [w for w in report.warnings if w.startswith("timeline: empty")]
+        return Text(safe(why[0].removeprefix("timeline: ")), style="dim") if why else None
     names = outlet_names(report)
     table = Table(expand=True)
     table.add_column("when", no_wrap=True)
@@ -109,6 +110,9 @@ def timeline_section(report: StoryReport):
     table.add_column("reported by", ratio=2, overflow="fold")
     for event in report.timeline:
         what = safe(event.text)
+        dated_by = sorted({e.text for e in event.expressions})
+        if dated_by:
+            what += "\n[dim]dated by: " + safe(", ".join(f"'{t}'" for t in dated_by[:4])) + "[/dim]"
         if event.conflicts:
             what += "\n[red]dates differ: " + safe("; ".join(event.conflicts)) + "[/red]"
         table.add_row(event.date + (f" {event.time}" if event.time else ""), what, safe(sources_line(event.sources, names)))

@@ -40,6 +40,7 @@ def build_report(articles: list[Article], analyses: list[ArticleAnalysis], optio
     report.claim_groups = alignment.groups
     report.disputes = disputes.find_disputes(articles, report, alignment)
     align.fill_omissions(report)
+    report.time_expressions = timeline.time_expressions(analyses)
     report.timeline = timeline.build_timeline(articles, analyses, report)
     report.summary = summary.summarize(articles, analyses, report, options.summary_sentences)
     return report
