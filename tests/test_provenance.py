@@ -44,14 +44,9 @@ def test_contract_checker_sees_every_span_type(example_report):
 FAMILIES = ["entities", "quotes", "quote_groups", "claims", "framing", "summary", "timeline"]
 # Timeline sources are sentence spans whose offsets keep the trailing whitespace while their
 # text is stripped (parallax.story.timeline); this test shows it until that stage is fixed.
-KNOWN_BROKEN = {"timeline"}
-
-
 @pytest.mark.parametrize("family", FAMILIES)
 @pytest.mark.parametrize("fixture", ["example_report", "kremlin_report"])
 def test_every_span_of_every_story_report_points_at_its_text(fixture, family, request):
-    if family in KNOWN_BROKEN:
-        request.applymarker(pytest.mark.xfail(reason="timeline span offsets include trailing whitespace", strict=False))
     report = request.getfixturevalue(fixture)
     assert [b for b in check_contract(report) if b.startswith(f"report.{family}[")] == []
 
