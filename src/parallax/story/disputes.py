@@ -205,6 +205,9 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                 about_them = bool(mine & kin.expand(table.entities[a]))
                 if mine & kin.expand(table.entities[d]) and not about_them:
                     continue  # "the US had no role": an answer only to what is said about the US
+                named = that_subject(claims[d])
+                if named and not kin.expand(named) & kin.expand(table.entities[a]):
+                    continue  # "the claim that the US ordered it" answers only an assertion about the US
                 # "accusations that it was behind …" speaks of the denier: names shared with the accusation are no help
                 shared = (bool(kin.expand(table.entities[d]) & kin.expand(table.entities[a]))
                           and not SELF_REFERENCE.search(claims[d].text))
@@ -279,6 +282,12 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
 DENIAL_VOCABULARY = frozenset("""deny denied denies denial denials reject rejected rejects dismiss dismissed involvement
 involved nothing incident attack attacks claim claims accusation accusations allegation allegations report reports
 responsibility role part baseless false ludicrous ridiculous absurd groundless unfounded untrue lie lies lying""".split())
+
+
+def that_subject(claim: Claim) -> set[str]:
+    """The bodies named as the subject of what is denied: "the claim that the US ordered …" → the US."""
+    return {a.entity_id for a in claim.arguments if a.entity_id
+            and re.search(r"\bthat\s+(?:the\s+)?$", claim.text[: a.start - claim.start])}
 
 
 def denial_subjects(claim: Claim, entities: dict[str, Entity], kin: Kinship) -> tuple[str | None, set[str]]:
