@@ -115,8 +115,9 @@ def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list
         return sum(v != "omitted" for v in group.coverage.values())
 
     ranked = sorted(groups, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
-    # the news first: the most widely carried event, the earliest among equals
-    events = [g for g in ranked if g.kind == "event" and g.id not in disputes]
+    # the news first: an event carried as widely as anything (else the most widely carried claim), the earliest among equals
+    widest = max((carried(g) for g in ranked), default=0)
+    events = [g for g in ranked if g.kind == "event" and g.id not in disputes and carried(g) == widest]
     if events:
         first = min(events, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
         ranked.remove(first)
