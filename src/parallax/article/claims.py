@@ -334,6 +334,8 @@ def make_claim(parsed: ParsedArticle, article: Article, start: int, end: int, *,
         return None
     question = question or piece.endswith("?")
     head = head_of(parsed, start, end)
+    if bare_attribution(head, start, end):
+        return None  # "the president said on Twitter.": who spoke, not what was said
     hedged = is_hedged(piece) or (cue or "").lower() in HEDGED_CUES
     return Claim(
         id=claim_id(article.id, start, end), article_id=article.id, start=start, end=end, text=piece,
@@ -364,6 +366,20 @@ def quoted_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) 
             if claim is not None:
                 claims.append(claim)
     return claims
+
+
+SAYING_VERBS = frozenset({"say", "tell", "write", "add", "tweet", "post", "note", "explain", "continue"})
+
+
+def bare_attribution(head, start: int, end: int) -> bool:
+    """A verb of saying whose words lie outside the piece: the piece holds no other verb."""
+    if head is None or head.lemma_.lower() not in SAYING_VERBS:
+        return False
+    doc = head.doc
+    first = head.sent.start
+    tokens = [t for t in doc[first:head.sent.end] if start <= t.idx < end]
+    return not any(t.pos_ in ("VERB", "AUX") and t.i != head.i and t.head.i == head.i or t.dep_ in ("ccomp", "relcl", "acl")
+                   for t in tokens) and sum(t.pos_ in ("VERB", "AUX") for t in tokens) <= 1
 
 
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
