@@ -16,6 +16,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parallax.evaluation.framing import match_spans
+
 FRAMING_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation", "Doubt")
 LOADED_TECHNIQUES = FRAMING_TECHNIQUES[:3]  # what Parallax shows as loaded terms
 
@@ -66,18 +68,11 @@ def gold_spans(article: PtcArticle, techniques) -> list[tuple[int, int]]:
 def overlap_counts(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> dict[str, float]:
     """One-to-one overlap matching, as the project's framing scorer does; plus the
     SemEval partial-credit sums (precision and recall numerators)."""
-    used: set[int] = set()
-    tp = 0
-    for start, end in gold:
-        hit = next((i for i, (s, e) in enumerate(predicted) if i not in used and s < end and start < e), None)
-        if hit is not None:
-            used.add(hit)
-            tp += 1
-    fp = sum(1 for i, (s, e) in enumerate(predicted) if i not in used and not any(s < ge and gs < e for gs, ge in gold))
+    counts = match_spans(gold, predicted)
     # SemEval-2020 Task 11 (SI): C(s, t, h) = |s ∩ t| / h, summed over overlapping pairs
     credit_p = sum(max(0, min(e, ge) - max(s, gs)) / max(1, e - s) for s, e in predicted for gs, ge in gold)
     credit_r = sum(max(0, min(e, ge) - max(s, gs)) / max(1, ge - gs) for s, e in predicted for gs, ge in gold)
-    return {"tp": tp, "fp": fp, "fn": len(gold) - tp, "n_pred": len(predicted), "n_gold": len(gold),
+    return {**counts, "n_pred": len(predicted), "n_gold": len(gold),
             "credit_p": min(credit_p, len(predicted)), "credit_r": min(credit_r, len(gold))}
 
 
