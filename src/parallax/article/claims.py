@@ -25,6 +25,7 @@ import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.lang.en.lex_attrs import _num_words
 
@@ -117,17 +118,14 @@ class ParsedArticle:
         ents = list(doc.ents)
         return cls(doc, sentences, [s.start_char for s in sentences], ents, [e.start_char for e in ents])
 
+    @cached_property
+    def token_ends(self) -> list[int]:
+        return [t.idx + len(t) for t in self.doc]
+
     def token_at(self, offset: int):
-        """The token covering a character offset (a Doc's tokens are in offset order)."""
-        doc = self.doc
-        lo, hi = 0, len(doc)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if doc[mid].idx + len(doc[mid]) <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return doc[lo] if lo < len(doc) else None
+        """The token covering a character offset (the next one when it falls between tokens)."""
+        i = bisect_right(self.token_ends, offset)
+        return self.doc[i] if i < len(self.token_ends) else None
 
     def sentences_in(self, start: int, end: int) -> list:
         first = max(0, bisect_right(self.sentence_starts, start) - 1)
@@ -375,11 +373,11 @@ def bare_attribution(head, start: int, end: int) -> bool:
     """A verb of saying whose words lie outside the piece: the piece holds no other verb."""
     if head is None or head.lemma_.lower() not in SAYING_VERBS:
         return False
-    doc = head.doc
-    first = head.sent.start
-    tokens = [t for t in doc[first:head.sent.end] if start <= t.idx < end]
-    return not any(t.pos_ in ("VERB", "AUX") and t.i != head.i and t.head.i == head.i or t.dep_ in ("ccomp", "relcl", "acl")
-                   for t in tokens) and sum(t.pos_ in ("VERB", "AUX") for t in tokens) <= 1
+    tokens = [t for t in head.sent if start <= t.idx < end]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX")]
+    verb_below = any(t.i != head.i and t.head.i == head.i for t in verbs)
+    clause = any(t.dep_ in ("ccomp", "relcl", "acl") for t in tokens)
+    return len(verbs) <= 1 and not verb_below and not clause
 
 
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})

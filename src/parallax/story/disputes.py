@@ -337,17 +337,18 @@ def dismissed_claim(table, d: int, targets: list[int], report: StoryReport) -> t
     """What "X is lying" answers: X's most widely reported assertion (the one the story is about),
     the nearest before the dismissal in its own article on a tie."""
     claims = table.claims
-    reach = {g.id: len({c for c in g.coverage if g.coverage[c] in ("reported", "hedged")}) for g in report.claim_groups}
+    reach = {g.id: sum(v in ("reported", "hedged") for v in g.coverage.values()) for g in report.claim_groups}
 
     def rank(a: int):
         same = table.article_of[a] == table.article_of[d] and claims[a].end <= claims[d].start
         return (reach.get(claims[a].group_id, 1), same, claims[a].end if same else -claims[a].start)
 
     # an assertion before the dismissal in its own article, or one that more than one outlet reports
-    targets = [a for a in targets if rank(a)[1] or rank(a)[0] >= 2]
-    if not targets:
+    ranked = {a: rank(a) for a in targets}
+    eligible = [a for a in targets if ranked[a][1] or ranked[a][0] >= 2]
+    if not eligible:
         return None
-    return max(targets, key=rank), SELF_DENIAL_LINK
+    return max(eligible, key=ranked.__getitem__), SELF_DENIAL_LINK
 
 
 def is_generic(claim: Claim, entities: dict[str, Entity]) -> bool:
