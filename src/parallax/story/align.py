@@ -34,17 +34,18 @@ import numpy as np
 
 from parallax import embed
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
-from parallax.story.verify import ClaimTable, PairModel, candidate_pairs, default_model, pair_features
+from parallax.story.verify import (ClaimTable, PairModel, best_of_their_sentences, candidate_pairs, default_model, pair_features,
+                                   sentences_of)
 from parallax.text_similarity import content_words
 
 MATRIX_KINDS = frozenset({"event", "statement"})
 # An omission is sure only when nothing in the article comes this close to any member.
 OMISSION_MAX_PROBABILITY = 0.12
-OMISSION_MAX_SEMANTIC = 0.55
+OMISSION_MAX_SEMANTIC = 0.72
 OMISSION_MAX_LEXICAL = 0.3
 UNSURE_OMISSION = 0.3
 # Two claims that differ only in a figure: this close in meaning and in words.
-CONFLICT_SEMANTIC = 0.7
+CONFLICT_SEMANTIC = 0.8
 CONFLICT_LEXICAL = 0.3
 
 
@@ -113,6 +114,9 @@ def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
     articles = table.article_of
     denies = np.array([c.polarity == "denies" for c in table.claims], dtype=bool)
     opposed = (table.negated[:, None] != table.negated[None, :]) | (denies[:, None] != denies[None, :])
+    # claims split from one sentence are different propositions by construction
+    opposed |= (table.sentence_of[:, None] == table.sentence_of[None, :]) & (articles[:, None] == articles[None, :])
+    np.fill_diagonal(opposed, False)
     owner = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n) if i not in frozen}
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -probability)) if len(pairs) else []
@@ -127,7 +131,7 @@ def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
             continue
         left, right = members[a], members[b]
         if opposed[np.ix_(left, right)].any():
-            continue  # one side negates or denies what the other asserts: a dispute, never an agreement
+            continue  # one side negates or denies what the other asserts (a dispute), or both come from one sentence
         if not verified_against(p, articles, left, right, link) or not verified_against(p, articles, right, left, link):
             continue
         for x in right:
@@ -323,9 +327,10 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
     if not embed.available() and embed.UNAVAILABLE not in report.warnings:
         report.warnings.append(embed.UNAVAILABLE)
     quote_group_of = {q.id: q.group_id for q in report.quotes if q.group_id}
-    table = ClaimTable.build(eligible, article_ids, {a.id: len(a.text) for a in articles}, embed.encode, quote_group_of)
+    sentences = sentences_of(eligible, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
+    table = ClaimTable.build(eligible, article_ids, {a.id: len(a.text) for a in articles}, embed.encode, quote_group_of, sentences)
     pairs = candidate_pairs(table)
-    probability = model.probability(pair_features(table, pairs))
+    probability = model.probability(pair_features(table, pairs)) * best_of_their_sentences(table, pairs)
     verified = {(int(i), int(j)): float(v) for (i, j), v in zip(pairs, probability)}
 
     def p_of(x: int, y: int) -> float:

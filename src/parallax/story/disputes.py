@@ -29,7 +29,7 @@ from parallax.article.claims import denial_match
 from parallax.lexicons import accusation_patterns
 from parallax.model import Claim, Dispute, Entity, StoryReport
 from parallax.story.align import Alignment
-from parallax.story.verify import default_model, pair_features
+from parallax.story.verify import best_of_their_sentences, default_model, near, pair_features
 from parallax.text_similarity import content_words
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -83,7 +83,10 @@ def denial_strength(claim: Claim) -> str | None:
         return None
     if predicate.lemma.split()[0] in NOT_DENIAL_VERBS:
         return None
-    return "disclaimer" if FIRST_PERSON.search(claim.text) else "negation"
+    if FIRST_PERSON.search(claim.text):
+        # "we did not …" disclaims a deed; "we will not respond …" announces an intention and denies nothing
+        return None if predicate.modality == "predicted" else "disclaimer"
+    return "negation"
 
 
 def is_assertion(claim: Claim, entities: dict[str, Entity]) -> bool:
@@ -104,8 +107,10 @@ class Kinship:
         for b in bodies:
             named[b.name.lower().strip()].add(b.id)
         # look each name's word runs up instead of trying every body on every name (linear in entities)
+        self.named = named
         self.of: dict[str, set[str]] = {e.id: {e.id} | {i for i in bodies_named_in(e.name, named) if i != e.id}
                                         for e in entities.values()}
+        self.spoken_for: dict[str, set[str]] = {}
 
     def expand(self, ids) -> set[str]:
         return set().union(*(self.of.get(i, {i}) for i in ids)) if ids else set()
@@ -114,11 +119,14 @@ class Kinship:
         """The denier and the bodies it speaks for (a spokesman's government, a minister's country)."""
         if not claim.holder.entity_id:
             return set()
-        out = self.expand({claim.holder.entity_id})
-        entity = self.entities.get(claim.holder.entity_id)
-        if entity is not None and entity.affiliation:
-            out |= {i for name, i in self.by_name.items() if names_within(name, entity.affiliation)}
-        return out
+        key = claim.holder.entity_id
+        if key not in self.spoken_for:
+            out = self.expand({key})
+            entity = self.entities.get(key)
+            if entity is not None and entity.affiliation:
+                out |= bodies_named_in(entity.affiliation, self.named)
+            self.spoken_for[key] = out
+        return set(self.spoken_for[key])
 
 
 DEMONYM_ENDINGS = ("", "n", "ns", "ian", "ians", "'s", "’s")
@@ -166,10 +174,13 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
         return []
 
     # verify every (denial, assertion) pair, within an article too ("X said P. Y denied it.")
-    pairs = np.array([(min(d, a), max(d, a)) for d, _ in denials for a in assertions
-                      if d != a and not same_holder(claims[d], claims[a])], dtype=np.int64).reshape(-1, 2)
+    # a plain negation contradicts only a close match, so only near pairs are verified for it
+    close = near(table)
+    pairs = np.array([(min(d, a), max(d, a)) for d, strength in denials for a in assertions
+                      if d != a and not same_holder(claims[d], claims[a]) and (strength != "negation" or close[d, a])],
+                     dtype=np.int64).reshape(-1, 2)
     model = alignment.model or default_model()
-    probability = model.probability(pair_features(table, pairs)) if len(pairs) else np.zeros(0)
+    probability = model.probability(pair_features(table, pairs)) * best_of_their_sentences(table, pairs) if len(pairs) else np.zeros(0)
     verified = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs, probability)}
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for d, strength in denials:
@@ -188,7 +199,7 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                            and not same_holder(claims[d], claims[a])
                            and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
             if kind == "dismissal" and subjects:
-                answer = dismissed_claim(table, d, targets, report)
+                answer = dismissed_claim(table, d, targets, report, verified)
             else:
                 answer = generic_answer(table, d, targets, verified)
             if answer is not None:
@@ -333,9 +344,12 @@ def generic_answer(table, d: int, targets: list[int], verified: dict) -> tuple[i
     return a, max(value, SELF_DENIAL_LINK)
 
 
-def dismissed_claim(table, d: int, targets: list[int], report: StoryReport) -> tuple[int, float] | None:
+def dismissed_claim(table, d: int, targets: list[int], report: StoryReport,
+                    verified: dict[tuple[int, int], float]) -> tuple[int, float] | None:
     """What "X is lying" answers: X's most widely reported assertion (the one the story is about),
-    the nearest before the dismissal in its own article on a tie."""
+    the nearest before the dismissal in its own article on a tie. A dismissal that says what it
+    dismisses ("X's ridiculous accusations that we were behind the attack") answers the assertions
+    that match those words, when any does."""
     claims = table.claims
     reach = {g.id: sum(v in ("reported", "hedged") for v in g.coverage.values()) for g in report.claim_groups}
 
@@ -348,6 +362,9 @@ def dismissed_claim(table, d: int, targets: list[int], report: StoryReport) -> t
     eligible = [a for a in targets if ranked[a][1] or ranked[a][0] >= 2]
     if not eligible:
         return None
+    matching = [a for a in eligible if verified.get((min(a, d), max(a, d)), 0.0) >= SHARED_DENIAL_LINK]
+    if matching:
+        eligible = matching
     return max(eligible, key=ranked.__getitem__), SELF_DENIAL_LINK
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,16 +29,19 @@ from parallax.text_similarity import content_words, tfidf_rows
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "alignment_model.json"
 # Retrieval keeps a pair when either similarity passes its floor (recall first; verification decides).
-RETRIEVE_SEMANTIC = 0.25
+RETRIEVE_SEMANTIC = 0.54  # static-vector cosine of sentences (about the share of pairs MiniLM claim cosine 0.25 kept)
 RETRIEVE_LEXICAL = 0.08
 RETRIEVE_TOP = 3  # and each claim's best few matches in every other article
-# Only claims with some lexical neighbour (or a shared entity) in another article are embedded.
-EMBED_LEXICAL = 0.05
+RETRIEVE_MUTUAL = 0.45  # when their similarity passes this floor
+RETRIEVE_PER_CLAIM = 30  # a pair is kept when it is among the closest this many of either claim
 
 FEATURES = (
-    "semantic",  # cosine of the claims' sentence embeddings (TF-IDF cosine without the model)
-    "token_match",  # content word pieces matched to their closest in the other claim (TF-IDF cosine without the model)
-    "lexical",  # TF-IDF cosine, IDF over the story's claims
+    "semantic",  # cosine of the embeddings of the claims' sentences (sentence TF-IDF cosine without the model)
+    "token_match",  # content word pieces of one sentence matched to their closest in the other's (likewise)
+    "lexical",  # TF-IDF cosine of the claims, IDF over the story's claims
+    "sentence_lexical",  # TF-IDF cosine of the claims' sentences
+    "claim_semantic",  # cosine of the claims' own embeddings: tells apart two claims of one sentence
+    "claim_token_match",
     "rare_shared",  # IDF of the rarest content word both share
     "shared_weight",  # IDF-weighted share of content words in common
     "entities_shared",  # entity ids both mention
@@ -62,8 +66,11 @@ class ClaimTable:
 
     claims: list[Claim]
     article_of: np.ndarray  # article index per claim
-    semantic: np.ndarray  # claim × claim cosine
-    lexical: np.ndarray
+    semantic: np.ndarray  # claim × claim cosine of their sentences' embeddings
+    lexical: np.ndarray  # claim × claim TF-IDF cosine
+    sentence_lexical: np.ndarray  # TF-IDF cosine of their sentences
+    claim_semantic: np.ndarray  # cosine of the claims' own embeddings
+    sentence_of: np.ndarray  # per claim: an id of its sentence text (claims of one sentence share it)
     words: list[set[str]]
     idf: dict[str, float]
     entities: list[frozenset[str]]
@@ -74,33 +81,41 @@ class ClaimTable:
     predicates: list[str | None]
     position: np.ndarray  # 0 at the article's start, 1 at its end
     embedded: bool = True
-    tokens: list[np.ndarray] | None = None  # content-token vectors per claim (with the model)
+    tokens: list[np.ndarray] | None = None  # content-piece vectors of each claim's sentence (with the model)
+    claim_tokens: list[np.ndarray] | None = None  # and of the claim itself
     rank: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
 
     @classmethod
     def build(cls, claims: list[Claim], article_ids: list[str], article_length: dict[str, int],
-              encode: Callable[[list[str]], Encoded | None] | None, quote_group_of: dict[str, str]) -> "ClaimTable":
-        """Index the claims; ``encode`` (sentence embeddings) runs only on claims that have a lexical
-        neighbour or a shared entity in another article: the others can have no verified match."""
+              encode: Callable[[list[str]], Encoded | None] | None, quote_group_of: dict[str, str],
+              sentences: list[str] | None = None) -> "ClaimTable":
+        """Index the claims. ``sentences`` holds each claim's sentence: embeddings and the sentence
+        TF-IDF compare whole sentences (each embedded once), since a claim cut from a longer
+        sentence often states less than the sentence that agrees with another outlet's."""
         index = {a: i for i, a in enumerate(article_ids)}
         article_of = np.array([index[c.article_id] for c in claims], dtype=np.int32)
         bags = [Counter(content_words(c.text)) for c in claims]
         rows = tfidf_rows(bags)
         lexical = np.asarray((rows @ rows.T).todense(), dtype=np.float32)
         entities = [frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place")) for c in claims]
-        different = article_of[:, None] != article_of[None, :]
-        worth = ((lexical >= EMBED_LEXICAL) & different).any(axis=1) | shares_entity(entities, article_of)
-        chosen = [k for k in range(len(claims)) if worth[k]]
-        encoded = encode([claims[k].text for k in chosen]) if encode is not None and chosen else None
-        semantic = lexical.copy()
+        sentences = sentences if sentences is not None else [c.text for c in claims]
+        distinct = sorted(set(sentences))
+        row_of = {text: k for k, text in enumerate(distinct)}
+        rows_of_claims = [row_of[text] for text in sentences]
+        sentence_rows = tfidf_rows([Counter(content_words(text)) for text in distinct])
+        sentence_lexical = np.asarray((sentence_rows @ sentence_rows.T).todense(), dtype=np.float32)[np.ix_(rows_of_claims, rows_of_claims)]
+        claim_texts = [c.text for c in claims]
+        encoded = encode(distinct + claim_texts) if encode is not None and claims else None
+        semantic, claim_semantic = sentence_lexical.copy(), lexical.copy()
         tokens: list[np.ndarray] | None = None
+        claim_tokens: list[np.ndarray] | None = None
         if encoded is not None:
-            vectors = np.zeros((len(claims), encoded.vectors.shape[1]), dtype=np.float32)
-            vectors[chosen] = encoded.vectors
+            vectors = encoded.vectors[rows_of_claims]
             semantic = vectors @ vectors.T
-            tokens = [np.zeros((1, encoded.vectors.shape[1]), dtype=np.float32)] * len(claims)
-            for k, matrix in zip(chosen, encoded.tokens):
-                tokens[k] = matrix
+            tokens = [encoded.tokens[k] for k in rows_of_claims]
+            own = encoded.vectors[len(distinct):]
+            claim_semantic = own @ own.T
+            claim_tokens = encoded.tokens[len(distinct):]
         n = max(1, len(claims))
         df = Counter(w for bag in bags for w in bag)
         table = cls(
@@ -108,6 +123,9 @@ class ClaimTable:
             article_of=article_of,
             semantic=np.asarray(semantic, dtype=np.float32),
             lexical=lexical,
+            sentence_lexical=sentence_lexical,
+            claim_semantic=np.asarray(claim_semantic, dtype=np.float32),
+            sentence_of=np.array(rows_of_claims, dtype=np.int32),
             words=[set(bag) for bag in bags],
             idf={w: math.log((1 + n) / (1 + f)) + 1 for w, f in df.items()},
             entities=entities,
@@ -119,6 +137,7 @@ class ClaimTable:
             position=np.array([c.start / max(1, article_length.get(c.article_id, 1)) for c in claims], dtype=np.float32),
             embedded=encoded is not None,
             tokens=tokens,
+            claim_tokens=claim_tokens,
         )
         table.rank = best_match_rank(table)
         return table
@@ -131,13 +150,18 @@ class ClaimTable:
         return np.maximum(self.semantic, self.lexical)
 
 
-def shares_entity(entities: list[frozenset[str]], article_of: np.ndarray) -> np.ndarray:
-    """Per claim: does a claim of another article name one of its entities?"""
-    articles_of: dict[str, set[int]] = {}
-    for ids, article in zip(entities, article_of):
-        for entity in ids:
-            articles_of.setdefault(entity, set()).add(int(article))
-    return np.array([any(len(articles_of[e] - {int(a)}) > 0 for e in ids) for ids, a in zip(entities, article_of)], dtype=bool)
+def sentences_of(claims: list[Claim], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]]) -> list[str]:
+    """The text of the sentence each claim lies in (by bisect over its article's sentence starts)."""
+    starts = {article: [start for start, _ in spans] for article, spans in sentences.items()}
+    out = []
+    for claim in claims:
+        spans = sentences.get(claim.article_id) or []
+        k = bisect_right(starts.get(claim.article_id, []), claim.start) - 1
+        if k < 0 or spans[k][1] < claim.end:
+            out.append(claim.text)  # a claim across sentence bounds stands for itself
+        else:
+            out.append(texts[claim.article_id][spans[k][0]:spans[k][1]])
+    return out
 
 
 def numbers_of(claim: Claim) -> dict[str, set[str]]:
@@ -163,19 +187,50 @@ def best_match_rank(table: ClaimTable) -> np.ndarray:
     return rank
 
 
+def near(table: ClaimTable) -> np.ndarray:
+    """claim × claim: similar enough to be worth verifying (recall first; verification decides)."""
+    close = (table.semantic >= RETRIEVE_SEMANTIC) | (table.lexical >= RETRIEVE_LEXICAL)
+    close |= (table.rank < RETRIEVE_TOP) & (table.rank.T < RETRIEVE_TOP) & (table.retrieval > RETRIEVE_MUTUAL)
+    number = {g: k + 1 for k, g in enumerate(sorted({g for g in table.quote_groups if g}))}
+    groups = np.array([number.get(g, 0) if g else 0 for g in table.quote_groups])
+    close |= (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
+    return close
+
+
 def candidate_pairs(table: ClaimTable) -> np.ndarray:
-    """Pairs (i < j) of claims of different articles worth verifying, as an array of index pairs."""
+    """Pairs (i < j) of claims of different articles worth verifying, as an array of index pairs:
+    near ones, at most RETRIEVE_PER_CLAIM per claim (the most similar), so that a comparison of many
+    articles verifies a number of pairs linear in its claims, not quadratic."""
     n = len(table)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     different = table.article_of[:, None] != table.article_of[None, :]
-    near = (table.semantic >= RETRIEVE_SEMANTIC) | (table.lexical >= RETRIEVE_LEXICAL)
-    near |= (table.rank < RETRIEVE_TOP) & (table.rank.T < RETRIEVE_TOP) & (table.retrieval > 0.15)
-    number = {g: k + 1 for k, g in enumerate(sorted({g for g in table.quote_groups if g}))}
-    groups = np.array([number.get(g, 0) if g else 0 for g in table.quote_groups])
-    near |= (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
-    keep = np.triu(different & near, k=1)
-    return np.argwhere(keep)
+    keep = different & near(table)
+    if n > RETRIEVE_PER_CLAIM:
+        score = np.where(keep, table.retrieval + table.sentence_lexical, -np.inf)
+        floor = -np.partition(-score, RETRIEVE_PER_CLAIM - 1, axis=1)[:, RETRIEVE_PER_CLAIM - 1]
+        keep &= (score >= floor[:, None]) | (score >= floor[None, :])
+    return np.argwhere(np.triu(keep, k=1))
+
+
+def best_of_their_sentences(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
+    """Per pair: is each claim, of the claims split from its sentence, the one closest to the other?
+
+    The similarity features compare whole sentences, so every claim of "Engineers found malicious code,
+    and the trail leads to Dostria" looks alike to a claim elsewhere; only the sibling whose own words
+    match best may take the sentence's evidence."""
+    if not len(pairs):
+        return np.zeros(0, dtype=bool)
+    own = table.claim_semantic + table.lexical
+    best = own.copy()  # best[x, y]: the closest any claim of x's sentence comes to y
+    sentences: dict[tuple[int, int], list[int]] = {}
+    for x in range(len(table)):
+        sentences.setdefault((int(table.article_of[x]), int(table.sentence_of[x])), []).append(x)
+    for members in sentences.values():
+        if len(members) > 1:
+            best[members] = own[members].max(axis=0)
+    i, j = pairs[:, 0], pairs[:, 1]
+    return (own[i, j] >= best[i, j] - 1e-6) & (own[j, i] >= best[j, i] - 1e-6)
 
 
 def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
@@ -194,10 +249,22 @@ def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
             if other:
                 agree += bool(values & other)
                 differ += not (values & other)
+        own_semantic = table.claim_semantic[i, j]
+        own_match = token_match(table.claim_tokens[i], table.claim_tokens[j]) if table.claim_tokens is not None else table.lexical[i, j]
+        if table.sentence_of[i] == table.sentence_of[j] and table.article_of[i] == table.article_of[j]:
+            # two claims of one sentence (a report and the denial it quotes): the sentence says nothing
+            sentence_semantic, sentence_match, sentence_lexical = own_semantic, own_match, table.lexical[i, j]
+        else:
+            sentence_semantic = table.semantic[i, j]
+            sentence_match = token_match(table.tokens[i], table.tokens[j]) if table.tokens is not None else table.sentence_lexical[i, j]
+            sentence_lexical = table.sentence_lexical[i, j]
         rows[row] = (
-            table.semantic[i, j],
-            token_match(table.tokens[i], table.tokens[j]) if table.tokens is not None else table.lexical[i, j],
+            sentence_semantic,
+            sentence_match,
             table.lexical[i, j],
+            sentence_lexical,
+            own_semantic,
+            own_match,
             max(weights, default=0.0),
             sum(weights) / total,
             len(ents_i & ents_j),
