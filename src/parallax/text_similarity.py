@@ -42,14 +42,3 @@ def tfidf_rows(bags: list[Counter]) -> sparse.csr_matrix:
             cols.append(col)
             values.append(value / norm)
     return sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
-
-
-def tfidf_matrix(bags: list[Counter]) -> np.ndarray:
-    """Dense row-normalised TF-IDF vectors."""
-    return tfidf_rows(bags).toarray()
-
-
-def tfidf_similarity(texts: list[str]) -> np.ndarray:
-    """Cosine of TF-IDF vectors for every pair of texts."""
-    rows = tfidf_rows([Counter(content_words(t)) for t in texts])
-    return np.asarray((rows @ rows.T).todense(), dtype=np.float32)

@@ -331,7 +331,7 @@ _JSON_STRUCTURE = re.compile(r'["\[\]{}]')
 _JSON_STRING_END = re.compile(r'["\\]')
 
 
-def _skip_value(text, buffer: str, position: int, refill) -> tuple[str, int, bool, int]:
+def _skip_value(buffer: str, position: int, refill) -> tuple[str, int, bool, int]:
     """Read past one JSON value (too big to decode) without holding it: (buffer, position, eof, newlines)."""
     depth, in_string, newlines, eof = 0, False, 0, False
     while True:
@@ -396,7 +396,7 @@ def _iter_array(text, buffer: str, position: int, path: str, counter: Callable[[
             if not eof and incomplete and buffer[position] in '{["':
                 # an element over the cap: report it, read past it, go on with the next
                 yield InputError(f"{path}:{line}", over_cap(max_bytes))
-                buffer, position, eof, newlines = _skip_value(text, buffer, position, refill)
+                buffer, position, eof, newlines = _skip_value(buffer, position, refill)
                 line += newlines
                 continue
             where = line + buffer.count("\n", position, exc.pos)

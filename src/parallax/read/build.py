@@ -64,11 +64,11 @@ def build_article(doc: RawDocument, raw: str, repeated: set[str]) -> Article:
     blocks = find_post_blocks([line.text for line in lines])
     protected = {i for block in blocks for i in range(block.first_line, block.last_line + 1)}
     removals = classify_lines(lines, repeated, protected)
-    found = find_metadata(lines, removals, doc.meta.get("url"))
+    found = find_metadata(lines, removals)
     for index, reason in found.metadata_lines.items():
         if index not in protected:
             removals[index] = reason
-    cleaned = assemble(raw, lines, removals)
+    cleaned = assemble(lines, removals)
     text = cleaned.text
     if not text.strip():
         raise InputError(doc.origin, "no article text left after removing boilerplate")

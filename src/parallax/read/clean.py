@@ -144,19 +144,6 @@ CREDITS_LINE_RE = re.compile(
 CONTACT_RE = re.compile(r"^(for (media|press) (inquiries|enquiries)|contact( us)?|tips?)\s*:", re.I)
 
 
-def has_speech(line: Line) -> bool:
-    return line.speech
-
-
-def has_quote_marks(line: Line) -> bool:
-    return line.quote_marks
-
-
-def is_sentence_like(line: Line) -> bool:
-    """A line that reads as article prose: long enough, ends like a sentence."""
-    return len(line.words) >= 12 and line.text[-1:] in ".!?\"”’)…:"
-
-
 def at_edge(line: Line, share: float = 0.15) -> bool:
     """Near the top or bottom of the article (a text of one or two lines has no edges)."""
     if line.total < 3:
@@ -190,7 +177,7 @@ def rule_photo_slug(line: Line, ctx: Context) -> str | None:
 def rule_copyright(line: Line, ctx: Context) -> str | None:
     if not (len(line.words) <= 30 or at_edge(line, 0.25)) or not COPYRIGHT_RE.search(line.text):
         return None
-    if has_speech(line) and not re.search(r"©|all rights reserved", line.text, re.I):
+    if line.speech and not re.search(r"©|all rights reserved", line.text, re.I):
         return None
     if not CREDIT_RE.match(line.text) or re.search(r"rights reserved|copyright", line.text, re.I):
         return "copyright or fair-use notice"
@@ -201,7 +188,7 @@ def rule_image_credit(line: Line, ctx: Context) -> str | None:
     if len(line.words) > 80:
         return None
     credit = (len(line.words) <= 60 and CREDIT_RE.match(line.text)) or (line.text.endswith(")") and CAPTION_TAIL_RE.search(line.text))
-    if credit and not (has_speech(line) and has_quote_marks(line)):
+    if credit and not (line.speech and line.quote_marks):
         return "image credit or caption"
     return None
 
@@ -212,7 +199,7 @@ def rule_bare_link_or_handle(line: Line, ctx: Context) -> str | None:
     without = URL_RE.sub("", HANDLE_RE.sub("", EMAIL_RE.sub("", line.text)))
     if without == line.text:
         return None
-    if len(without.strip(" :-–—|•·()[]").split()) <= 3 and not has_speech(line):
+    if len(without.strip(" :-–—|•·()[]").split()) <= 3 and not line.speech:
         return "bare link, address or handle"
     return None
 
@@ -239,7 +226,7 @@ def rule_call_to_action(line: Line, ctx: Context) -> str | None:
     # A short line needs one signal; a longer one at the edges needs both.
     if not (imperative and site_voice) and not (len(line.words) <= 30 and (imperative or site_voice)):
         return None
-    if has_speech(line) or QUOTED_WORDS_RE.search(line.text):
+    if line.speech or QUOTED_WORDS_RE.search(line.text):
         return None
     return "share/subscribe/follow prompt"
 
@@ -259,7 +246,7 @@ def rule_reporting_credits(line: Line, ctx: Context) -> str | None:
 
 
 def rule_author_bio(line: Line, ctx: Context) -> str | None:
-    if at_edge(line, 0.25) and BIO_RE.match(line.text) and not has_quote_marks(line):
+    if at_edge(line, 0.25) and BIO_RE.match(line.text) and not line.quote_marks:
         return "author bio"
     return None
 
@@ -267,7 +254,7 @@ def rule_author_bio(line: Line, ctx: Context) -> str | None:
 def rule_repeated_across_batch(line: Line, ctx: Context) -> str | None:
     """A line several articles share is furniture only if it does not read as a
     sentence: syndicated copies and live-blog updates share real sentences too."""
-    if line.text not in ctx.repeated or has_speech(line) or has_quote_marks(line):
+    if line.text not in ctx.repeated or line.speech or line.quote_marks:
         return None
     if line.text.endswith((".", "!", "?", "…")) and len(line.words) > 6:
         return None
@@ -328,11 +315,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\
 def clean_text(raw: str, repeated: set[str] | None = None) -> CleanResult:
     """Classify and remove boilerplate in one go (no metadata or post handling)."""
     lines = split_lines(raw)
-    return assemble(raw, lines, classify_lines(lines, repeated))
+    return assemble(lines, classify_lines(lines, repeated))
 
 
-def assemble(raw: str, lines: list[Line], removals: dict[int, str]) -> CleanResult:
-    """Build the clean text from the kept lines, with its map back to ``raw``.
+def assemble(lines: list[Line], removals: dict[int, str]) -> CleanResult:
+    """Build the clean text from the kept lines, with its map back to the raw input (from each line's ``raw_start``).
 
     Paragraphs are separated by one blank line; runs of spaces collapse to one.
     """

@@ -113,7 +113,7 @@ def is_name_like(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
 
-def find_metadata(lines: list[Line], skip: dict[int, str] | None = None, url: str | None = None) -> TextMeta:
+def find_metadata(lines: list[Line], skip: dict[int, str] | None = None) -> TextMeta:
     """Title, date, byline and masthead from the head of the text.
 
     ``skip`` holds lines already known to be boilerplate (they are neither

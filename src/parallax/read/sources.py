@@ -19,7 +19,6 @@ from parallax.model import Article
 from parallax.limits import DEFAULT_MAX_BYTES
 from parallax.read.decode import decode_bytes
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
