@@ -42,6 +42,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from parallax.corpus.store import FeatureRow, Store
+from parallax.ids import story_id_for
 from parallax.model import Article
 
 NUM_PERM = 128
@@ -384,11 +385,6 @@ def plan_blocks(store: Store, options: ClusterOptions) -> Iterator[Block]:
         start = end + 1
     if undated:
         yield Block(store.pending_ids(None, None), None, None, store.all_features())
-
-
-def story_id_for(article_id: str) -> str:
-    """A story is named after the article that opened it: stable across runs and engines."""
-    return "s" + article_id.lstrip("a")
 
 
 def assign_block(store: Store, block: Block, scored: list[tuple[str, list[tuple[str, float]]]], options: ClusterOptions, stats: ClusterStats) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
 from parallax.errors import InputError
+from parallax.ids import article_id
 from parallax.model import Article, EmbeddedPost
 from parallax.read.clean import assemble, classify_lines, split_lines
 from parallax.read.dedupe import find_duplicates
@@ -18,11 +18,6 @@ from parallax.read.sources import RawDocument, ReadFailure, ReadOptions, ReadRes
 # A line must appear in this many articles of a batch to count as site furniture.
 REPEAT_MIN_ARTICLES = 2
 REPEAT_MAX_WORDS = 40
-
-
-def article_id(text: str) -> str:
-    """Stable content-hash id: the same text always gets the same id."""
-    return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
 def normalize_date(value: str | None) -> str | None:

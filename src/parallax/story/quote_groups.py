@@ -11,11 +11,11 @@ negation or a number present in one wording only) are flagged.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 
 from rapidfuzz import fuzz
 
+from parallax.ids import quote_group_id
 from parallax.model import Quote, QuoteGroup, QuoteVariant
 from parallax.outlets import outlet_labels
 
@@ -138,7 +138,7 @@ def group_quotes(articles, report) -> list[QuoteGroup]:
             continue
         quotes.sort(key=lambda q: (q.article_id, q.start))
         reference = max(quotes, key=lambda q: (len(q.text), q.id))
-        group_id = "g" + hashlib.sha1(",".join(q.id for q in quotes).encode()).hexdigest()[:12]
+        group_id = quote_group_id([q.id for q in quotes])
         variants = []
         for quote in quotes:
             variants.append(
