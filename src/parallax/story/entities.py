@@ -24,7 +24,6 @@ resolved name lives on the entity.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
+from parallax.ids import entity_id
 from parallax.lexicons.speech import title_words
 from parallax.names import country_of, given_name_variants, region_of
 from parallax.model import Entity, Span
@@ -118,10 +118,6 @@ def names_match(a: str, b: str) -> bool:
     if len(wa) != len(wb):
         return False
     return all(word_match(x, y) for x, y in zip(wa, wb))
-
-
-def entity_id(label: str, name: str) -> str:
-    return "e" + hashlib.sha1(f"{label}:{name}".encode()).hexdigest()[:12]
 
 
 def family(label: str) -> str:
