@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from parallax.dates import normalize_date
 from parallax.errors import InputError
 from parallax.ids import article_id
 from parallax.model import Article, EmbeddedPost
@@ -11,22 +12,13 @@ from parallax.read.clean import assemble, classify_lines, split_lines
 from parallax.read.dedupe import find_duplicates
 from parallax.read.html import extract_html
 from parallax.read.lang import detect_language
-from parallax.read.meta import author_from_bio, find_metadata, outlet_from_text, outlet_from_url, parse_date
+from parallax.read.meta import author_from_bio, find_metadata, outlet_from_text, outlet_from_url
 from parallax.read.posts import find_post_blocks
 from parallax.read.sources import RawDocument, ReadFailure, ReadOptions, ReadResult
 
 # A line must appear in this many articles of a batch to count as site furniture.
 REPEAT_MIN_ARTICLES = 2
 REPEAT_MAX_WORDS = 40
-
-
-def normalize_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = value.strip()
-    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
-        return value[:10]
-    return parse_date(value)
 
 
 def raw_text_of(doc: RawDocument) -> str:
