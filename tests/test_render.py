@@ -82,3 +82,22 @@ def test_markdown_has_the_sections(example_report):
     text = render_markdown(example_report)
     for heading in ("## Articles", "## Neutral summary", "## Agreement", "## Who said what", "## Framing", "## Timeline"):
         assert heading in text
+
+
+def test_every_registered_format_renders_and_is_a_cli_choice(hostile_report):
+    import json
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.render import FORMATS, Format, get_renderer
+
+    assert [f.value for f in Format] == list(FORMATS) == ["text", "json", "markdown", "html"]
+    outputs = {fmt: get_renderer(fmt)(hostile_report) for fmt in Format}
+    assert json.loads(outputs[Format.json])["articles"][1]["outlet"] == "Plain"
+    assert "<script>alert" not in outputs[Format.html] and "<script>alert" not in outputs[Format.markdown]
+    assert "Bridge closed" in outputs[Format.text] and "\x1b[" not in outputs[Format.text]  # plain text, no colour codes
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        get_renderer("pdf")
+    refused = CliRunner().invoke(app, ["report", "s1", "--format", "pdf"])
+    assert refused.exit_code == 2 and "'pdf' is not one of" in refused.output

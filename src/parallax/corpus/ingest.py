@@ -32,7 +32,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator, TypeVar
 
 from charset_normalizer import from_bytes
 
@@ -49,6 +49,7 @@ CHUNK_CHARS = 1 << 16
 # Text compresses 3-10×; far beyond that, past the record cap, is a compression bomb.
 MAX_INFLATION = 200
 MIN_BOMB_BYTES = 1 << 20
+T = TypeVar("T")
 STREAM_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".warc", ".arc"}
 
 
@@ -617,6 +618,18 @@ def build_record(record: Record, only_language: str | None = None) -> Built | In
     return Built(record.record_hash, record.origin, article, features_of(article))
 
 
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items in order; the last one may be shorter."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 Runner = Callable[[Iterator[list[Record]], "str | None"], Iterator[list["Built | InputError"]]]
 
 
@@ -667,8 +680,7 @@ def ingest(
             fail(error)
     stats.files = len(files)
 
-    def fresh_batches() -> Iterator[list[Record]]:
-        batch: list[Record] = []
+    def fresh_records() -> Iterator[Record]:
         for path in files:
             for item in iter_records(path, options, on_bytes):
                 stats.records += 1
@@ -677,14 +689,9 @@ def ingest(
                 elif store.has_record(item.record_hash):
                     stats.seen += 1
                 else:
-                    batch.append(item)
-                    if len(batch) >= batch_size:
-                        yield batch
-                        batch = []
-        if batch:
-            yield batch
+                    yield item
 
-    for results in runner(fresh_batches(), options.only_language):
+    for results in runner(batched(fresh_records(), batch_size), options.only_language):
         with store.transaction():
             for result in results:
                 if isinstance(result, InputError):

@@ -29,8 +29,6 @@ from pathlib import Path
 
 from parallax.evaluation import finish
 
-SPLITS = ("all", "dev", "test")
-
 
 @dataclass
 class GoldTimex:
