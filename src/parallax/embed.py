@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from parallax.lexicons import stop_words
+
+STOP_WORDS = stop_words("english")
 DIMENSIONS = 384
 SPECIAL = frozenset({"[CLS]", "[SEP]", "[PAD]", "[UNK]"})
 UNAVAILABLE = "sentence embeddings unavailable (install the 'embed' extra): claims aligned by lexical similarity"

@@ -13,8 +13,10 @@ from collections import Counter
 
 import numpy as np
 from scipy import sparse
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from parallax.lexicons import stop_words
+
+STOP_WORDS = stop_words("english")
 WORD = re.compile(r"[a-z][a-z'-]+")
 
 

@@ -42,6 +42,7 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from parallax.corpus.store import FeatureRow, Store
+from parallax.lexicons import stop_words
 from parallax.ids import story_id_for
 from parallax.model import Article
 
@@ -69,25 +70,8 @@ DEFAULT_THRESHOLD = 0.175
 NAME_FLOOR, NAME_GAIN = 0.2, 3.0
 BLOCK_DAYS = 7
 
-STOPWORDS = frozenset(
-    """a about above according across after afterwards again against all almost alone along already also although always
-    am among amongst an and another any anyone anything anywhere are around as at back be became because become becomes
-    been before began being below beside besides between beyond both but by can cannot could did do does doing done down
-    during each either else elsewhere enough even ever every everyone everything except few first for former from further
-    get gets go going got had has have having he her here hers herself him himself his how however i if in including into
-    is it its itself just last later least less like made make many may me meanwhile might more most mostly much must my
-    myself near nearly never new news next no nor not now of off often on once one only onto or other others otherwise our
-    ours out over own per perhaps please put rather re really said same say says see seem seemed seems several she should
-    show since so some someone something sometimes still such take than that the their them themselves then there these
-    they this those though three through throughout thus to today together told too toward towards two under until up upon
-    us use used very via was we well were what whatever when where whether which while who whole whom whose why will with
-    within without would year years yet you your yours yourself mr mrs ms dr st told tell added asked week weeks day days
-    time times people way ago report reported reports statement""".split()
-)
-CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow""".split()
-)
+STOPWORDS = stop_words("clustering")
+CALENDAR = stop_words("calendar")  # a date says when, not what
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = frozenset(".!?:;\"“”‘'(—–-")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")

@@ -16,6 +16,7 @@ import re
 from rapidfuzz import fuzz
 
 from parallax.ids import quote_group_id
+from parallax.lexicons import stop_words
 from parallax.model import Quote, QuoteGroup, QuoteVariant
 from parallax.outlets import outlet_labels
 
@@ -29,7 +30,7 @@ INSERTION_RE = re.compile(
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "n't", "cannot"})
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _NUMBER = re.compile(r"\d[\d,.]*")
-STOP = frozenset("the a an and or of to in on at for by with is are was were be been it this that as from".split())
+STOP = stop_words("quote_wording")
 
 
 def words(text: str) -> list[str]:
