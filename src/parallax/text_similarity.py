@@ -30,7 +30,7 @@ def content_words(text: str) -> list[str]:
     return out
 
 
-def tfidf_rows(bags: list[Counter]) -> sparse.csr_matrix:
+def tfidf_rows(bags: list[Counter], dtype=np.float32) -> sparse.csr_matrix:
     """Row-normalised sparse TF-IDF vectors (sublinear tf, smoothed idf over these bags)."""
     df = Counter(w for bag in bags for w in bag)
     vocab = {w: i for i, w in enumerate(sorted(df))}
@@ -43,4 +43,4 @@ def tfidf_rows(bags: list[Counter]) -> sparse.csr_matrix:
             rows.append(row)
             cols.append(col)
             values.append(value / norm)
-    return sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
+    return sparse.csr_matrix((np.array(values, dtype=dtype), (rows, cols)), shape=(n, max(1, len(vocab))))

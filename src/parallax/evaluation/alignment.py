@@ -23,7 +23,6 @@ Scores, micro-averaged over stories:
 from __future__ import annotations
 
 import json
-import math
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -31,9 +30,11 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
+
 from parallax.model import Article, StoryReport
 from parallax.story.entities import names_match, normalize
-from parallax.text_similarity import content_words
+from parallax.text_similarity import content_words, tfidf_rows
 
 
 @dataclass
@@ -155,23 +156,11 @@ def tfidf_scores(story: GoldStory) -> list[tuple[float, frozenset[str]]]:
     """Cosine of TF-IDF vectors (IDF over the story's sentences) for every cross-article pair."""
     texts = record_texts(story.input)
     ids = sorted(story.sentences)
-    bags = {sid: Counter(content_words(texts[s.record_id][s.start:s.end])) for sid, s in story.sentences.items()}
-    df = Counter(w for bag in bags.values() for w in bag)
-    n = len(ids)
-    vectors = {}
-    for sid, bag in bags.items():
-        vector = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w]) + 1) for w, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[sid] = {w: v / norm for w, v in vector.items()}
-    out = []
-    for a, b in combinations(ids, 2):
-        if story.sentences[a].record_id == story.sentences[b].record_id:
-            continue
-        va, vb = vectors[a], vectors[b]
-        if len(vb) < len(va):
-            va, vb = vb, va
-        out.append((sum(v * vb.get(w, 0.0) for w, v in va.items()), frozenset((a, b))))
-    return out
+    spans = [story.sentences[sid] for sid in ids]
+    rows = tfidf_rows([Counter(content_words(texts[s.record_id][s.start:s.end])) for s in spans], dtype=np.float64)
+    cosine = (rows @ rows.T).toarray()
+    return [(float(cosine[i, j]), frozenset((ids[i], ids[j])))
+            for i, j in combinations(range(len(ids)), 2) if spans[i].record_id != spans[j].record_id]
 
 
 def best_tfidf(stories: list[GoldStory]) -> dict:
