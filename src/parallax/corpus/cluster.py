@@ -43,6 +43,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from parallax.corpus.store import FeatureRow, Store
 from parallax.lexicons import stop_words
+from parallax.limits import DEFAULT_CLUSTER_THRESHOLD, DEFAULT_WINDOW_DAYS
 from parallax.ids import story_id_for
 from parallax.model import Article
 
@@ -65,8 +66,6 @@ TITLE_WEIGHT = 2.0
 LEAD_WORDS = 60
 BODY_WORDS = 1000
 BODY_WEIGHT = 0.4
-DEFAULT_WINDOW_DAYS = 3
-DEFAULT_THRESHOLD = 0.175
 NAME_FLOOR, NAME_GAIN = 0.2, 3.0
 BLOCK_DAYS = 7
 
@@ -80,7 +79,7 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 @dataclass
 class ClusterOptions:
     window_days: int = DEFAULT_WINDOW_DAYS
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float = DEFAULT_CLUSTER_THRESHOLD
     block_days: int = BLOCK_DAYS
     decay_per_day: float = 0.04  # similar events a few days apart need a little more evidence
     name_floor: float = NAME_FLOOR  # share of the score left when two articles share no names

@@ -16,7 +16,7 @@ from rich.markup import escape
 
 from parallax.choices import Engine, TableFormat, TextOrJson
 from parallax.corpus.store import Store
-from parallax.limits import DEFAULT_MAX_BYTES
+from parallax.limits import DEFAULT_CLUSTER_THRESHOLD, DEFAULT_MAX_BYTES, DEFAULT_WINDOW_DAYS, INGEST_BATCH_RECORDS
 from parallax.model import dumps
 from parallax.render import Format, formats_help
 
@@ -59,7 +59,7 @@ def ingest(
     engine: Engine = EngineOpt,
     address: Optional[str] = AddressOpt,
     cpus: int = CpusOpt,
-    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Records per committed batch (a re-run resumes after the last one)."),
+    batch_size: int = typer.Option(INGEST_BATCH_RECORDS, "--batch-size", min=1, help="Records per committed batch (a re-run resumes after the last one)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip single files and records larger than this (after decompression)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Only keep articles in this language (e.g. 'en')."),
 ) -> None:
@@ -114,8 +114,8 @@ def ingest(
 
 def cluster(
     db: Path = DbOpt,
-    window: str = typer.Option("3d", "--window", help="How far apart in time two articles of one event may be: '3d', '36h', '1w'."),
-    threshold: float = typer.Option(0.175, "--threshold", min=0.0, max=1.0, help="Similarity an article needs to join a story (higher: stricter, more stories)."),
+    window: str = typer.Option(f"{DEFAULT_WINDOW_DAYS}d", "--window", help="How far apart in time two articles of one event may be: '3d', '36h', '1w'."),
+    threshold: float = typer.Option(DEFAULT_CLUSTER_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Similarity an article needs to join a story (higher: stricter, more stories)."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Forget all stories and cluster every article again."),
     engine: Engine = EngineOpt,
     address: Optional[str] = AddressOpt,

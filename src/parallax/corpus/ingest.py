@@ -42,13 +42,10 @@ from parallax.errors import InputError
 from parallax.model import Article
 from parallax.read.build import build_article, raw_text_of
 from parallax.read.decode import fix_text, utf16_without_bom
-from parallax.read.sources import DEFAULT_MAX_BYTES, RawDocument, ReadOptions, expand_paths, load_input, record_to_raw
+from parallax.limits import DEFAULT_MAX_BYTES, INGEST_BATCH_RECORDS, MAX_INFLATION, MIN_BOMB_BYTES
+from parallax.read.sources import RawDocument, ReadOptions, expand_paths, load_input, record_to_raw
 
-BATCH_SIZE = 200
 CHUNK_CHARS = 1 << 16
-# Text compresses 3-10×; far beyond that, past the record cap, is a compression bomb.
-MAX_INFLATION = 200
-MIN_BOMB_BYTES = 1 << 20
 T = TypeVar("T")
 STREAM_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".warc", ".arc"}
 
@@ -656,7 +653,7 @@ def ingest(
     store: Store,
     options: ReadOptions | None = None,
     runner: Runner = local_runner,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = INGEST_BATCH_RECORDS,
     on_error: Callable[[InputError], None] | None = None,
     on_bytes: Callable[[int], None] | None = None,
     files: list[str] | None = None,

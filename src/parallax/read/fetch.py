@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from parallax.errors import InputError
+from parallax.limits import MAX_REDIRECTS
 
-MAX_REDIRECTS = 5
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 NAT64 = ipaddress.ip_network("64:ff9b::/96")  # well-known prefix: the last 32 bits are an IPv4 address
