@@ -2,8 +2,14 @@
 
 Corpora are larger than memory, so every format is read one record at a time
 (memory stays flat however big the file). Each record becomes an Article
-through the same reader as ``parallax read`` (parallax.read), so corpus mode
-and ``compare`` agree on clean text and ids.
+through the same builder as ``parallax read`` and ``compare``
+(``parallax.read.build.build_article``: extraction, cleaning, posts, metadata,
+language), so the same record gets the same clean text and id. One step is
+left out on purpose: ``compare`` also drops lines repeated across the
+articles of its batch (site furniture) and near-duplicate articles; ingest
+cleans each record alone, because what it stores must not depend on which
+batch a record fell in (a resumed run, or a Ray worker, stores the same
+text). An exact duplicate's clean text is stored once.
 
 Re-running is safe: a record already seen is recognised by the hash of its
 raw content and skipped before any work; an article whose clean text is
