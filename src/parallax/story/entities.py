@@ -206,7 +206,7 @@ class SpeakerLinks:
 def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], SpeakerLinks]:
     mentions: list[RawMention] = []
     for article, analysis in zip(articles, analyses):
-        roles = analysis.extras.get("speaker_roles", {})
+        roles = analysis.speaker_roles
         headline = headline_of(article.text)
         for m in analysis.mentions:
             if m.label in ENTITY_LABELS and not part_of_title_or_aside(article.text, m.start, m.end):
@@ -237,7 +237,7 @@ def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], Speak
         by_article[m.article_id].append(m)
     texts = {a.id: a.text for a in articles}
     for article, analysis in zip(articles, analyses):
-        for ref in analysis.extras.get("speaker_refs", ()):
+        for ref in analysis.speaker_refs:
             if ref.label not in SPEAKING_LABELS or not normalize(ref.name):
                 continue
             span = ref.ref or ref.surface
