@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -33,6 +32,7 @@ from pathlib import Path
 import numpy as np
 
 from parallax.model import Article, StoryReport
+from parallax.spans import overlap, raw_offset
 from parallax.story.entities import names_match, normalize
 from parallax.text_similarity import content_words, tfidf_rows
 
@@ -80,14 +80,7 @@ def load_gold(path: Path) -> list[GoldStory]:
 
 def to_raw(article: Article, offset: int) -> int:
     """A clean-text offset in the raw record text (the article's source map)."""
-    runs = article.source_map
-    if not runs:
-        return offset
-    index = bisect_right([run[0] for run in runs], offset) - 1
-    if index < 0:
-        return runs[0][1]
-    clean_start, raw_start, length = runs[index]
-    return raw_start + min(offset - clean_start, length)
+    return raw_offset(article.source_map, offset)
 
 
 @dataclass
@@ -100,10 +93,10 @@ class SentenceIndex:
         """Gold sentences holding most of [start, end) or mostly held by it."""
         out = []
         for sentence in self.sentences:
-            overlap = min(end, sentence.end) - max(start, sentence.start)
-            if overlap <= 0:
+            shared = overlap(start, end, sentence.start, sentence.end)
+            if shared <= 0:
                 continue
-            if overlap >= 0.5 * (end - start) or overlap >= 0.5 * (sentence.end - sentence.start):
+            if shared >= 0.5 * (end - start) or shared >= 0.5 * (sentence.end - sentence.start):
                 out.append(sentence.id)
         return out
 

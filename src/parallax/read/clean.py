@@ -54,13 +54,6 @@ class CleanResult:
     kept_lines: list[Line] = field(default_factory=list)
     kept_spans: list[tuple[int, int]] = field(default_factory=list)  # clean (start, end) of each kept line
 
-    def to_raw(self, offset: int) -> int:
-        """Map an offset in the clean text back to the raw input."""
-        for clean_start, raw_start, length in reversed(self.source_map):
-            if clean_start <= offset:
-                return raw_start + min(offset - clean_start, length)
-        return 0
-
 
 def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
