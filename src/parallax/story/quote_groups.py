@@ -15,6 +15,7 @@ import re
 
 from rapidfuzz import fuzz
 
+from parallax.clustering import agglomerate
 from parallax.ids import quote_group_id
 from parallax.lexicons import stop_words
 from parallax.model import Quote, QuoteGroup, QuoteVariant
@@ -106,7 +107,6 @@ def group_quotes(articles, report) -> list[QuoteGroup]:
     # Greedy agglomeration, strongest pairs first: two groups join only when they
     # come from different articles and every cross pair is similar enough, so one
     # speaker's different statements never chain into one group.
-    group_of = {q.id: (q.id,) for q in candidates}
     by_qid = {q.id: q for q in candidates}
     scores: dict[tuple[str, str], float] = {}
     pairs = []
@@ -119,17 +119,14 @@ def group_quotes(articles, report) -> list[QuoteGroup]:
                 scores[(a.id, b.id)] = scores[(b.id, a.id)] = score
                 if score >= SAME_UTTERANCE:
                     pairs.append((-score, a.id, b.id))
-    for _, a, b in sorted(pairs):
-        ga, gb = group_of[a], group_of[b]
-        if ga == gb:
-            continue
+
+    def may_join(ga: list[str], gb: list[str]) -> bool:
         if {by_qid[x].article_id for x in ga} & {by_qid[y].article_id for y in gb}:
-            continue
-        if all(scores.get((x, y), 0) >= SAME_UTTERANCE * 0.8 for x in ga for y in gb):
-            merged = tuple(sorted(ga + gb))
-            for member in merged:
-                group_of[member] = merged
-    members: dict[tuple, list[Quote]] = {}
+            return False
+        return all(scores.get((x, y), 0) >= SAME_UTTERANCE * 0.8 for x in ga for y in gb)
+
+    group_of = agglomerate(by_qid, ((a, b) for _, a, b in sorted(pairs)), may_join)
+    members: dict[str, list[Quote]] = {}
     for quote in candidates:
         members.setdefault(group_of[quote.id], []).append(quote)
     groups = []
