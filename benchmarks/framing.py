@@ -42,7 +42,7 @@ def main() -> None:
 
     start = time.process_time()
     for article, doc, analysis in zip(articles, docs, analyses):
-        framing.analyze_framing(article, doc, analysis.quotes, dict(analysis.extras))
+        framing.analyze_framing(article, doc, analysis.quotes, analysis.scare_quotes)
     framing_seconds = time.process_time() - start
 
     start = time.process_time()

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from parallax.evaluation.alignment import GoldStory, best_tfidf, load_gold, party_matches, score_story, to_raw
+from parallax.evaluation.alignment import GoldStory, best_tfidf, load_gold, party_matches, score_story, tfidf_scores, to_raw
 from parallax.model import Article, Claim, ClaimGroup, Dispute, EntityRef, StoryReport
 from parallax.story.verify import FEATURES, MODEL_PATH, PairModel
 
@@ -68,8 +68,14 @@ def test_disputes_score_by_the_parties_named(tiny):
 
 def test_tfidf_baseline_finds_its_best_threshold(tiny):
     story, _ = tiny
+    scores = {pair: score for score, pair in tfidf_scores(story)}
+    assert len(scores) == 6  # every cross-article pair, never two sentences of one article
+    gold = story.pairs()
+    # the sentences sharing words ("bridge", "Tuesday"; "blamed", "dam") outscore every other pair
+    assert min(scores[p] for p in gold) > max(s for p, s in scores.items() if p not in gold) == 0.0
     best = best_tfidf([story])
-    assert best["tp"] >= 1 and 0 < best["f1"] <= 1
+    assert (best["tp"], best["fp"], best["fn"], best["f1"]) == (2, 0, 0, 1.0)
+    assert best["threshold"] <= min(scores[p] for p in gold)
 
 
 def test_offsets_map_back_through_the_source_map():

@@ -7,7 +7,7 @@ import pytest
 from parallax import embed
 from parallax.api import analyze
 from parallax.article.claims import polarity_of
-from parallax.article.time import resolve_weekday, parse_date
+from parallax.article.time import resolve_weekday, tag
 from parallax.model import Article
 
 STORY = [
@@ -37,8 +37,9 @@ def test_weekdays_resolve_against_publication():
     assert resolve_weekday("Thursday", None, thursday, future=False) == thursday
     assert resolve_weekday("Tuesday", "last", thursday, future=False) == date(2026, 6, 2)
     assert resolve_weekday("Monday", None, thursday, future=True) == date(2026, 6, 8)
-    assert parse_date("May 3", "2026-06-04") == date(2026, 5, 3)
-    assert parse_date("December 30", "2026-01-04") == date(2025, 12, 30)
+    # a month and day with no year fall in the year nearest to publication
+    assert tag("May 3", None, thursday)[0].period.day == date(2026, 5, 3)
+    assert tag("December 30", None, date(2026, 1, 4))[0].period.day == date(2025, 12, 30)
 
 
 def test_denials_are_recognised():

@@ -91,3 +91,31 @@ def test_every_record_is_capped(tmp_path) -> None:
         ids = {row["source_id"] for row in store.iter_articles()}
     assert ids == {"r1", "r2", "c1", "c3", "j1", "j3"}, (ids, errors)
     assert len(errors) == 3 and all("cap" in e.problem for e in errors), [(e.origin, e.problem) for e in errors]
+
+
+def test_ingest_and_read_build_records_alike_but_ingest_keeps_batch_furniture(tmp_path) -> None:
+    """One reader path: the same records give the same clean texts and ids in ``read``
+    and ``ingest``, except the lines ``read`` drops for repeating across its batch."""
+    from parallax.ids import article_id
+    from parallax.read import read_inputs
+
+    furniture = "More stories from the river valley desk"
+    bodies = [f"Officials in town number {i} said the bridge would stay shut for a week while crews inspect it."
+              for i in range(3)]
+    path = tmp_path / "corpus.jsonl"
+    lines = [json.dumps({"id": f"r{i}", "text": f"{body}\n\n{furniture}"}) for i, body in enumerate(bodies)]
+    plain = "A ferry will carry commuters across the river until the bridge reopens, the operator said on Monday."
+    lines.append(json.dumps({"id": "plain", "text": plain}))
+    path.write_text("\n".join(lines), encoding="utf-8")
+    read_texts = {a.source_id: a.text for a in read_inputs([str(path)]).articles}
+    with Store(tmp_path / "c.db") as store:
+        ingest([str(path)], store)
+        stored = {row["source_id"]: (row["id"], row["text"]) for row in store.iter_articles(("id", "source_id", "text"))}
+    assert set(read_texts) == set(stored) == {"r0", "r1", "r2", "plain"}
+    assert stored["plain"] == (article_id(plain), plain) and read_texts.pop("plain") == plain
+    for source_id, text in read_texts.items():
+        assert furniture not in text  # read: repeated across the batch, so site furniture
+        ingested_id, ingested_text = stored[source_id]
+        # ingest cleans each record alone, so a resumed or Ray run stores the same text
+        assert ingested_text == text + "\n\n" + furniture
+        assert ingested_id.startswith("a") and ingested_id != article_id(text)

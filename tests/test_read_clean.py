@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parallax.read.clean import clean_text
+from parallax.spans import raw_offset
 
 
 def removed_reasons(raw: str) -> dict[str, str]:
@@ -78,7 +79,7 @@ def test_whitespace_normalized_and_offsets_map_back() -> None:
     source = raw.lstrip("\ufeff")
     for offset, char in enumerate(result.text):
         if not char.isspace():
-            assert source[result.to_raw(offset)] == char
+            assert source[raw_offset(result.source_map, offset)] == char
 
 
 def test_repeated_lines_across_batch_are_furniture() -> None:

@@ -9,6 +9,7 @@ from parallax.errors import InputError
 from parallax.read.clean import clean_text
 from parallax.read.decode import decode_bytes
 from parallax.read.sources import RawDocument, ReadOptions, ReadResult
+from parallax.spans import raw_offset
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -30,7 +31,7 @@ def test_offsets_round_trip(raw: str) -> None:
     for offset, char in enumerate(result.text):
         if char.isspace():
             continue
-        assert raw[result.to_raw(offset)] == char
+        assert raw[raw_offset(result.source_map, offset)] == char
 
 
 @settings(max_examples=60, deadline=None)

@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 import pytest
 
 from parallax.api import analyze
-from parallax.model import Article
+from parallax.model import Article, StoryReport
 from parallax.render.html import render_html, safe_url, script_json
 from parallax.render.markdown import render_markdown
 
@@ -78,7 +78,72 @@ def test_helpers():
     assert "<" not in script_json({"a": "</script><b>"})
 
 
-def test_markdown_has_the_sections(example_report):
-    text = render_markdown(example_report)
-    for heading in ("## Articles", "## Neutral summary", "## Agreement", "## Who said what", "## Framing", "## Timeline"):
-        assert heading in text
+def small_report():
+    """A hand-made report with one item per section: rendering needs no pipeline."""
+    from parallax.model import ClaimGroup, Dispute, QuoteGroup, QuoteVariant, Span, SummarySentence, TimelineEvent
+
+    a = Article(id="a1", outlet="Gazette", title="Bridge shut", published="2026-06-04", text="The bridge was shut on Tuesday.",
+                word_count=6)
+    b = Article(id="a2", outlet="Courier", title="Span closed", published="2026-06-04", text="Officials closed the span.",
+                word_count=4)
+    return StoryReport(
+        articles=[a, b],
+        summary=[SummarySentence(text="The bridge was shut on Tuesday.", sources=[Span(article_id="a1", start=0, end=31,
+                                                                                         text=a.text)])],
+        claim_groups=[ClaimGroup(id="g1", label="the bridge was shut", coverage={"a1": "reported", "a2": "hedged"},
+                                 confidence=0.91),
+                      ClaimGroup(id="g2", label="a second span may close", coverage={"a1": "reported"},
+                                 confidence_level="possible", confidence=0.4)],
+        disputes=[Dispute(id="d1", label="the dam failed", asserted_by=["Mayor Lee"], denied_by=["Hydra Power"],
+                          assertion_reported_in=["a1"], denial_reported_in=["a2"])],
+        quote_groups=[QuoteGroup(id="q", speaker="Mayor Lee", quote_ids=["q1", "q2"], article_ids=["a1", "a2"], variants=[
+            QuoteVariant(quote_id="q1", article_id="a1", text="We will reopen it soon"),
+            QuoteVariant(quote_id="q2", article_id="a2", text="We will reopen it",
+                         diff=[("equal", "We will reopen it", "We will reopen it"), ("delete", " soon", "")])])],
+        timeline=[TimelineEvent(date="2026-06-02", text="the bridge was shut", sources=[Span(article_id="a2", start=0, end=8,
+                                                                                             text="Official")])],
+    )
+
+
+def sections_of(markdown: str) -> dict[str, str]:
+    parts = markdown.split("\n## ")[1:]
+    return {part.split("\n", 1)[0]: part.split("\n", 1)[1] for part in parts}
+
+
+def test_markdown_sections_show_their_items_with_their_outlets():
+    sections = sections_of(render_markdown(small_report()))
+    assert list(sections) == ["Articles", "Neutral summary", "Agreement", "Disputes", "Who said what", "Timeline"]
+    assert "| Gazette | Bridge shut | 2026-06-04 | 6 |" in sections["Articles"]
+    assert "- The bridge was shut on Tuesday. *(Gazette)*" in sections["Neutral summary"]
+    agreement = sections["Agreement"].split("### Possible (less sure)")
+    assert "| the bridge was shut | 0.91 | ● | ◐ |" in agreement[0]  # reported by one, hedged by the other
+    assert "| a second span may close | 0.40 | ● | · |" in agreement[1]  # the possible tier, apart
+    assert "| the dam failed | Mayor Lee | Hydra Power | Gazette | Courier |" in sections["Disputes"]
+    who = sections["Who said what"]
+    assert "**Mayor Lee**" in who and "- Courier: “We will reopen it”" in who and "wording: We will reopen it[-soon-]" in who
+    assert "| 2026-06-02 | the bridge was shut | Courier |" in sections["Timeline"]
+
+
+def test_markdown_leaves_out_what_the_report_does_not_have():
+    report = small_report()
+    report.claim_groups, report.disputes, report.timeline = [], [], []
+    assert list(sections_of(render_markdown(report))) == ["Articles", "Neutral summary", "Who said what"]
+
+
+def test_every_registered_format_renders_and_is_a_cli_choice(hostile_report):
+    import json
+
+    from typer.testing import CliRunner
+
+    from parallax.cli import app
+    from parallax.render import FORMATS, Format, get_renderer
+
+    assert [f.value for f in Format] == list(FORMATS) == ["text", "json", "markdown", "html"]
+    outputs = {fmt: get_renderer(fmt)(hostile_report) for fmt in Format}
+    assert json.loads(outputs[Format.json])["articles"][1]["outlet"] == "Plain"
+    assert "<script>alert" not in outputs[Format.html] and "<script>alert" not in outputs[Format.markdown]
+    assert "Bridge closed" in outputs[Format.text] and "\x1b[" not in outputs[Format.text]  # plain text, no colour codes
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        get_renderer("pdf")
+    refused = CliRunner().invoke(app, ["report", "s1", "--format", "pdf"])
+    assert refused.exit_code == 2 and "'pdf' is not one of" in refused.output

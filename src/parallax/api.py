@@ -6,12 +6,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from parallax.article import ArticleAnalysis, analyze_article
+from parallax.limits import PARALLEL_MIN_ARTICLES
 from parallax.model import Article, StoryReport
 from parallax.read import ReadOptions, ReadResult, read_inputs
 from parallax.story import StoryOptions, build_report
 
-# Below this many articles a second process costs more than it saves.
-PARALLEL_MIN_ARTICLES = 8
 
 # progress(stage, done, total): "parsing" once per article analysed, then "comparing".
 Progress = Callable[[str, int, int], None]

@@ -13,9 +13,11 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from parallax.model import dumps
+from parallax.choices import Split, TextOrJson
+from parallax.limits import DEFAULT_MAX_BYTES
+from parallax.model import StoryReport, dumps
 from parallax.read import ReadOptions, ReadResult
-from parallax.read.sources import DEFAULT_MAX_BYTES
+from parallax.render import Format, formats_help
 
 app = typer.Typer(
     name="parallax",
@@ -34,6 +36,9 @@ MaxBytesOpt = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip input fi
 AllowPrivateOpt = typer.Option(False, "--allow-private", help="Allow fetching URLs on private or loopback addresses.")
 LangOpt = typer.Option(None, "--lang", help="Only analyse articles in this language (e.g. 'en'); others are skipped.")
 OutletOpt = typer.Option(None, "--outlet", help="Name an article's outlet: FILE=NAME (repeatable).")
+ReportFormatOpt = typer.Option(Format.text, "--format", "-f", help=formats_help())
+ReportOutputOpt = typer.Option(None, "--output", "-o", help="Write the report to this file.")
+QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress on stderr (it is only drawn on a terminal anyway).")
 
 
 def report_failures(result: ReadResult) -> None:
@@ -121,11 +126,23 @@ def write_output(text: str, output: Optional[Path]) -> None:
         err.print(f"wrote {output}")
 
 
+def show_report(report: StoryReport, fmt: Format, output: Optional[Path]) -> None:
+    """The report in ``fmt``: drawn on the terminal for text without ``-o``, else written out."""
+    from parallax.render import get_renderer
+
+    if fmt == Format.text and output is None:
+        from parallax.render.terminal import print_report
+
+        print_report(report, Console(highlight=False))
+    else:
+        write_output(get_renderer(fmt)(report), output)
+
+
 @app.command()
 def compare(
     paths: list[str] = PathsArg,
-    format: str = typer.Option("text", "--format", "-f", help="text (terminal report), json, markdown or html."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+    format: Format = ReportFormatOpt,
+    output: Optional[Path] = ReportOutputOpt,
     outlet: Optional[list[str]] = OutletOpt,
     summary_sentences: int = typer.Option(7, "--summary-sentences", min=1, max=50, help="Sentences in the neutral summary."),
     aliases: Optional[Path] = typer.Option(None, "--aliases", help="TOML file of entity aliases: canonical = [variants]."),
@@ -133,15 +150,12 @@ def compare(
     allow_private: bool = AllowPrivateOpt,
     lang: Optional[str] = LangOpt,
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes for parsing (default: 2 for 8+ articles)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr (it is only drawn on a terminal anyway)."),
+    quiet: bool = QuietOpt,
 ) -> None:
     """Compare articles about one story: the full report."""
     from parallax.api import read_with_failures, report_for
-    from parallax.render import FORMATS, get_renderer
     from parallax.story import StoryOptions
 
-    if format not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     check_output(output)
     options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, only_language=lang, outlets=parse_outlets(outlet))
     story_options = StoryOptions(summary_sentences=summary_sentences, aliases=load_aliases(aliases) if aliases else {})
@@ -153,12 +167,7 @@ def compare(
             err.print("error: no usable articles")
             raise typer.Exit(EXIT_NOTHING)
         report = report_for(result, story_options, n_process=jobs, progress=progress)
-    if format == "text" and output is None:
-        from parallax.render.terminal import print_report
-
-        print_report(report, Console(highlight=False))
-    else:
-        write_output(get_renderer(format)(report), output)
+    show_report(report, format, output)
     raise typer.Exit(exit_code(result))
 
 
@@ -183,7 +192,7 @@ def load_aliases(path: Path) -> dict[str, list[str]]:
 @app.command()
 def read(
     paths: list[str] = PathsArg,
-    format: str = typer.Option("json", "--format", "-f", help="json (articles with clean text) or text (a table)."),
+    format: TextOrJson = typer.Option(TextOrJson.json, "--format", "-f", help="json (articles with clean text) or text (a table)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file."),
     outlet: Optional[list[str]] = OutletOpt,
     max_bytes: int = MaxBytesOpt,
@@ -197,16 +206,13 @@ def read(
     options = ReadOptions(max_bytes=max_bytes, allow_private=allow_private, only_language=lang, outlets=parse_outlets(outlet))
     result = read_with_failures(paths, options)
     report_failures(result)
-    if format == "json":
+    if format == TextOrJson.json:
         payload = {"schema_version": "1", "articles": [a.model_dump(mode="json") for a in result.articles]}
         write_output(dumps(payload), output)
-    elif format == "text":
-        from parallax.model import StoryReport
+    else:
         from parallax.render.terminal import articles_table
 
         Console(highlight=False).print(articles_table(StoryReport(articles=result.articles)))
-    else:
-        raise typer.BadParameter("choose json or text", param_hint="--format")
     raise typer.Exit(exit_code(result))
 
 
@@ -221,7 +227,7 @@ def schema(output: Optional[Path] = typer.Option(None, "--output", "-o", help="W
 @app.command()
 def evaluate(
     gold: Optional[list[Path]] = typer.Argument(None, help="Gold files (default: every tests/gold/*.json)."),
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
     alignment: Optional[Path] = typer.Option(
         None, "--alignment", help="Score claim alignment, disputes and omissions on sentence-level gold "
         "(e.g. ../shared/corpora/alignment/seesaw-dev.json), with a TF-IDF baseline."),
@@ -230,7 +236,7 @@ def evaluate(
         "(e.g. tests/samples/omissions.json) and score the marks made now."),
     timebank: Optional[Path] = typer.Option(
         None, "--timebank", help="Score time expressions on a folder of TimeML .tml files (TimeBank) instead of the gold files."),
-    split: str = typer.Option("all", "--split", help="With --timebank: all, dev or test (each a fixed half of the documents)."),
+    split: Split = typer.Option(Split.all, "--split", help="With --timebank: all, dev or test (each a fixed half of the documents)."),
 ) -> None:
     """Score the pipeline on hand-checked gold files (see docs/gold-format.md), or time expressions on TimeML."""
     from parallax.evaluation import default_gold_files, evaluate_files, print_scores
@@ -238,14 +244,7 @@ def evaluate(
     if omissions is not None:
         from parallax.evaluation.omissions import evaluate_omissions
 
-        if not omissions.is_file():
-            err.print(f"error: {omissions}: no such sample file")
-            raise typer.Exit(EXIT_NOTHING)
-        try:
-            found = evaluate_omissions(omissions)
-        except (KeyError, ValueError, TypeError, OSError) as exc:
-            err.print(f"error: {omissions}: not an omission sample ({exc})")
-            raise typer.Exit(EXIT_NOTHING)
+        found = score_file(omissions, evaluate_omissions, "sample file", "an omission sample", (KeyError, ValueError, TypeError, OSError))
         summary = {"correct": found.correct, "wrong": found.wrong, "accuracy": found.accuracy,
                    "wrong_marks": found.wrong_marks, "unjudged": found.unjudged}
         if format == "json":
@@ -263,14 +262,7 @@ def evaluate(
     if alignment is not None:
         from parallax.evaluation.alignment import evaluate_alignment, print_alignment
 
-        if not alignment.is_file():
-            err.print(f"error: {alignment}: no such gold file")
-            raise typer.Exit(EXIT_NOTHING)
-        try:
-            scores = evaluate_alignment(alignment)
-        except (KeyError, ValueError, OSError) as exc:
-            err.print(f"error: {alignment}: not an alignment gold file ({exc})")
-            raise typer.Exit(EXIT_NOTHING)
+        scores = score_file(alignment, evaluate_alignment, "gold file", "an alignment gold file", (KeyError, ValueError, OSError))
         if format == "json":
             sys.stdout.write(dumps(scores))
         else:
@@ -290,17 +282,25 @@ def evaluate(
         print_scores(scores, Console(highlight=False))
 
 
-def _evaluate_timebank(folder: Path, split: str, format: str) -> None:
-    from parallax.evaluation import print_scores
-    from parallax.evaluation.timebank import SPLITS, TimeMLError, evaluate_timebank
+def score_file(path: Path, score, kind: str, expected: str, errors: tuple[type[Exception], ...]):
+    """``score(path)``, or one line and exit 2 when the file is missing or is not ``expected``."""
+    if not path.is_file():
+        fail(f"{path}: no such {kind}")
+    try:
+        return score(path)
+    except errors as exc:
+        fail(f"{path}: not {expected} ({exc})")
 
-    if split not in SPLITS:
-        raise typer.BadParameter(f"choose one of {', '.join(SPLITS)}", param_hint="--split")
+
+def _evaluate_timebank(folder: Path, split: Split, format: TextOrJson) -> None:
+    from parallax.evaluation import print_scores
+    from parallax.evaluation.timebank import TimeMLError, evaluate_timebank
+
     if not folder.is_dir():
         err.print(f"error: {folder}: not a folder of TimeML files")
         raise typer.Exit(EXIT_NOTHING)
     try:
-        scores = evaluate_timebank(folder, split)
+        scores = evaluate_timebank(folder, split.value)
     except TimeMLError as exc:
         err.print(f"error: {exc}")
         raise typer.Exit(EXIT_NOTHING) from None
@@ -309,7 +309,7 @@ def _evaluate_timebank(folder: Path, split: str, format: str) -> None:
     else:
         console = Console(highlight=False)
         print_scores(scores, console)
-        console.print(f"TimeML documents: {scores['documents']} ({split}) from {folder}")
+        console.print(f"TimeML documents: {scores['documents']} ({split.value}) from {folder}")
 
 
 def _register_extensions() -> None:

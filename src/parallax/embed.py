@@ -28,8 +28,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from parallax.lexicons import stop_words
+
+STOP_WORDS = stop_words("english")
 PCA_DIMENSIONS = 256
 DIMENSIONS = PCA_DIMENSIONS
 MODEL_NAME = "minilm-l6-v2-static-256"

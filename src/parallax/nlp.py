@@ -86,7 +86,3 @@ def parse(texts: Iterable[str], n_process: int = 1, batch_size: int = 8) -> Iter
         if doc.text != texts[index]:  # cannot happen: the pieces concatenate to the text
             raise RuntimeError("the parsed pieces do not join back into the article text")
         yield doc
-
-
-def parse_one(text: str):
-    return next(parse([text]))

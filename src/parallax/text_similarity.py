@@ -13,8 +13,10 @@ from collections import Counter
 
 import numpy as np
 from scipy import sparse
-from spacy.lang.en.stop_words import STOP_WORDS
 
+from parallax.lexicons import stop_words
+
+STOP_WORDS = stop_words("english")
 WORD = re.compile(r"[a-z][a-z'-]+")
 
 
@@ -28,7 +30,7 @@ def content_words(text: str) -> list[str]:
     return out
 
 
-def tfidf_rows(bags: list[Counter]) -> sparse.csr_matrix:
+def tfidf_rows(bags: list[Counter], dtype=np.float32) -> sparse.csr_matrix:
     """Row-normalised sparse TF-IDF vectors (sublinear tf, smoothed idf over these bags)."""
     df = Counter(w for bag in bags for w in bag)
     vocab = {w: i for i, w in enumerate(sorted(df))}
@@ -41,15 +43,4 @@ def tfidf_rows(bags: list[Counter]) -> sparse.csr_matrix:
             rows.append(row)
             cols.append(col)
             values.append(value / norm)
-    return sparse.csr_matrix((np.array(values, dtype=np.float32), (rows, cols)), shape=(n, max(1, len(vocab))))
-
-
-def tfidf_matrix(bags: list[Counter]) -> np.ndarray:
-    """Dense row-normalised TF-IDF vectors."""
-    return tfidf_rows(bags).toarray()
-
-
-def tfidf_similarity(texts: list[str]) -> np.ndarray:
-    """Cosine of TF-IDF vectors for every pair of texts."""
-    rows = tfidf_rows([Counter(content_words(t)) for t in texts])
-    return np.asarray((rows @ rows.T).todense(), dtype=np.float32)
+    return sparse.csr_matrix((np.array(values, dtype=dtype), (rows, cols)), shape=(n, max(1, len(vocab))))

@@ -7,8 +7,12 @@ process pool, or inside a Ray ``map_batches`` call alike.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from parallax.model import Article, Claim, Framing, Quote
+
+if TYPE_CHECKING:
+    from parallax.article.quotes import SpeakerRef
 
 
 @dataclass
@@ -39,6 +43,8 @@ class TimeExpression:
 
 @dataclass
 class ArticleAnalysis:
+    """What the per-article stages found in one article: picklable, read by the story stage."""
+
     article_id: str
     sentences: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -46,12 +52,19 @@ class ArticleAnalysis:
     claims: list[Claim] = field(default_factory=list)
     framing: Framing | None = None
     times: list[TimeExpression] = field(default_factory=list)
-    # free-form extras a stage leaves for the story stage (must stay picklable)
-    extras: dict = field(default_factory=dict)
+    # found by the quote stage, read by framing and entities
+    scare_quotes: list[tuple[int, int]] = field(default_factory=list)
+    speaker_roles: dict[str, str] = field(default_factory=dict)  # fullest name → role
+    speaker_refs: list["SpeakerRef"] = field(default_factory=list)  # each quote's speaker, by position
+    # found by framing, completed once entities are known: [entity text, label, term] rows
+    naming_mentions: list[list[str]] = field(default_factory=list)
 
 
 def analyze_article(article: Article, doc) -> ArticleAnalysis:
-    """Run every per-article stage over one parsed article, in dependency order."""
+    """Run every per-article stage over one parsed article, in dependency order.
+
+    quotes (Doc) → mentions' roles and person labels → framing (quotes, scare
+    quotes) → claims (quotes) → time expressions (quotes)."""
     from parallax.article import claims, framing, quotes, time
 
     analysis = ArticleAnalysis(
@@ -59,14 +72,18 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
         sentences=[(s.start_char, s.end_char) for s in doc.sents],
         mentions=[Mention(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
     )
-    analysis.quotes = quotes.extract_quotes(article, doc, analysis.extras)
-    roles = analysis.extras.get("speaker_roles", {})
-    people = set(map(tuple, analysis.extras.get("person_spans", ())))
+    quoting = quotes.analyze_quotes(article, doc)
+    analysis.quotes = quoting.quotes
+    analysis.scare_quotes = quoting.scare_quotes
+    analysis.speaker_roles = quoting.speaker_roles
+    analysis.speaker_refs = quoting.speakers
+    people = set(quoting.person_spans)
     for mention in analysis.mentions:
-        mention.role = roles.get(mention.text)
+        mention.role = quoting.speaker_roles.get(mention.text)
         if (mention.start, mention.end) in people:
-            mention.label = "PERSON"
-    analysis.framing = framing.analyze_framing(article, doc, analysis.quotes, analysis.extras)
+            mention.label = "PERSON"  # a name behind a personal title, whatever spaCy's label
+    found = framing.frame_article(article, doc, analysis.quotes, analysis.scare_quotes)
+    analysis.framing, analysis.naming_mentions = found.framing, found.naming_mentions
     analysis.claims = claims.extract_claims(article, doc, analysis.quotes)
     analysis.times = time.extract_times(article, doc, analysis.quotes)
     return analysis

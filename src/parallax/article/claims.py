@@ -21,7 +21,6 @@ denies is found across articles, in ``parallax.story.disputes``.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from functools import cached_property
 
 from spacy.lang.en.lex_attrs import _num_words
 
+from parallax.ids import claim_id
 from parallax.lexicons import denial_patterns, hedge_patterns, procedural_patterns, subjectivity
 from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
 
@@ -51,10 +51,6 @@ ENTITY_LABELS = {"PERSON": "entity", "ORG": "entity", "NORP": "entity", "GPE": "
                  "QUANTITY": "number"}
 CONTRACTIONS = {"'re": "be", "'s": "be", "'m": "be", "'ve": "have", "'ll": "will", "'d": "would", "ca": "can", "wo": "will"}
 TRIM = "\"“”‘’'«»—–-,;: "
-
-
-def claim_id(article_id: str, start: int, end: int) -> str:
-    return "c" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
 
 
 def is_hedged(text: str) -> bool:

@@ -42,6 +42,9 @@ import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from parallax.corpus.store import FeatureRow, Store
+from parallax.lexicons import stop_words
+from parallax.limits import DEFAULT_CLUSTER_THRESHOLD, DEFAULT_WINDOW_DAYS
+from parallax.ids import story_id_for
 from parallax.model import Article
 
 NUM_PERM = 128
@@ -63,30 +66,11 @@ TITLE_WEIGHT = 2.0
 LEAD_WORDS = 60
 BODY_WORDS = 1000
 BODY_WEIGHT = 0.4
-DEFAULT_WINDOW_DAYS = 3
-DEFAULT_THRESHOLD = 0.175
 NAME_FLOOR, NAME_GAIN = 0.2, 3.0
 BLOCK_DAYS = 7
 
-STOPWORDS = frozenset(
-    """a about above according across after afterwards again against all almost alone along already also although always
-    am among amongst an and another any anyone anything anywhere are around as at back be became because become becomes
-    been before began being below beside besides between beyond both but by can cannot could did do does doing done down
-    during each either else elsewhere enough even ever every everyone everything except few first for former from further
-    get gets go going got had has have having he her here hers herself him himself his how however i if in including into
-    is it its itself just last later least less like made make many may me meanwhile might more most mostly much must my
-    myself near nearly never new news next no nor not now of off often on once one only onto or other others otherwise our
-    ours out over own per perhaps please put rather re really said same say says see seem seemed seems several she should
-    show since so some someone something sometimes still such take than that the their them themselves then there these
-    they this those though three through throughout thus to today together told too toward towards two under until up upon
-    us use used very via was we well were what whatever when where whether which while who whole whom whose why will with
-    within without would year years yet you your yours yourself mr mrs ms dr st told tell added asked week weeks day days
-    time times people way ago report reported reports statement""".split()
-)
-CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-    september october november december jan feb mar apr jun jul aug sep sept oct nov dec today yesterday tomorrow""".split()
-)
+STOPWORDS = stop_words("clustering")
+CALENDAR = stop_words("calendar")  # a date says when, not what
 _TOKEN = re.compile(r"[^\W\d_][\w'’\-]*|\d+(?:[.,]\d+)*")
 _SENTENCE_END = frozenset(".!?:;\"“”‘'(—–-")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -95,7 +79,7 @@ _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 @dataclass
 class ClusterOptions:
     window_days: int = DEFAULT_WINDOW_DAYS
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float = DEFAULT_CLUSTER_THRESHOLD
     block_days: int = BLOCK_DAYS
     decay_per_day: float = 0.04  # similar events a few days apart need a little more evidence
     name_floor: float = NAME_FLOOR  # share of the score left when two articles share no names
@@ -384,11 +368,6 @@ def plan_blocks(store: Store, options: ClusterOptions) -> Iterator[Block]:
         start = end + 1
     if undated:
         yield Block(store.pending_ids(None, None), None, None, store.all_features())
-
-
-def story_id_for(article_id: str) -> str:
-    """A story is named after the article that opened it: stable across runs and engines."""
-    return "s" + article_id.lstrip("a")
 
 
 def assign_block(store: Store, block: Block, scored: list[tuple[str, list[tuple[str, float]]]], options: ClusterOptions, stats: ClusterStats) -> None:

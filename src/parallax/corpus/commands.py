@@ -14,16 +14,17 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from parallax.choices import Engine, TableFormat, TextOrJson
 from parallax.corpus.store import Store
-from parallax.limits import DEFAULT_MAX_BYTES
+from parallax.limits import DEFAULT_CLUSTER_THRESHOLD, DEFAULT_MAX_BYTES, DEFAULT_WINDOW_DAYS, INGEST_BATCH_RECORDS
 from parallax.model import dumps
+from parallax.render import Format, formats_help
 
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 EXIT_OK, EXIT_PARTIAL, EXIT_NOTHING = 0, 1, 2
-ENGINES = ("local", "ray")
 
 DbOpt = typer.Option(Path("parallax.db"), "--db", help="The corpus store (a SQLite file).")
-EngineOpt = typer.Option("local", "--engine", help="local (this process) or ray (a Ray cluster; needs the 'ray' extra).")
+EngineOpt = typer.Option(Engine.local, "--engine", help="local (this process) or ray (a Ray cluster; needs the 'ray' extra).")
 AddressOpt = typer.Option(None, "--address", help="Ray cluster address (e.g. 'auto' or 'ray://head:10001'); default: a local Ray runtime.")
 CpusOpt = typer.Option(2, "--cpus", min=1, help="CPUs for a local Ray runtime.")
 
@@ -36,16 +37,11 @@ def open_existing(db: Path) -> Store:
     return Store(db)
 
 
-def check_engine(engine: str) -> None:
-    if engine not in ENGINES:
-        raise typer.BadParameter("choose local or ray", param_hint="--engine")
-
-
-def _session(engine: str, address: Optional[str], cpus: int):
+def _session(engine: Engine, address: Optional[str], cpus: int):
     """A Ray session for --engine ray (a clear error if Ray is missing), else nothing."""
     from contextlib import nullcontext
 
-    if engine == "local":
+    if engine == Engine.local:
         return nullcontext()
     from parallax.corpus.ray_engine import RayMissing, ray_session, require_ray
 
@@ -60,10 +56,10 @@ def _session(engine: str, address: Optional[str], cpus: int):
 def ingest(
     paths: list[str] = typer.Argument(..., help="JSONL/JSON/CSV/Parquet/WARC files, text or HTML files, or folders (read recursively).", show_default=False),
     db: Path = DbOpt,
-    engine: str = EngineOpt,
+    engine: Engine = EngineOpt,
     address: Optional[str] = AddressOpt,
     cpus: int = CpusOpt,
-    batch_size: int = typer.Option(200, "--batch-size", min=1, help="Records per committed batch (a re-run resumes after the last one)."),
+    batch_size: int = typer.Option(INGEST_BATCH_RECORDS, "--batch-size", min=1, help="Records per committed batch (a re-run resumes after the last one)."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Skip single files and records larger than this (after decompression)."),
     lang: Optional[str] = typer.Option(None, "--lang", help="Only keep articles in this language (e.g. 'en')."),
 ) -> None:
@@ -74,7 +70,6 @@ def ingest(
     from parallax.corpus.ingest import list_inputs, local_runner
     from parallax.read import ReadOptions
 
-    check_engine(engine)
     files, errors = list_inputs(paths)
     for error in errors:
         err.print(escape(f"error: {error.origin}: {error.problem}"))
@@ -94,7 +89,7 @@ def ingest(
             progress.console.print(escape(f"error: {error.origin}: {error.problem}"))
 
         runner = local_runner
-        if engine == "ray":
+        if engine == Engine.ray:
             from parallax.corpus.ray_engine import ingest_runner
 
             runner = ingest_runner()
@@ -119,17 +114,16 @@ def ingest(
 
 def cluster(
     db: Path = DbOpt,
-    window: str = typer.Option("3d", "--window", help="How far apart in time two articles of one event may be: '3d', '36h', '1w'."),
-    threshold: float = typer.Option(0.175, "--threshold", min=0.0, max=1.0, help="Similarity an article needs to join a story (higher: stricter, more stories)."),
+    window: str = typer.Option(f"{DEFAULT_WINDOW_DAYS}d", "--window", help="How far apart in time two articles of one event may be: '3d', '36h', '1w'."),
+    threshold: float = typer.Option(DEFAULT_CLUSTER_THRESHOLD, "--threshold", min=0.0, max=1.0, help="Similarity an article needs to join a story (higher: stricter, more stories)."),
     rebuild: bool = typer.Option(False, "--rebuild", help="Forget all stories and cluster every article again."),
-    engine: str = EngineOpt,
+    engine: Engine = EngineOpt,
     address: Optional[str] = AddressOpt,
     cpus: int = CpusOpt,
 ) -> None:
     """Group articles into stories (same real-world event), incrementally."""
     from parallax.corpus.cluster import ClusterOptions, parse_window
 
-    check_engine(engine)
     try:
         days = parse_window(window)
     except ValueError as exc:
@@ -146,13 +140,13 @@ def cluster(
     )
 
 
-def run_cluster(store: Store, options, engine: str = "local", progress: bool = False):
+def run_cluster(store: Store, options, engine: Engine = Engine.local, progress: bool = False):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from parallax.corpus.cluster import cluster_store, local_runner
 
     runner = local_runner
-    if engine == "ray":
+    if engine == Engine.ray:
         from parallax.corpus.ray_engine import cluster_runner
 
         runner = cluster_runner()
@@ -173,12 +167,10 @@ def stories_payload(store: Store) -> dict:
 
 def stories(
     db: Path = DbOpt,
-    format: str = typer.Option("text", "--format", "-f", help="text (a table) or json."),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text (a table) or json."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Show only the largest N stories (text format)."),
 ) -> None:
     """List the stories: article count, outlets, date range and title."""
-    if format not in ("text", "json"):
-        raise typer.BadParameter("choose text or json", param_hint="--format")
     with open_existing(db) as store:
         if store.unclustered_count():
             from parallax.corpus.cluster import ClusterOptions
@@ -210,50 +202,31 @@ def stories(
 def report(
     story_id: str = typer.Argument(..., help="A story id from 'parallax stories'.", show_default=False),
     db: Path = DbOpt,
-    format: str = typer.Option("text", "--format", "-f", help="text (terminal report), json, markdown or html."),
+    format: Format = typer.Option(Format.text, "--format", "-f", help=formats_help()),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
     refresh: bool = typer.Option(False, "--refresh", help="Analyse again even if a report is cached."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on stderr (it is only drawn on a terminal anyway)."),
 ) -> None:
     """The full comparison of one story, as 'compare' prints it."""
-    from parallax.cli import StageProgress, check_output
+    from parallax.cli import StageProgress, check_output, show_report
     from parallax.corpus.service import story_report
-    from parallax.render import FORMATS, get_renderer
 
-    if format not in FORMATS:
-        raise typer.BadParameter(f"choose one of {', '.join(FORMATS)}", param_hint="--format")
     check_output(output)
     with open_existing(db) as store, StageProgress(err.is_terminal and not quiet) as progress:
         result = story_report(store, story_id, refresh, progress=progress)
     if result is None:
         err.print(f"error: no story {escape(story_id)} in {escape(str(db))} (see 'parallax stories')")
         raise typer.Exit(EXIT_NOTHING)
-    if format == "text" and output is None:
-        from parallax.render.terminal import print_report
-
-        print_report(result, Console(highlight=False))
-        return
-    try:
-        text = get_renderer(format)(result)
-    except ImportError:  # a renderer that this installation does not have yet
-        err.print(f"error: the {format} format is not available in this version; try --format json")
-        raise typer.Exit(EXIT_NOTHING)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
+    show_report(result, format, output)
 
 
 def export(
     out: Path = typer.Option(Path("export"), "--out", "-o", help="Folder for the tables."),
     db: Path = DbOpt,
-    format: str = typer.Option("parquet", "--format", "-f", help="parquet or csv."),
+    format: TableFormat = typer.Option(TableFormat.parquet, "--format", "-f", help="parquet or csv."),
     analyze_stories: bool = typer.Option(False, "--analyze", help="Build missing reports first (stories of 2+ articles), so quotes/claims/framing cover them."),
 ) -> None:
     """Export articles, stories, story assignments and (from reports) quotes, claims, framing."""
-    if format not in ("parquet", "csv"):
-        raise typer.BadParameter("choose parquet or csv", param_hint="--format")
     from parallax.corpus.service import story_report
 
     with open_existing(db) as store:
@@ -261,7 +234,7 @@ def export(
             for story in store.list_stories():
                 if story["n_articles"] >= 2:
                     story_report(store, story["id"])
-        counts = export_tables(store, out, format)
+        counts = export_tables(store, out, format.value)
     for table, rows in counts.items():
         err.print(f"{table}: {rows} rows")
     err.print(f"wrote {out}/")
@@ -353,7 +326,7 @@ def _writer(path: Path, schema, fmt: str):
 def evaluate_clusters(
     labels: Path = typer.Argument(..., help="CSV: article id or source_id, story label (with a header).", show_default=False),
     db: Path = DbOpt,
-    format: str = typer.Option("text", "--format", "-f", help="text or json."),
+    format: TextOrJson = typer.Option(TextOrJson.text, "--format", "-f", help="text or json."),
 ) -> None:
     """Score the stories against hand labels: B-cubed precision, recall and F1."""
     from parallax.corpus.evaluate import evaluate_store, read_labels

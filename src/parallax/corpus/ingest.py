@@ -2,8 +2,14 @@
 
 Corpora are larger than memory, so every format is read one record at a time
 (memory stays flat however big the file). Each record becomes an Article
-through the same reader as ``parallax read`` (parallax.read), so corpus mode
-and ``compare`` agree on clean text and ids.
+through the same builder as ``parallax read`` and ``compare``
+(``parallax.read.build.build_article``: extraction, cleaning, posts, metadata,
+language), so the same record gets the same clean text and id. One step is
+left out on purpose: ``compare`` also drops lines repeated across the
+articles of its batch (site furniture) and near-duplicate articles; ingest
+cleans each record alone, because what it stores must not depend on which
+batch a record fell in (a resumed run, or a Ray worker, stores the same
+text). An exact duplicate's clean text is stored once.
 
 Re-running is safe: a record already seen is recognised by the hash of its
 raw content and skipped before any work; an article whose clean text is
@@ -32,7 +38,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator, TypeVar
 
 from charset_normalizer import from_bytes
 
@@ -42,13 +48,11 @@ from parallax.errors import InputError
 from parallax.model import Article
 from parallax.read.build import build_article, raw_text_of
 from parallax.read.decode import fix_text, utf16_without_bom
-from parallax.read.sources import DEFAULT_MAX_BYTES, RawDocument, ReadOptions, expand_paths, load_input, record_to_raw
+from parallax.limits import DEFAULT_MAX_BYTES, INGEST_BATCH_RECORDS, MAX_INFLATION, MIN_BOMB_BYTES
+from parallax.read.sources import RawDocument, ReadOptions, expand_paths, load_input, record_to_raw
 
-BATCH_SIZE = 200
 CHUNK_CHARS = 1 << 16
-# Text compresses 3-10×; far beyond that, past the record cap, is a compression bomb.
-MAX_INFLATION = 200
-MIN_BOMB_BYTES = 1 << 20
+T = TypeVar("T")
 STREAM_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".warc", ".arc"}
 
 
@@ -331,7 +335,7 @@ _JSON_STRUCTURE = re.compile(r'["\[\]{}]')
 _JSON_STRING_END = re.compile(r'["\\]')
 
 
-def _skip_value(text, buffer: str, position: int, refill) -> tuple[str, int, bool, int]:
+def _skip_value(buffer: str, position: int, refill) -> tuple[str, int, bool, int]:
     """Read past one JSON value (too big to decode) without holding it: (buffer, position, eof, newlines)."""
     depth, in_string, newlines, eof = 0, False, 0, False
     while True:
@@ -396,7 +400,7 @@ def _iter_array(text, buffer: str, position: int, path: str, counter: Callable[[
             if not eof and incomplete and buffer[position] in '{["':
                 # an element over the cap: report it, read past it, go on with the next
                 yield InputError(f"{path}:{line}", over_cap(max_bytes))
-                buffer, position, eof, newlines = _skip_value(text, buffer, position, refill)
+                buffer, position, eof, newlines = _skip_value(buffer, position, refill)
                 line += newlines
                 continue
             where = line + buffer.count("\n", position, exc.pos)
@@ -617,6 +621,18 @@ def build_record(record: Record, only_language: str | None = None) -> Built | In
     return Built(record.record_hash, record.origin, article, features_of(article))
 
 
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items in order; the last one may be shorter."""
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 Runner = Callable[[Iterator[list[Record]], "str | None"], Iterator[list["Built | InputError"]]]
 
 
@@ -643,7 +659,7 @@ def ingest(
     store: Store,
     options: ReadOptions | None = None,
     runner: Runner = local_runner,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = INGEST_BATCH_RECORDS,
     on_error: Callable[[InputError], None] | None = None,
     on_bytes: Callable[[int], None] | None = None,
     files: list[str] | None = None,
@@ -667,8 +683,7 @@ def ingest(
             fail(error)
     stats.files = len(files)
 
-    def fresh_batches() -> Iterator[list[Record]]:
-        batch: list[Record] = []
+    def fresh_records() -> Iterator[Record]:
         for path in files:
             for item in iter_records(path, options, on_bytes):
                 stats.records += 1
@@ -677,14 +692,9 @@ def ingest(
                 elif store.has_record(item.record_hash):
                     stats.seen += 1
                 else:
-                    batch.append(item)
-                    if len(batch) >= batch_size:
-                        yield batch
-                        batch = []
-        if batch:
-            yield batch
+                    yield item
 
-    for results in runner(fresh_batches(), options.only_language):
+    for results in runner(batched(fresh_records(), batch_size), options.only_language):
         with store.transaction():
             for result in results:
                 if isinstance(result, InputError):

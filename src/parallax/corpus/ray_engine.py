@@ -29,10 +29,11 @@ import logging
 import pickle
 from collections import deque
 from contextlib import contextmanager
+from itertools import chain
 from typing import Iterator
 
 from parallax.corpus.cluster import Block, ClusterOptions, score_block
-from parallax.corpus.ingest import Built, Record, build_record
+from parallax.corpus.ingest import Built, Record, batched, build_record
 from parallax.errors import InputError
 
 DEFAULT_CPUS = 2
@@ -100,23 +101,12 @@ def _build_batch(batch, only_language: str | None = None):
     return pa.table({"result": pa.array(results, type=pa.binary())})
 
 
-def _chunks(batches: Iterator[list[Record]], size: int) -> Iterator[list[Record]]:
-    chunk: list[Record] = []
-    for batch in batches:
-        chunk.extend(batch)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def ingest_runner(chunk_records: int = CHUNK_RECORDS, map_batch: int = MAP_BATCH):
     """An ingest runner that builds articles with Ray Data (use inside ``ray_session``)."""
     ray = require_ray()
 
     def run(batches: Iterator[list[Record]], only_language: str | None) -> Iterator[list[Built | InputError]]:
-        for chunk in _chunks(batches, chunk_records):
+        for chunk in batched(chain.from_iterable(batches), chunk_records):
             dataset = ray.data.from_items([{"record": pickle.dumps(record)} for record in chunk])
             dataset = dataset.map_batches(
                 _build_batch, batch_size=map_batch, batch_format="pyarrow", fn_kwargs={"only_language": only_language}

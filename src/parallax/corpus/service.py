@@ -9,21 +9,15 @@ is reported by ``parallax report`` without being analysed again.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Callable
 
-from parallax.corpus.cluster import story_id_for
 from parallax.corpus.store import Store
+from parallax.ids import report_key, story_id_for
 from parallax.model import StoryReport
 
 Progress = Callable[[str, int, int], None]
 
 __all__ = ["report_key", "story_id_for", "cached_report", "build_story_report", "story_report", "save_submission"]
-
-
-def report_key(article_ids: list[str]) -> str:
-    """Which articles a cached report covers; any change of membership changes it."""
-    return hashlib.sha1("\n".join(sorted(article_ids)).encode()).hexdigest()
 
 
 def cached_report(store: Store, story_id: str) -> str | None:

@@ -214,10 +214,6 @@ class Store:
                     present += 1
         return added, present
 
-    def get_article(self, article_id: str) -> Article | None:
-        row = self.db.execute("SELECT json FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return Article.model_validate_json(row["json"]) if row else None
-
     def count_articles(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
@@ -562,7 +558,3 @@ def _column(name: str) -> str:
 
 def _feature(row: sqlite3.Row) -> FeatureRow:
     return FeatureRow(row["article_id"], row["day"], row["signature"], json.loads(row["terms"]), json.loads(row["names"]))
-
-
-def open_store(path: str | Path) -> Store:
-    return Store(path)

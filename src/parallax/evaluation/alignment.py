@@ -23,17 +23,18 @@ Scores, micro-averaged over stories:
 from __future__ import annotations
 
 import json
-import math
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
+
 from parallax.model import Article, StoryReport
+from parallax.spans import overlap, raw_offset
 from parallax.story.entities import names_match, normalize
-from parallax.text_similarity import content_words
+from parallax.text_similarity import content_words, tfidf_rows
 
 
 @dataclass
@@ -79,14 +80,7 @@ def load_gold(path: Path) -> list[GoldStory]:
 
 def to_raw(article: Article, offset: int) -> int:
     """A clean-text offset in the raw record text (the article's source map)."""
-    runs = article.source_map
-    if not runs:
-        return offset
-    index = bisect_right([run[0] for run in runs], offset) - 1
-    if index < 0:
-        return runs[0][1]
-    clean_start, raw_start, length = runs[index]
-    return raw_start + min(offset - clean_start, length)
+    return raw_offset(article.source_map, offset)
 
 
 @dataclass
@@ -99,10 +93,10 @@ class SentenceIndex:
         """Gold sentences holding most of [start, end) or mostly held by it."""
         out = []
         for sentence in self.sentences:
-            overlap = min(end, sentence.end) - max(start, sentence.start)
-            if overlap <= 0:
+            shared = overlap(start, end, sentence.start, sentence.end)
+            if shared <= 0:
                 continue
-            if overlap >= 0.5 * (end - start) or overlap >= 0.5 * (sentence.end - sentence.start):
+            if shared >= 0.5 * (end - start) or shared >= 0.5 * (sentence.end - sentence.start):
                 out.append(sentence.id)
         return out
 
@@ -155,23 +149,11 @@ def tfidf_scores(story: GoldStory) -> list[tuple[float, frozenset[str]]]:
     """Cosine of TF-IDF vectors (IDF over the story's sentences) for every cross-article pair."""
     texts = record_texts(story.input)
     ids = sorted(story.sentences)
-    bags = {sid: Counter(content_words(texts[s.record_id][s.start:s.end])) for sid, s in story.sentences.items()}
-    df = Counter(w for bag in bags.values() for w in bag)
-    n = len(ids)
-    vectors = {}
-    for sid, bag in bags.items():
-        vector = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w]) + 1) for w, c in bag.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[sid] = {w: v / norm for w, v in vector.items()}
-    out = []
-    for a, b in combinations(ids, 2):
-        if story.sentences[a].record_id == story.sentences[b].record_id:
-            continue
-        va, vb = vectors[a], vectors[b]
-        if len(vb) < len(va):
-            va, vb = vb, va
-        out.append((sum(v * vb.get(w, 0.0) for w, v in va.items()), frozenset((a, b))))
-    return out
+    spans = [story.sentences[sid] for sid in ids]
+    rows = tfidf_rows([Counter(content_words(texts[s.record_id][s.start:s.end])) for s in spans], dtype=np.float64)
+    cosine = (rows @ rows.T).toarray()
+    return [(float(cosine[i, j]), frozenset((ids[i], ids[j])))
+            for i, j in combinations(range(len(ids)), 2) if spans[i].record_id != spans[j].record_id]
 
 
 def best_tfidf(stories: list[GoldStory]) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from parallax.evaluation import GoldContext, scorer
+from parallax.spans import overlap
 from parallax.story.entities import names_match, normalize
 
 
@@ -30,9 +31,9 @@ def claim_at(context: GoldContext, where) -> object | None:
     for claim in context.report.claims:
         if claim.article_id != article_id:
             continue
-        overlap = min(end, claim.end) - max(start, claim.start)
-        if overlap > 0 and (best is None or overlap > best[0]):
-            best = (overlap, claim)
+        shared = overlap(start, end, claim.start, claim.end)
+        if shared > 0 and (best is None or shared > best[0]):
+            best = (shared, claim)
     return best[1] if best else None
 
 

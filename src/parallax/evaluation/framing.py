@@ -11,6 +11,7 @@ import re
 
 from parallax.evaluation import GoldContext, scorer
 from parallax.lexicons import valence
+from parallax.spans import overlaps
 from parallax.story.entities import names_match, normalize
 
 SPAN_KEYS = {
@@ -33,12 +34,12 @@ def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -
     used: set[int] = set()
     tp = 0
     for start, end in gold:
-        hit = next((i for i, (s, e) in enumerate(predicted) if i not in used and s < end and start < e), None)
+        hit = next((i for i, (s, e) in enumerate(predicted) if i not in used and overlaps(s, e, start, end)), None)
         if hit is not None:
             used.add(hit)
             tp += 1
     # several predictions inside one gold item ("so-called" and "so-called evidence") are not false alarms
-    fp = sum(1 for i, (s, e) in enumerate(predicted) if i not in used and not any(s < ge and gs < e for gs, ge in gold))
+    fp = sum(1 for i, (s, e) in enumerate(predicted) if i not in used and not any(overlaps(s, e, gs, ge) for gs, ge in gold))
     return {"tp": tp, "fp": fp, "fn": len(gold) - tp}
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parallax.evaluation.framing import match_spans
+from parallax.spans import overlap
 
 FRAMING_TECHNIQUES = ("Loaded_Language", "Name_Calling,Labeling", "Exaggeration,Minimisation", "Doubt")
 LOADED_TECHNIQUES = FRAMING_TECHNIQUES[:3]  # what Parallax shows as loaded terms
@@ -70,8 +71,8 @@ def overlap_counts(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]
     SemEval partial-credit sums (precision and recall numerators)."""
     counts = match_spans(gold, predicted)
     # SemEval-2020 Task 11 (SI): C(s, t, h) = |s ∩ t| / h, summed over overlapping pairs
-    credit_p = sum(max(0, min(e, ge) - max(s, gs)) / max(1, e - s) for s, e in predicted for gs, ge in gold)
-    credit_r = sum(max(0, min(e, ge) - max(s, gs)) / max(1, ge - gs) for s, e in predicted for gs, ge in gold)
+    credit_p = sum(overlap(s, e, gs, ge) / max(1, e - s) for s, e in predicted for gs, ge in gold)
+    credit_r = sum(overlap(s, e, gs, ge) / max(1, ge - gs) for s, e in predicted for gs, ge in gold)
     return {**counts, "n_pred": len(predicted), "n_gold": len(gold),
             "credit_p": min(credit_p, len(predicted)), "credit_r": min(credit_r, len(gold))}
 

@@ -28,8 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from parallax.evaluation import finish
-
-SPLITS = ("all", "dev", "test")
+from parallax.spans import overlap
 
 
 @dataclass
@@ -115,9 +114,9 @@ def match(gold: list, system: list, strict: bool = False) -> list[tuple[int, int
                 if (g.start, g.end) == (s.start, s.end):
                     pairs.append((g.end - g.start, gi, si))
             else:
-                overlap = min(g.end, s.end) - max(g.start, s.start)
-                if overlap > 0:
-                    pairs.append((overlap, gi, si))
+                shared = overlap(g.start, g.end, s.start, s.end)
+                if shared > 0:
+                    pairs.append((shared, gi, si))
     used_g, used_s, out = set(), set(), []
     for _, gi, si in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if gi not in used_g and si not in used_s:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from parallax.evaluation import GoldContext, scorer
 from parallax.evaluation.claims import locate
+from parallax.spans import overlap
 
 
 @scorer("timeline")
@@ -24,8 +25,8 @@ def score_timeline(gold: list, context: GoldContext) -> dict[str, dict[str, int]
         if where is not None:
             article_id, start, end = where
             for event in context.report.timeline:
-                overlap = max((min(end, s.end) - max(start, s.start) for s in event.sources if s.article_id == article_id), default=0)
-                if overlap > 0 and (best is None or overlap > best[0]):
-                    best = (overlap, event)
+                shared = max((overlap(start, end, s.start, s.end) for s in event.sources if s.article_id == article_id), default=0)
+                if shared > 0 and (best is None or shared > best[0]):
+                    best = (shared, event)
         correct += bool(best and best[1].date == item["date"])
     return {"timeline.date accuracy": {"correct": correct, "total": len(gold)}}

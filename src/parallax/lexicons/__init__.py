@@ -9,6 +9,9 @@
 - ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
 - ``procedural.tsv``: procedural sentences and transcript chatter (regular expressions).
 - ``named_dates.tsv``: holidays and dates that name one event, for time expressions.
+- ``boilerplate.tsv``: page furniture (prompts, related links, credits, bios, notices).
+- ``stopwords.tsv``: words left out of bag-of-words comparisons, one named list a row;
+  ``stop_words("english")`` is spaCy's general list.
 - VADER's valence lexicon is read from the pinned ``vadersentiment`` package (MIT).
 """
 
@@ -108,3 +111,23 @@ def procedural_patterns() -> re.Pattern:
 def accusation_patterns() -> re.Pattern:
     """One pattern matching words that hold someone responsible for an act."""
     return re.compile("|".join(f"(?:{row[0]})" for row in _rows("accusations.tsv")), re.I)
+
+
+@lru_cache(maxsize=None)
+def stop_words(name: str) -> frozenset[str]:
+    """A named stop-word list of ``stopwords.tsv`` (clustering, calendar, quote_wording), or
+    "english": spaCy's general English list, used for claim and sentence similarity."""
+    if name == "english":
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return frozenset(STOP_WORDS)
+    lists = {row[0]: frozenset(row[1].split()) for row in _rows("stopwords.tsv")}
+    if name not in lists:
+        raise KeyError(f"no stop-word list {name!r} in stopwords.tsv ({', '.join(sorted(lists))}, english)")
+    return lists[name]
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> dict[str, re.Pattern]:
+    """name → the case-insensitive pattern of one kind of page furniture, for the cleaner."""
+    return {row[0]: re.compile(row[1], re.I) for row in _rows("boilerplate.tsv")}

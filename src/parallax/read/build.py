@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 
+from parallax.dates import normalize_date
 from parallax.errors import InputError
+from parallax.ids import article_id
 from parallax.model import Article, EmbeddedPost
 from parallax.read.clean import assemble, classify_lines, split_lines
 from parallax.read.dedupe import find_duplicates
 from parallax.read.html import extract_html
 from parallax.read.lang import detect_language
-from parallax.read.meta import author_from_bio, find_metadata, outlet_from_text, outlet_from_url, parse_date
+from parallax.read.meta import author_from_bio, find_metadata, outlet_from_text, outlet_from_url
 from parallax.read.posts import find_post_blocks
 from parallax.read.sources import RawDocument, ReadFailure, ReadOptions, ReadResult
 
 # A line must appear in this many articles of a batch to count as site furniture.
 REPEAT_MIN_ARTICLES = 2
 REPEAT_MAX_WORDS = 40
-
-
-def article_id(text: str) -> str:
-    """Stable content-hash id: the same text always gets the same id."""
-    return "a" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-
-
-def normalize_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = value.strip()
-    if len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
-        return value[:10]
-    return parse_date(value)
 
 
 def raw_text_of(doc: RawDocument) -> str:
@@ -64,11 +51,11 @@ def build_article(doc: RawDocument, raw: str, repeated: set[str]) -> Article:
     blocks = find_post_blocks([line.text for line in lines])
     protected = {i for block in blocks for i in range(block.first_line, block.last_line + 1)}
     removals = classify_lines(lines, repeated, protected)
-    found = find_metadata(lines, removals, doc.meta.get("url"))
+    found = find_metadata(lines, removals)
     for index, reason in found.metadata_lines.items():
         if index not in protected:
             removals[index] = reason
-    cleaned = assemble(raw, lines, removals)
+    cleaned = assemble(lines, removals)
     text = cleaned.text
     if not text.strip():
         raise InputError(doc.origin, "no article text left after removing boilerplate")

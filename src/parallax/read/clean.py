@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
+from parallax.lexicons import boilerplate_patterns
 from parallax.model import RemovedLine
 
 # --------------------------------------------------------------------------- lines
@@ -54,13 +55,6 @@ class CleanResult:
     kept_lines: list[Line] = field(default_factory=list)
     kept_spans: list[tuple[int, int]] = field(default_factory=list)  # clean (start, end) of each kept line
 
-    def to_raw(self, offset: int) -> int:
-        """Map an offset in the clean text back to the raw input."""
-        for clean_start, raw_start, length in reversed(self.source_map):
-            if clean_start <= offset:
-                return raw_start + min(offset - clean_start, length)
-        return 0
-
 
 def split_lines(raw: str) -> list[Line]:
     lines: list[Line] = []
@@ -87,74 +81,11 @@ EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|\[email[^\]]*protected\]", r
 LINKISH_RE = re.compile(r"@|https?://|www\.|\.[a-z]{2,4}\b")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){5,}(?:\.(?:jpe?g|png|webp|gif))?$")
 
-# Page furniture speaks to the reader: imperatives, "you/your", "us/our" as the site.
-IMPERATIVE_START_RE = re.compile(
-    # at the start of the line or of a later sentence, or after a lead-in ("For more, sign up ...")
-    r"(?:^|[.!?]\s+|^for more[^,]{0,40},\s*)(please\s+)?(subscribe|sign up|follow|like|join|click|tap|share|repost|forward|become|support|donate|"
-    r"download|comment|read|watch|listen|get|see|sign in|log in|register|check out|don'?t miss|never miss|"
-    r"feel free|stay (informed|updated|tuned)|to receive|want more|enjoyed this)(?![-\w])",
-    re.I,
-)
-SITE_VOICE_RE = re.compile(
-    r"\b(our (newsletter|site|website|page|channel|articles?|readers|members|mission|journalism|app|podcast|feed)|"
-    r"(follow|join|support|contact|like) us|your (e-?mail|inbox|friends|support|browser)|"
-    r"sent to your|click (here|the|below|above)|share (this|widely)|"
-    r"(share|translate|subscribe|email|print|follow|like|comment) (website )?button|button (below|above)|"
-    r"become a (member|patron|subscriber|supporter))\b",
-    re.I,
-)
+# Page furniture (the site talking: prompts, related links, credits, bios, notices) is data:
+# lexicons/boilerplate.tsv, one named pattern a row.
+FURNITURE = boilerplate_patterns()
 # A quotation of four words or more: somebody's speech, not the site's.
 QUOTED_WORDS_RE = re.compile(r"[\"“«](?:[^\"”»\s]+\s+){3,}[^\"”»]*[\"”»]")
-MARKETING_RE = re.compile(
-    r"\b(subscribe|newsletter|follow|share|click|donate|member|sign up|download|comment|repost|forward|"
-    r"notifications?|podcast|app|telegram|twitter|facebook|instagram|youtube|whatsapp|email|e-mail)(?![-\w])",
-    re.I,
-)
-COPYRIGHT_RE = re.compile(r"(©|\(c\)\s*\d{4}|\bcopyright(ed)?\b|all rights reserved|\bfair use\b|reproduction (is )?prohibited)", re.I)
-RELATED_RE = re.compile(
-    r"^(read more|related( articles| stories| posts| coverage)?|see also|more (from|on) [\w ]{1,40}|also read|"
-    r"recommended( reading)?|most read|trending|you may also like|watch|listen|advertisement|sponsored( content)?|"
-    r"continue reading|read (the )?full (story|article))\s*[:.…»›>-]*\s*$",
-    re.I,
-)
-TRAILER_RE = re.compile(r"^(discover more from|more from|this (story|article) (first )?appeared (on|in)|originally published (at|on|by))\b", re.I)
-CREDIT_RE = re.compile(
-    r"^(\(?(featured |file |top |header |lead )?(image|photo|picture|photograph|illustration|video|credit)s?\s*(by|credit|courtesy|source)?\s*[:©]|"
-    r"\(?(photo|image) (by|credit|courtesy)\b|file photo\b|.*\b(getty images|shutterstock|via reuters|ap photo|afp via|/afp|/reuters|/ap)\b.{0,40}$)",
-    re.I,
-)
-CAPTION_TAIL_RE = re.compile(r"\((image|photo|credit|picture)s?\s*:[^)]*\)\s*$", re.I)
-BIO_RE = re.compile(
-    r"^(about the author\b|\w+(\s+\w+)?\s+(is|was)\s+(an?|the)\s+([\w-]+\s+){0,3}"
-    r"(author|writer|journalist|reporter|correspondent|editor|columnist|professor|contributor|analyst|blogger|engineer|fellow)\b|"
-    r"\w+\s+(resides|lives|is based)\s+in\b.*\b(writes?|covers?|reports?)\b)",
-    re.I,
-)
-DISCLAIMER_RE = re.compile(
-    r"^(disclaimer|note to readers|editor['’]?s note|the views (and opinions )?expressed|the contents of this article|"
-    r"this (article|site|website) (contains|may contain)|opinions expressed)",
-    re.I,
-)
-# "(Reporting by X; Editing by Y)", "Reuters contributed to this report."
-CREDITS_LINE_RE = re.compile(
-    r"^\(?\s*(?:(?:additional )?(?:reporting|writing|editing|research|produced|compiled) by\b.*|"
-    r"[\w .,&'’-]{2,80}\b(?:contributed|also contributed) (?:reporting )?to this (?:report|story|article)\.?)\s*\)?\.?$",
-    re.I,
-)
-CONTACT_RE = re.compile(r"^(for (media|press) (inquiries|enquiries)|contact( us)?|tips?)\s*:", re.I)
-
-
-def has_speech(line: Line) -> bool:
-    return line.speech
-
-
-def has_quote_marks(line: Line) -> bool:
-    return line.quote_marks
-
-
-def is_sentence_like(line: Line) -> bool:
-    """A line that reads as article prose: long enough, ends like a sentence."""
-    return len(line.words) >= 12 and line.text[-1:] in ".!?\"”’)…:"
 
 
 def at_edge(line: Line, share: float = 0.15) -> bool:
@@ -188,11 +119,11 @@ def rule_photo_slug(line: Line, ctx: Context) -> str | None:
 
 
 def rule_copyright(line: Line, ctx: Context) -> str | None:
-    if not (len(line.words) <= 30 or at_edge(line, 0.25)) or not COPYRIGHT_RE.search(line.text):
+    if not (len(line.words) <= 30 or at_edge(line, 0.25)) or not FURNITURE["copyright"].search(line.text):
         return None
-    if has_speech(line) and not re.search(r"©|all rights reserved", line.text, re.I):
+    if line.speech and not re.search(r"©|all rights reserved", line.text, re.I):
         return None
-    if not CREDIT_RE.match(line.text) or re.search(r"rights reserved|copyright", line.text, re.I):
+    if not FURNITURE["credit"].match(line.text) or re.search(r"rights reserved|copyright", line.text, re.I):
         return "copyright or fair-use notice"
     return None
 
@@ -200,8 +131,9 @@ def rule_copyright(line: Line, ctx: Context) -> str | None:
 def rule_image_credit(line: Line, ctx: Context) -> str | None:
     if len(line.words) > 80:
         return None
-    credit = (len(line.words) <= 60 and CREDIT_RE.match(line.text)) or (line.text.endswith(")") and CAPTION_TAIL_RE.search(line.text))
-    if credit and not (has_speech(line) and has_quote_marks(line)):
+    credit = ((len(line.words) <= 60 and FURNITURE["credit"].match(line.text))
+              or (line.text.endswith(")") and FURNITURE["caption_tail"].search(line.text)))
+    if credit and not (line.speech and line.quote_marks):
         return "image credit or caption"
     return None
 
@@ -212,7 +144,7 @@ def rule_bare_link_or_handle(line: Line, ctx: Context) -> str | None:
     without = URL_RE.sub("", HANDLE_RE.sub("", EMAIL_RE.sub("", line.text)))
     if without == line.text:
         return None
-    if len(without.strip(" :-–—|•·()[]").split()) <= 3 and not has_speech(line):
+    if len(without.strip(" :-–—|•·()[]").split()) <= 3 and not line.speech:
         return "bare link, address or handle"
     return None
 
@@ -220,9 +152,9 @@ def rule_bare_link_or_handle(line: Line, ctx: Context) -> str | None:
 def rule_related_links(line: Line, ctx: Context) -> str | None:
     if len(line.words) > 12:
         return None
-    if RELATED_RE.match(line.text):
+    if FURNITURE["related"].match(line.text):
         return "related-links prompt"
-    if TRAILER_RE.match(line.text) and len(line.words) <= 12:
+    if FURNITURE["trailer"].match(line.text) and len(line.words) <= 12:
         return "site trailer"
     return None
 
@@ -234,32 +166,32 @@ def rule_call_to_action(line: Line, ctx: Context) -> str | None:
     # Long prose that merely mentions a newsletter is content; furniture is short or at the edges.
     if not (len(line.words) <= 30 or (at_edge(line, 0.2) and len(line.words) <= 80)):
         return None
-    imperative = bool(IMPERATIVE_START_RE.search(line.text)) and bool(MARKETING_RE.search(line.text))
-    site_voice = bool(SITE_VOICE_RE.search(line.text))
+    imperative = bool(FURNITURE["imperative_start"].search(line.text)) and bool(FURNITURE["marketing"].search(line.text))
+    site_voice = bool(FURNITURE["site_voice"].search(line.text))
     # A short line needs one signal; a longer one at the edges needs both.
     if not (imperative and site_voice) and not (len(line.words) <= 30 and (imperative or site_voice)):
         return None
-    if has_speech(line) or QUOTED_WORDS_RE.search(line.text):
+    if line.speech or QUOTED_WORDS_RE.search(line.text):
         return None
     return "share/subscribe/follow prompt"
 
 
 def rule_disclaimer(line: Line, ctx: Context) -> str | None:
-    if (len(line.words) <= 30 or at_edge(line, 0.3)) and DISCLAIMER_RE.match(line.text):
+    if (len(line.words) <= 30 or at_edge(line, 0.3)) and FURNITURE["disclaimer"].match(line.text):
         return "disclaimer"
-    if CONTACT_RE.match(line.text) and len(line.words) <= 15:
+    if FURNITURE["contact"].match(line.text) and len(line.words) <= 15:
         return "contact line"
     return None
 
 
 def rule_reporting_credits(line: Line, ctx: Context) -> str | None:
-    if len(line.words) <= 25 and at_edge(line, 0.25) and CREDITS_LINE_RE.match(line.text):  # cheap gates first
+    if len(line.words) <= 25 and at_edge(line, 0.25) and FURNITURE["credits_line"].match(line.text):  # cheap gates first
         return "reporting credits"
     return None
 
 
 def rule_author_bio(line: Line, ctx: Context) -> str | None:
-    if at_edge(line, 0.25) and BIO_RE.match(line.text) and not has_quote_marks(line):
+    if at_edge(line, 0.25) and FURNITURE["bio"].match(line.text) and not line.quote_marks:
         return "author bio"
     return None
 
@@ -267,7 +199,7 @@ def rule_author_bio(line: Line, ctx: Context) -> str | None:
 def rule_repeated_across_batch(line: Line, ctx: Context) -> str | None:
     """A line several articles share is furniture only if it does not read as a
     sentence: syndicated copies and live-blog updates share real sentences too."""
-    if line.text not in ctx.repeated or has_speech(line) or has_quote_marks(line):
+    if line.text not in ctx.repeated or line.speech or line.quote_marks:
         return None
     if line.text.endswith((".", "!", "?", "…")) and len(line.words) > 6:
         return None
@@ -328,11 +260,11 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\
 def clean_text(raw: str, repeated: set[str] | None = None) -> CleanResult:
     """Classify and remove boilerplate in one go (no metadata or post handling)."""
     lines = split_lines(raw)
-    return assemble(raw, lines, classify_lines(lines, repeated))
+    return assemble(lines, classify_lines(lines, repeated))
 
 
-def assemble(raw: str, lines: list[Line], removals: dict[int, str]) -> CleanResult:
-    """Build the clean text from the kept lines, with its map back to ``raw``.
+def assemble(lines: list[Line], removals: dict[int, str]) -> CleanResult:
+    """Build the clean text from the kept lines, with its map back to the raw input (from each line's ``raw_start``).
 
     Paragraphs are separated by one blank line; runs of spaces collapse to one.
     """

@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from parallax.errors import InputError
+from parallax.limits import MAX_REDIRECTS
 
-MAX_REDIRECTS = 5
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 NAT64 = ipaddress.ip_network("64:ff9b::/96")  # well-known prefix: the last 32 bits are an IPv4 address
@@ -71,11 +71,6 @@ def resolve(host: str) -> list[Address]:
     return addresses
 
 
-def is_public_host(host: str) -> bool:
-    """True when every address the host resolves to is a public one."""
-    return all(is_public_address(a) for a in resolve(host))
-
-
 def checked_address(url: str, allow_private: bool) -> Address:
     """The address to connect to for ``url``: resolved once, every address checked."""
     parts = urlsplit(url)
@@ -87,10 +82,6 @@ def checked_address(url: str, allow_private: bool) -> Address:
     if not allow_private and not all(is_public_address(a) for a in addresses):
         raise InputError(url, "refused: the host is a private, loopback or reserved address (--allow-private to permit)")
     return addresses[0]
-
-
-def check_url(url: str, allow_private: bool) -> None:
-    checked_address(url, allow_private)
 
 
 def pinned_request(client: httpx.Client, url: str, address: Address) -> httpx.Request:

@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import dateparser
-
+from parallax.dates import parse_date
 from parallax.read.clean import Line
 
 MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -36,52 +35,6 @@ BYLINE_RE = re.compile(r"^(?:by|written by|author:?)\s+(?P<name>[A-Z][\w.'’-]+
 NAME_LINE_RE = re.compile(r"^[A-Z][a-z'’-]+(?:\s+[A-Z]\.?)?(?:\s+(?:van|de|von|der|da|di|le|al|bin)?\s*[A-Z][a-z'’-]+){1,2}$")
 SELF_REFERENCE_RE = re.compile(r"\[(?:emphasis|h/t|via)\s+(?P<abbr>[A-Z]{2,5})\]")
 WEB_DOMAIN_RE = re.compile(r"\b(?:www\.)?(?P<domain>[a-z0-9-]{3,}\.(?:com|org|net|ca|co\.uk|news|info|io))\b", re.I)
-
-
-_MONTH_NUMBERS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_QUICK_FORMS = [
-    re.compile(r"^(?:\w+day,?\s+)?(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})$"),
-    re.compile(r"^(?:\w+day,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})$"),
-]
-
-
-def quick_date(text: str) -> str | None:
-    """The common unambiguous forms ("May 5, 2023", "5 May 2023", "2023-05-05") without dateparser."""
-    text = text.strip()
-    iso = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    else:
-        for form in _QUICK_FORMS:
-            match = form.match(text)
-            if match:
-                month = _MONTH_NUMBERS.get(match.group("month")[:3].lower())
-                if month is None or (len(match.group("month")) > 3 and not match.group("month").lower().startswith(
-                        ("january", "february", "march", "april", "may", "june", "july", "august", "sept", "september", "october", "november", "december"))):
-                    return None
-                year, day = int(match.group("year")), int(match.group("day"))
-                break
-        else:
-            return None
-    try:
-        import datetime
-
-        return datetime.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def parse_date(text: str) -> str | None:
-    quick = quick_date(text)
-    if quick:
-        return quick
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time", "custom-formats"]},
-    )
-    return parsed.date().isoformat() if parsed else None
 
 
 @dataclass
@@ -113,7 +66,7 @@ def is_name_like(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
 
-def find_metadata(lines: list[Line], skip: dict[int, str] | None = None, url: str | None = None) -> TextMeta:
+def find_metadata(lines: list[Line], skip: dict[int, str] | None = None) -> TextMeta:
     """Title, date, byline and masthead from the head of the text.
 
     ``skip`` holds lines already known to be boilerplate (they are neither

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import dateparser
+from parallax.dates import parse_date
 
 SIGNATURE_RE = re.compile(
     r"^[—–-]{1,2}\s*(?P<author>[^()\n]{1,80}?)\s*\(@(?P<handle>\w{1,30})\)\s*(?P<date>[A-Z][a-z]+\.? \d{1,2},? \d{4})?\s*$"
@@ -26,18 +26,6 @@ class PostBlock:
     author: str | None
     handle: str | None
     date: str | None
-
-
-def parse_date(text: str | None) -> str | None:
-    if not text:
-        return None
-    from parallax.read.meta import quick_date
-
-    quick = quick_date(text)
-    if quick:
-        return quick
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
-    return parsed.date().isoformat() if parsed else None
 
 
 def find_post_blocks(lines: list[str]) -> list[PostBlock]:
@@ -71,7 +59,7 @@ def find_post_blocks(lines: list[str]) -> list[PostBlock]:
                         start = back
                         break
         blocks.append(
-            PostBlock(start, index, match.group("author").strip() or None, match.group("handle"), parse_date(match.group("date")))
+            PostBlock(start, index, match.group("author").strip() or None, match.group("handle"), parse_date(match.group("date"), strict=True))
         )
         taken = index
     return blocks

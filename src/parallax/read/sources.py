@@ -16,10 +16,9 @@ from typing import Callable, Iterator
 
 from parallax.errors import InputError
 from parallax.model import Article
-from parallax.limits import DEFAULT_MAX_BYTES
+from parallax.limits import DEFAULT_MAX_BYTES, FETCH_TIMEOUT_SECONDS
 from parallax.read.decode import decode_bytes
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -44,7 +43,7 @@ class ReadOptions:
     allow_private: bool = False
     only_language: str | None = None  # e.g. "en": skip articles in other languages
     outlets: dict[str, str] = field(default_factory=dict)  # path → outlet name
-    timeout: float = 15.0
+    timeout: float = FETCH_TIMEOUT_SECONDS
     keep_duplicates: bool = False
 
 

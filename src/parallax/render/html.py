@@ -24,7 +24,6 @@ from parallax.story.align import UNSURE_OMISSION
 from parallax.story.framing import naming_differs, ranked_hedges
 
 TEMPLATES = Path(__file__).parent / "templates"
-COVERAGE_ORDER = ("reported", "hedged", "disputed", "omitted")
 STATE_TITLES = {"reported": "reported", "hedged": "reported with hedging", "disputed": "disputed",
                 "omitted": "omitted: nothing in the article states it", "unsure": "not found, but the article may say it in other words"}
 

@@ -26,10 +26,8 @@ def sources_line(spans, names: dict[str, str]) -> str:
     return ", ".join(outlets)
 
 
-@section("Summary", 10)
+@section("Summary", 10, needs="summary")
 def summary_section(report: StoryReport):
-    if not report.summary:
-        return None
     names = outlet_names(report)
     lines = []
     for sentence in report.summary:
@@ -81,10 +79,8 @@ def matrix_section(report: StoryReport):
     return Group(*parts)
 
 
-@section("Disputed", 30)
+@section("Disputed", 30, needs="disputes")
 def disputes_section(report: StoryReport):
-    if not report.disputes:
-        return None
     names = outlet_names(report)
     table = Table(expand=True, show_lines=True)
     for column, ratio in (("claim", 4), ("asserted by", 2), ("denied by", 2), ("carries the claim", 2), ("carries the denial", 2)):

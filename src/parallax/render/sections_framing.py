@@ -82,10 +82,8 @@ def naming_table(report: StoryReport, names: dict[str, str]) -> Table | None:
     return table
 
 
-@section("Framing", 50)
+@section("Framing", 50, needs="framing")
 def framing_section(report: StoryReport):
-    if not report.framing:
-        return None
     names = outlet_names(report)
     table = Table(expand=True, show_lines=True)
     table.add_column("measure", style="bold", no_wrap=True)

@@ -36,16 +36,19 @@ def articles_table(report: StoryReport) -> Table:
     return table
 
 
-# Sections register themselves as the analysis stages land: (order, title, builder).
+# Sections register themselves as the analysis stages land: (order, title, needs, builder).
 # Order: Summary 10, Agreed 20, Disputed 30, Who said what 40, Framing 50, Timeline 60.
 SECTIONS: list = []
 
 
-def section(title: str, order: int):
-    """Register ``builder(report) -> renderable | None`` as a report section."""
+def section(title: str, order: int, needs: str | None = None):
+    """Register ``builder(report) -> renderable | None`` as a report section.
+
+    ``needs`` names the report list the section shows: an empty one leaves
+    the section out without calling the builder."""
 
     def register(builder):
-        SECTIONS.append((order, title, builder))
+        SECTIONS.append((order, title, needs, builder))
         SECTIONS.sort(key=lambda item: item[0])
         return builder
 
@@ -55,8 +58,8 @@ def section(title: str, order: int):
 def renderables(report: StoryReport) -> list:
     parts: list = [articles_table(report)]
     _load_sections()
-    for _, title, builder in SECTIONS:
-        body = builder(report)
+    for _, title, needs, builder in SECTIONS:
+        body = builder(report) if needs is None or getattr(report, needs) else None
         if body is not None:
             parts.append(Panel(body, title=title, title_align="left"))
     if report.warnings:

@@ -23,7 +23,6 @@ the matrix.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
@@ -33,6 +32,7 @@ from typing import Callable
 import numpy as np
 
 from parallax import embed
+from parallax.ids import claim_group_id
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
 from parallax.story.verify import (ClaimTable, PairModel, best_of_their_sentences, candidate_pairs, default_model, pair_features,
                                    sentences_of)
@@ -47,10 +47,6 @@ UNSURE_OMISSION = 0.3
 # Two claims that differ only in a figure: this close in meaning and in words.
 CONFLICT_SEMANTIC = 0.8
 CONFLICT_LEXICAL = 0.3
-
-
-def group_id(claim_ids: list[str]) -> str:
-    return "g" + hashlib.sha1(",".join(sorted(claim_ids)).encode()).hexdigest()[:12]
 
 
 # --------------------------------------------------------------------------- identity
@@ -347,7 +343,7 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
             confidence = float(table.semantic[members[0], members[1]])
             per_member = {m: confidence for m in members}
             level = "confident"
-        gid = group_id([c.id for c in member_claims])
+        gid = claim_group_id([c.id for c in member_claims])
         by_claim = {table.claims[m].id: per_member[m] for m in members}
         for claim in member_claims:
             claim.group_id = gid

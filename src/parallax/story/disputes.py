@@ -19,13 +19,13 @@ outlet that reports only the accusation is telling.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 
 import numpy as np
 
 from parallax.article.claims import denial_match
+from parallax.ids import dispute_id
 from parallax.lexicons import accusation_patterns
 from parallax.model import Claim, Dispute, Entity, StoryReport
 from parallax.story.align import Alignment
@@ -153,10 +153,6 @@ def names_within(body: str, name: str) -> bool:
     if len(body) < 3 or body == name:
         return False
     return bool(re.search(rf"(?<!\w){re.escape(body)}(?:n|ns|ian|ians|'s|’s)?(?!\w)", name))
-
-
-def dispute_id(assertion_ids: list[str], denial_ids: list[str]) -> str:
-    return "d" + hashlib.sha1(f"{','.join(sorted(assertion_ids))}|{','.join(sorted(denial_ids))}".encode()).hexdigest()[:12]
 
 
 def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[Dispute]:

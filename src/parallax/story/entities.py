@@ -24,7 +24,6 @@ resolved name lives on the entity.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
+from parallax.ids import entity_id
 from parallax.lexicons.speech import title_words
 from parallax.names import country_of, given_name_variants, region_of
 from parallax.model import Entity, Span
@@ -120,10 +120,6 @@ def names_match(a: str, b: str) -> bool:
     return all(word_match(x, y) for x, y in zip(wa, wb))
 
 
-def entity_id(label: str, name: str) -> str:
-    return "e" + hashlib.sha1(f"{label}:{name}".encode()).hexdigest()[:12]
-
-
 def family(label: str) -> str:
     return "PERSON" if label == "PERSON" else "OTHER"
 
@@ -210,7 +206,7 @@ class SpeakerLinks:
 def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], SpeakerLinks]:
     mentions: list[RawMention] = []
     for article, analysis in zip(articles, analyses):
-        roles = analysis.extras.get("speaker_roles", {})
+        roles = analysis.speaker_roles
         headline = headline_of(article.text)
         for m in analysis.mentions:
             if m.label in ENTITY_LABELS and not part_of_title_or_aside(article.text, m.start, m.end):
@@ -241,7 +237,7 @@ def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], Speak
         by_article[m.article_id].append(m)
     texts = {a.id: a.text for a in articles}
     for article, analysis in zip(articles, analyses):
-        for ref in analysis.extras.get("speaker_refs", ()):
+        for ref in analysis.speaker_refs:
             if ref.label not in SPEAKING_LABELS or not normalize(ref.name):
                 continue
             span = ref.ref or ref.surface

@@ -39,7 +39,7 @@ def fill_naming(report: StoryReport, analyses) -> None:
         if framing is None:
             continue
         naming: dict[str, Counter] = defaultdict(Counter)
-        for text, label, term in analysis.extras.get("naming_mentions", []):
+        for text, label, term in analysis.naming_mentions:
             if label.startswith("EVENT:"):
                 naming["event: " + label.split(":", 1)[1]][term] += 1
                 continue

@@ -11,11 +11,13 @@ negation or a number present in one wording only) are flagged.
 from __future__ import annotations
 
 import difflib
-import hashlib
 import re
 
 from rapidfuzz import fuzz
 
+from parallax.clustering import agglomerate
+from parallax.ids import quote_group_id
+from parallax.lexicons import stop_words
 from parallax.model import Quote, QuoteGroup, QuoteVariant
 from parallax.outlets import outlet_labels
 
@@ -29,7 +31,7 @@ INSERTION_RE = re.compile(
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "n't", "cannot"})
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 _NUMBER = re.compile(r"\d[\d,.]*")
-STOP = frozenset("the a an and or of to in on at for by with is are was were be been it this that as from".split())
+STOP = stop_words("quote_wording")
 
 
 def words(text: str) -> list[str]:
@@ -105,7 +107,6 @@ def group_quotes(articles, report) -> list[QuoteGroup]:
     # Greedy agglomeration, strongest pairs first: two groups join only when they
     # come from different articles and every cross pair is similar enough, so one
     # speaker's different statements never chain into one group.
-    group_of = {q.id: (q.id,) for q in candidates}
     by_qid = {q.id: q for q in candidates}
     scores: dict[tuple[str, str], float] = {}
     pairs = []
@@ -118,17 +119,14 @@ def group_quotes(articles, report) -> list[QuoteGroup]:
                 scores[(a.id, b.id)] = scores[(b.id, a.id)] = score
                 if score >= SAME_UTTERANCE:
                     pairs.append((-score, a.id, b.id))
-    for _, a, b in sorted(pairs):
-        ga, gb = group_of[a], group_of[b]
-        if ga == gb:
-            continue
+
+    def may_join(ga: list[str], gb: list[str]) -> bool:
         if {by_qid[x].article_id for x in ga} & {by_qid[y].article_id for y in gb}:
-            continue
-        if all(scores.get((x, y), 0) >= SAME_UTTERANCE * 0.8 for x in ga for y in gb):
-            merged = tuple(sorted(ga + gb))
-            for member in merged:
-                group_of[member] = merged
-    members: dict[tuple, list[Quote]] = {}
+            return False
+        return all(scores.get((x, y), 0) >= SAME_UTTERANCE * 0.8 for x in ga for y in gb)
+
+    group_of = agglomerate(by_qid, ((a, b) for _, a, b in sorted(pairs)), may_join)
+    members: dict[str, list[Quote]] = {}
     for quote in candidates:
         members.setdefault(group_of[quote.id], []).append(quote)
     groups = []
@@ -138,7 +136,7 @@ def group_quotes(articles, report) -> list[QuoteGroup]:
             continue
         quotes.sort(key=lambda q: (q.article_id, q.start))
         reference = max(quotes, key=lambda q: (len(q.text), q.id))
-        group_id = "g" + hashlib.sha1(",".join(q.id for q in quotes).encode()).hexdigest()[:12]
+        group_id = quote_group_id([q.id for q in quotes])
         variants = []
         for quote in quotes:
             variants.append(

@@ -41,7 +41,7 @@ from pathlib import Path
 
 from parallax.corpus.store import Store
 from parallax.errors import InputError
-from parallax.limits import Limits
+from parallax.limits import HEARTBEAT_SECONDS, STALE_SECONDS, WARMUP_SECONDS, Limits
 
 log = logging.getLogger("parallax.web")
 
@@ -49,10 +49,7 @@ RUN_PREFIX = "parallax-serve-"
 LEGACY_UPLOAD_FOLDER = re.compile(r"parallax-[a-z0-9_]{8}$")  # the upload folders of earlier versions
 LEGACY_UPLOAD = re.compile(r"\d{3}-[A-Za-z0-9._-]+$")
 POLL_SECONDS = 0.25
-HEARTBEAT_SECONDS = 2.0
-STALE_SECONDS = 60.0  # a running job whose server has not written for this long is orphaned
 MAX_ATTEMPTS = 2  # a job interrupted by a server stop runs once more, not forever
-WARMUP_SECONDS = 600.0  # a worker that has not loaded its models by then is stuck
 
 
 @dataclass(frozen=True)

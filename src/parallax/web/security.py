@@ -39,7 +39,7 @@ def html_wanted(path: str) -> bool:
     return not path.startswith("/api")
 
 
-def error_body(path: str, status: int, message: str) -> tuple[bytes, bytes]:
+def error_body(path: str, message: str) -> tuple[bytes, bytes]:
     """(content type, body) of an error answered by the middleware itself."""
     if html_wanted(path):
         from html import escape
@@ -82,7 +82,7 @@ class Guard:
 
         async def refuse(status: int, message: str) -> None:
             nonlocal started
-            content_type, body = error_body(path, status, message)
+            content_type, body = error_body(path, message)
             await send_with_headers({"type": "http.response.start", "status": status,
                                      "headers": [(b"content-type", content_type), (b"content-length", str(len(body)).encode()),
                                                  (b"connection", b"close")]})

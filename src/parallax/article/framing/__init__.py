@@ -13,10 +13,12 @@ The own voice is everything outside other people's words (``voice``). On it:
 
 Story-level parts (naming by entity, voices by affiliation, omissions) are
 completed in ``parallax.story.framing`` once entities and claims are known;
-this module leaves the raw material in ``extras``.
+``frame_article`` returns the raw material (naming mentions) beside the Framing.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from parallax.article.framing.editorial import find_insertions, find_rhetorical_questions
 from parallax.article.framing.hedges import find_hedges, stance_of
@@ -28,12 +30,22 @@ from parallax.article.framing.sources import cited_sources
 from parallax.article.framing.voice import Voice, span, voice_of
 from parallax.model import Article, Framing, Quote
 
-__all__ = ["analyze_framing", "Voice", "voice_of", "span"]
+__all__ = ["analyze_framing", "frame_article", "FramingAnalysis", "Voice", "voice_of", "span"]
 
 
-def analyze_framing(article: Article, doc, quotes: list[Quote], extras: dict | None = None) -> Framing:
-    extras = extras if extras is not None else {}
-    scare = [tuple(s) for s in extras.get("scare_quotes", [])]
+@dataclass
+class FramingAnalysis:
+    framing: Framing
+    naming_mentions: list[list[str]] = field(default_factory=list)  # [entity text, label, term]
+
+
+def analyze_framing(article: Article, doc, quotes: list[Quote], scare_quotes: list[tuple[int, int]] = ()) -> Framing:
+    """The article's Framing alone (for callers that do not complete it across a story)."""
+    return frame_article(article, doc, quotes, scare_quotes).framing
+
+
+def frame_article(article: Article, doc, quotes: list[Quote], scare_quotes: list[tuple[int, int]] = ()) -> FramingAnalysis:
+    scare = [tuple(s) for s in scare_quotes]
     others, reported = voice_of(article, doc, quotes, scare)
     scores = get_model().token_scores(doc)
     questions = find_rhetorical_questions(article, doc, others)
@@ -41,8 +53,7 @@ def analyze_framing(article: Article, doc, quotes: list[Quote], extras: dict | N
     loaded = find_loaded_terms(article, doc, scores, others, reported)
     sentences = score_sentences(article, doc, scores, others, reported)
     sources = cited_sources(article, doc, quotes, others)
-    extras["naming_mentions"] = naming_mentions(doc, others)
-    return Framing(
+    framing = Framing(
         article_id=article.id,
         stance=stance_of(counts, article.word_count or len(article.text.split())),
         hedges=hedges,
@@ -56,3 +67,4 @@ def analyze_framing(article: Article, doc, quotes: list[Quote], extras: dict | N
         sentences=sentences,
         slant_sentences=slant_sentences(sentences),
     )
+    return FramingAnalysis(framing, naming_mentions(doc, others))

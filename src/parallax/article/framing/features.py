@@ -20,7 +20,7 @@ from spacy.attrs import (
     DEP, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LENGTH, LOWER, ORTH, POS, SENT_START, SPACY, TAG,
 )
 
-from parallax.article.quote_marks import find_marked_spans
+from parallax.article.quotes.marks import find_marked_spans
 from parallax.lexicons import hedge_patterns, intensifiers, multiword_labels, political_labels, subjectivity, valence
 
 QUOTE_CHARS = frozenset("\"“”„«»'’‘‹›")

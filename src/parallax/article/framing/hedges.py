@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parallax.article.attribution import ACCUSATION_VERBS, DENIAL_VERBS, SPEECH_VERBS
+from parallax.article.quotes.cues import ACCUSATION_VERBS, DENIAL_VERBS, SPEECH_VERBS
 from parallax.article.framing.voice import Voice
 from parallax.lexicons import hedge_entries
 from parallax.model import Article, Hedge

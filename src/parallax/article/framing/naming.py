@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from parallax.article.attribution import TITLE_WORDS
+from parallax.article.quotes.cues import TITLE_WORDS
 from parallax.article.framing.voice import Voice
 
 GOVERNMENT_NOUNS = frozenset(

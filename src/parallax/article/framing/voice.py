@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 
 from parallax.model import Article, Quote, Span
+from parallax.spans import overlap
 
 # "MS. JEAN-PIERRE:", "Q:", "Q  Thank you", "C-Span:", "Blinken:" at the start of a line
 TURN = re.compile(
@@ -54,7 +55,7 @@ class Voice:
     def quoted_share(self, start: int, end: int) -> float:
         lo = max(0, bisect_right(self.starts, start) - 1)
         hi = bisect_right(self.starts, end)
-        inside = sum(max(0, min(e, end) - max(s, start)) for s, e in self.ranges[lo:hi])
+        inside = sum(overlap(s, e, start, end) for s, e in self.ranges[lo:hi])
         return inside / max(1, end - start)
 
 

@@ -20,7 +20,6 @@ block quotes), ``direct``, ``reported``.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from parallax.article.quotes.context import ArticleContext, Ranges
@@ -30,16 +29,13 @@ from parallax.article.quotes.marks import find_marked_spans
 from parallax.article.quotes.reported import extend_unmarked, post_bodies, reported_speech
 from parallax.article.quotes.speakers import collect_people, infer_genders, speaker_from_token
 from parallax.article.quotes.transcript import block_quotes, transcript_turns
+from parallax.ids import quote_id
 from parallax.model import Article, EntityRef, Quote, Span
 
 __all__ = ["QuoteAnalysis", "SpeakerRef", "analyze_quotes", "extract_quotes", "quote_id"]
 
 # how many quotes back an inherited (split or running) quote looks for its speaker
 INHERIT_LOOK_BACK = 50
-
-
-def quote_id(article_id: str, start: int, end: int) -> str:
-    return "q" + hashlib.sha1(f"{article_id}:{start}:{end}".encode()).hexdigest()[:12]
 
 
 @dataclass(kw_only=True)

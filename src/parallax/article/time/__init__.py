@@ -25,7 +25,7 @@ from parallax.article.time.resolve import Context, Resolved, resolve, weekday_da
 from parallax.article.time.tense import tense_at
 from parallax.article.time.values import Period
 
-__all__ = ["Timex", "QuoteSpan", "tag", "extract_times", "resolve_weekday", "parse_date"]
+__all__ = ["Timex", "QuoteSpan", "tag", "extract_times", "resolve_weekday"]
 
 
 @dataclass(frozen=True)
@@ -253,10 +253,3 @@ def resolve_weekday(name: str, modifier: str | None, published: date, future: bo
     from parallax.article.time.vocab import weekday_names
 
     return weekday_date(weekday_names()[name.lower()], published, "future" if future else "past", (modifier or "").lower())
-
-
-def parse_date(expression: str, published: str) -> date | None:
-    """A date written out ("May 3", "March 11, 2026"), placed in the year nearest to ``published``."""
-    timexes = tag(expression, None, date.fromisoformat(published))
-    day = timexes[0].period.day if timexes and timexes[0].period is not None else None
-    return day
