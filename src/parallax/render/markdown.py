@@ -87,6 +87,16 @@ def render_markdown(report: StoryReport) -> str:
                     # against the fullest wording: [-left out-] {+added+}
                     out.append(f"  - wording: {plain_diff(variant.diff, lambda t: md(t) + (' ' if t[-1:].isspace() else ''))}")
             out.append("")
+        grouped = {q for g in report.quote_groups for q in g.quote_ids}
+        single = [q for q in report.quotes if q.id not in grouped and q.speaker and q.speaker.name]
+        if single:
+            # quotes only one outlet carries, by speaker in order of first appearance
+            out += ["Quoted by one outlet only:", ""]
+            for q in single[:30]:
+                out.append(f"- **{md(q.speaker.name)}** ({md(names.get(q.article_id, ''))}): “{md(q.text)}”")
+            if len(single) > 30:
+                out.append(f"- … and {len(single) - 30} more")
+            out.append("")
     if report.framing:
         out += ["## Framing", ""]
         header = ["Measure", *[md(names.get(f.article_id, f.article_id)) for f in report.framing]]

@@ -176,8 +176,12 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                       if d != a and not same_holder(claims[d], claims[a]) and (strength != "negation" or close[d, a])],
                      dtype=np.int64).reshape(-1, 2)
     model = alignment.model or default_model()
-    probability = model.probability(pair_features(table, pairs)) * best_of_their_sentences(table, pairs) if len(pairs) else np.zeros(0)
+    probability = model.probability(pair_features(table, pairs)) if len(pairs) else np.zeros(0)
     verified = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs, probability)}
+    # a denial matched by its words answers the claim of a sentence that is closest to it, not its
+    # siblings ("The US dismissed Russia's accusations …, as Moscow warned of open conflict")
+    closest = best_of_their_sentences(table, pairs) if len(pairs) else np.zeros(0, dtype=bool)
+    matched = {key: value for key, value, keep in zip(verified, probability, closest) if keep}
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for d, strength in denials:
         mine = kin.speaks_for(claims[d])
@@ -202,7 +206,7 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                 links[d].append(answer)
                 continue
         for a in assertions:
-            value = verified.get((min(d, a), max(d, a)))
+            value = matched.get((min(d, a), max(d, a)))
             if value is None:
                 continue
             if strength == "negation":
