@@ -119,6 +119,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print false positives")
     parser.add_argument("--per-article", action="store_true", help="print speaker accuracy per article")
     parser.add_argument("--show-speakers", action="store_true", help="print speaker mismatches")
+    parser.add_argument("--context", type=int, default=0, help="with --show-speakers: characters of text to print around each mismatch")
     parser.add_argument("--show-missed", action="store_true", help="print gold direct quotes not found")
     parser.add_argument("--show-indirect", action="store_true", help="print gold indirect attributions not found")
     args = parser.parse_args()
@@ -181,7 +182,9 @@ def main() -> None:
                 if same_speaker(source, predicted_speaker, strict):
                     counts["speaker_correct" + suffix] += 1
                 elif args.show_speakers and strict:
-                    print("SPK", repr(source), "vs", repr(predicted_speaker), "|", q.cue, "|", repr(q.text[:60]))
+                    print("SPK", text_path.stem, repr(source), "vs", repr(predicted_speaker), "|", q.cue, "|", repr(q.text[:60]))
+                    if args.context:
+                        print("   ", repr(text[max(0, q.start - args.context):q.end + args.context]))
         if args.per_article:
             print("ARTICLE", text_path.stem, counts["speaker_correct_strict"] - before[0], counts["speaker_total_strict"] - before[1])
         counts["direct_fn"] += len(gold_direct) - len(matched_gold)

@@ -56,9 +56,16 @@ def is_cue(token, attitude: bool = False) -> bool:
         return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
     if attitude and lemma in TOPIC_VERBS and lemma not in SPEECH_VERBS:
         return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
-    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt"):
+    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt") \
+            and not puts_it(token):
         return False
     return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
+
+
+def puts_it(token) -> bool:
+    """"as Rosenthal put it, …": the idiom reports its subject's words."""
+    return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
 def subject_of(verb):

@@ -212,7 +212,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             best = (0, introducing, subject_of(introducing))
     for sent in window if best is None else []:
         for cue in cues_in(sent, exclude):
-            subject = subject_of(cue) or loose_subject(ctx, cue)
+            # "Said Ellis: …": a sentence that opens with the cue names its speaker right after it
+            subject = subject_of(cue) or loose_subject(ctx, cue) or (entity_after(ctx, cue) if cue.is_sent_start else None)
             if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
             # a weak verb ("asked", "continued") frames a long quote only when the quote follows it
@@ -220,12 +221,26 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             if cue.lemma_.lower() in WEAK_VERBS and end - start > 80 and not opens_after(ctx, cue, outer):
                 continue
             distance = min(abs(cue.idx - outer[1]), abs(cue.idx - outer[0]))
+            if is_circumstance(cue):
+                # '…saying, "That makes me smart," when Clinton blasted him': a cue in a clause of time
+                # or cause beside the words tells when they were said, not who said them
+                distance += len(ctx.article.text)
             if best is None or distance < best[0]:
                 best = (distance, cue, subject)
     if best is None:
         return attribute_nearby(ctx, outer, window, first_index, last_index, previous)
     _, cue, subject = best
     return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
+
+
+# ("as" is left out: "as Clinton noted, …" frames the words it introduces)
+CIRCUMSTANCE_MARKERS = frozenset({"when", "while", "after", "before", "until", "since", "because", "once", "whenever"})
+
+
+def is_circumstance(cue) -> bool:
+    """A cue heading an adverbial clause of time or cause ("when Clinton blasted him")."""
+    return cue.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < cue.i
+                                       for c in cue.children)
 
 
 def opens_after(ctx: ArticleContext, cue, outer: tuple[int, int]) -> bool:

@@ -1,0 +1,86 @@
+"""Speaker resolution on short constructed texts: the quote stage alone on one parse, one construction per test."""
+
+from parallax.article.quotes import analyze_quotes
+from parallax.model import Article
+
+
+def quotes_of(nlp, text: str):
+    return analyze_quotes(Article(id="a1", text=text), nlp(text)).quotes
+
+
+def speaker_of(quotes, needle: str) -> str | None:
+    hits = [q for q in quotes if needle in q.text]
+    assert hits, f"no quote containing {needle!r} in {[q.text for q in quotes]}"
+    q = min(hits, key=lambda q: q.end - q.start)
+    return q.speaker.name if q.speaker else None
+
+
+def test_a_subject_inside_reported_words_is_no_antecedent(nlp):
+    text = ("Sarah Jenkins said Clinton does not show enough concern for rural voters.\n\n"
+            "\u201cShe comes here once every four years,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "once every four years") == "Sarah Jenkins"
+
+
+def test_a_person_introduced_with_a_role_right_before_a_quote_speaks_it(nlp):
+    text = ("\u201cThe turnout will be low,\u201d said Peter Hall, a retired teacher.\n\n"
+            "Low turnout is something that worries Daniel Ruiz, chairman of the county party.\n\n"
+            "\u201cWe need volunteers at every door,\u201d he said.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "turnout will be low") == "Peter Hall"
+    assert speaker_of(quotes, "volunteers at every door") == "Daniel Ruiz"
+
+
+def test_an_introduction_in_the_speakers_own_sentence_does_not_take_over(nlp):
+    text = ("Mayor Lena Brandt criticised Tom Ekberg, head of the port authority, on Monday. "
+            "\u201cHe has failed the city,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "failed the city") == "Lena Brandt"
+
+
+def test_a_document_named_for_its_publisher_speaks_for_it(nlp):
+    text = ("Two decades ago, a Times article praised the mayor for the city's recovery.\n\n"
+            "\u201cBusiness leaders honored the mayor yesterday for the comeback of the decade,\u201d the article read.")
+    assert speaker_of(quotes_of(nlp, text), "comeback of the decade") == "Times"
+
+
+def test_a_sentence_opening_with_the_cue_names_the_speaker_after_it(nlp):
+    text = ("Economists doubt the plan will pass. Said Ellis: \u201cI don\u2019t see the votes for it in the Senate.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "votes for it") == "Ellis"
+
+
+def test_as_someone_put_it(nlp):
+    text = ("As Maria Gomez, a tax lawyer in Denver, put it, \u201cDid he lower his taxes legally or not?\u201d")
+    assert speaker_of(quotes_of(nlp, text), "lower his taxes") == "Maria Gomez"
+
+
+def test_a_cue_in_a_clause_of_time_does_not_take_the_quote(nlp):
+    text = ("The ad ends with footage of Governor Ray Dunn saying during the debate, \u201cThat makes me a very smart man,\u201d "
+            "when Senator Alice Moreau attacked him for not paying taxes.")
+    assert speaker_of(quotes_of(nlp, text), "very smart man") == "Ray Dunn"
+
+
+def test_an_unnamed_group_is_no_pronoun(nlp):
+    text = ("\u201cThe code is a mess,\u201d said Ryan Ellis, a tax adviser.\n\n"
+            "But some note that the governor has proposed little in the way of reform.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "proposed little") == "some"
+
+
+def test_an_unnamed_woman_is_the_antecedent_of_she(nlp):
+    text = ("A woman walked in with her son. Mayor Tom Hale greeted them. "
+            "The woman said, \u201cWe have waited for hours.\u201d She added that the clinic was closed.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "waited for hours") == "woman"
+    assert speaker_of(quotes, "clinic was closed") == "woman"
+
+
+def test_a_bare_shared_surname_is_the_namesake_named_last_as_a_subject(nlp):
+    text = ("Hillary Clinton spoke first. Hillary Clinton thanked the volunteers. "
+            "Later Bill Clinton took the stage.\n\n\u201cWe are ready,\u201d Clinton said.")
+    assert speaker_of(quotes_of(nlp, text), "We are ready") == "Bill Clinton"
+
+
+def test_the_paper_told_is_the_addressee_not_the_speaker(nlp):
+    quotes = quotes_of(nlp, "\u201cThe strike was ordered from Kyiv,\u201d US officials told the New York Times on Friday. "
+                            "Senator Ruth Vale told the Washington Post that the plan would fail.")
+    assert speaker_of(quotes, "ordered from Kyiv") == "US officials"
+    assert speaker_of(quotes, "plan would fail") == "Ruth Vale"
