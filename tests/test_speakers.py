@@ -84,3 +84,38 @@ def test_the_paper_told_is_the_addressee_not_the_speaker(nlp):
                             "Senator Ruth Vale told the Washington Post that the plan would fail.")
     assert speaker_of(quotes, "ordered from Kyiv") == "US officials"
     assert speaker_of(quotes, "plan would fail") == "Ruth Vale"
+
+
+def test_a_spaced_mark_after_a_nested_quote_closes_the_quote(nlp):
+    text = ("\"I've always been insulted with the term 'outreach,' \" Mayor Dan Scott told the group. "
+            "\"You got a choice,\" he said.")
+    quotes = quotes_of(nlp, text)
+    first = next(q for q in quotes if "insulted" in q.text)
+    assert "told the group" not in first.text and first.speaker.name == "Dan Scott"
+
+
+def test_a_headline_naming_someone_before_a_colon_gives_the_quote_to_them(nlp):
+    text = ("A lesson from Loretta Lynch: \u2018Be the voice that people hear.\u2019\n\n"
+            "As a young lawyer, Loretta E. Lynch was asked to present her research to a client.")
+    assert speaker_of(quotes_of(nlp, text), "voice that people hear") == "Loretta E. Lynch"  # the fullest name the article uses
+
+
+def test_a_dash_signature_after_a_quote_with_a_nested_quote(nlp):
+    text = ("\u201cHe is a bully.\u201d \u2015 Veronica Cruz\n"
+            "\u201cI\u2019d rather live in what he calls \u201chell\u201d than in a world where he is president.\u201d \u2015 Adriana Rodarte\n"
+            "\u201cHe answers to no one.\u201d \u2015 Ana Ruiz")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "is a bully") == "Veronica Cruz"
+    assert speaker_of(quotes, "rather live") == "Adriana Rodarte"
+
+
+def test_quoted_words_a_stance_is_taken_in_are_the_subjects(nlp):
+    text = "In an August speech, Senator Mark Ellison attacked \u201cthe hateful ideology of the regime\u201d and its allies."
+    assert speaker_of(quotes_of(nlp, text), "hateful ideology") == "Mark Ellison"
+
+
+def test_a_ruling_or_an_ad_speaks_for_nobody_named_nearby(nlp):
+    text = ("Secretary of State Jon Husted said he would appeal.\n\n"
+            "\u201cA state cannot purge voters for failing to vote in one election,\u201d said the ruling.\n\n"
+            "The spot concludes with the candidate\u2019s rival speaking.")
+    assert speaker_of(quotes_of(nlp, text), "cannot purge voters") is None

@@ -86,6 +86,8 @@ def subject_of(verb):
         head = verb.head
         if head is verb:
             return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN" and head.i < verb.i:
+            return head  # "footage of Hillary Clinton asking, '…'": the name the participle describes speaks
         if verb.dep_ in ("conj", "xcomp", "acomp"):
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:

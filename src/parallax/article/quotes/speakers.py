@@ -31,6 +31,16 @@ from parallax.names import given_name_sex
 
 DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
                             "article", "editorial", "column", "memo", "memorandum"})
+# things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
+# (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
+NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "spot", "video",
+                                 "footage", "email", "story", "book", "sign", "banner", "slogan", "caption", "ruling",
+                                 "verdict", "indictment", "lawsuit", "filing", "complaint"}
+
+
+def speaks_for_nobody(speaker: Speaker | None, subject) -> bool:
+    """"the report said", "his apology read": a document or a show whose issuer is unknown speaks for nobody."""
+    return speaker is not None and speaker.label == "NOUN" and subject is not None and subject.lemma_.lower() in NOT_SPEAKERS
 INSTITUTION_NOUNS = frozenset(
     """ministry government agency company firm department office group administration committee council court party
     campaign state country city county report study survey poll statement organization organisation association union
@@ -374,7 +384,7 @@ ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer 
 
 
 def refers_to_a_person(token) -> bool:
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | NOT_SPEAKERS | ANONYMOUS_NOUNS:
         return False
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         return False
