@@ -119,3 +119,37 @@ def test_a_ruling_or_an_ad_speaks_for_nobody_named_nearby(nlp):
             "\u201cA state cannot purge voters for failing to vote in one election,\u201d said the ruling.\n\n"
             "The spot concludes with the candidate\u2019s rival speaking.")
     assert speaker_of(quotes_of(nlp, text), "cannot purge voters") is None
+
+
+def test_a_cue_set_off_by_commas_reports_the_clause_around_it(nlp):
+    text = "Senator Tom Reyes spoke for an hour. All of this, he acknowledges, could be undone at the ballot box."
+    q = next(q for q in quotes_of(nlp, text) if "undone" in q.text)
+    assert q.kind == "indirect" and q.speaker.name == "Tom Reyes"
+
+
+def test_what_a_poll_shows_and_finds(nlp):
+    quotes = quotes_of(nlp, "Polling averages show the mayor with a lead in the low single digits. "
+                            "In the previous Gazette poll, conducted in early May, the mayor led by five points among likely voters.")
+    shown = next(q for q in quotes if "with a lead" in q.text)
+    assert shown.speaker.name == "Polling averages"
+    found = next(q for q in quotes if "led by five points" in q.text)
+    assert found.text.startswith("the mayor led") and "poll" in found.speaker.name
+
+
+def test_a_sentence_opening_in_a_place_or_time_is_no_finding(nlp):
+    assert not quotes_of(nlp, "In the morning, the mayor left for Paris with his aides and two advisers.")
+
+
+def test_a_headline_source_and_its_claim(nlp):
+    quotes = quotes_of(nlp, "Poll: Mayor and challenger in dead heat heading into first debate\n\nThe race is close.")
+    assert speaker_of(quotes, "dead heat") == "Poll"
+    assert not quotes_of(nlp, "Update: the bridge is closed again today\n\nThe council met on Monday.")
+
+
+def test_views_and_wishes(nlp):
+    quotes = quotes_of(nlp, "Critics of the program, like Senator Charles Grassley, see reauthorization of the program as "
+                            "an opportunity to fix it. Senate Democrats want policies that create more revenue. "
+                            "Mayor Ann Holt saw the new tram on Friday.")
+    assert speaker_of(quotes, "as an opportunity") == "Critics"
+    assert speaker_of(quotes, "policies that create") == "Democrats"
+    assert not any("tram" in q.text for q in quotes)

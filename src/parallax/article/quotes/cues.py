@@ -32,6 +32,7 @@ ATTITUDE_VERBS = _LEXICON.attitude
 # Verbs whose object is what is reported ("cited rising costs", "likened him to a snake").
 TOPIC_VERBS = _LEXICON.topic
 FINDING_VERBS = _LEXICON.finding
+VIEW_VERBS = _LEXICON.view
 # Words of office that spaCy often folds into a PERSON entity ("Spokeswoman Irina Solak").
 TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()
