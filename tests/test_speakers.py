@@ -153,3 +153,22 @@ def test_views_and_wishes(nlp):
     assert speaker_of(quotes, "as an opportunity") == "Critics"
     assert speaker_of(quotes, "policies that create") == "Democrats"
     assert not any("tram" in q.text for q in quotes)
+
+
+def test_reported_words_the_parser_took_for_an_adverbial_or_a_relative_clause(nlp):
+    quotes = quotes_of(nlp, "Senator Ted Cruz spoke first. Governor Mark Dunn said after the convention he would not accept "
+                            "the endorsement. In Honolulu, President Ana Reyes told a meeting of island leaders that few "
+                            "people understood the stakes of climate change better than they did.")
+    assert speaker_of(quotes, "would not accept") == "Mark Dunn"
+    assert speaker_of(quotes, "understood the stakes") == "Ana Reyes"
+
+
+def test_an_owned_noun_of_speech_and_what_it_is_about(nlp):
+    quotes = quotes_of(nlp, "Moscow's denial of any involvement in the attack was swift. The report of the committee was long.")
+    assert speaker_of(quotes, "any involvement") == "Moscow"
+    assert not any("committee" in q.text for q in quotes)
+
+
+def test_a_cue_between_commas_after_a_fronted_phrase(nlp):
+    text = "In recent days, advisers to the governor say, the governor has grown exasperated with the race."
+    assert speaker_of(quotes_of(nlp, text), "the governor has grown") == "advisers"

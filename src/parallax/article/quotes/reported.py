@@ -107,10 +107,16 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
                     end = max(end, clause_span(extra)[1])
             verbatim = inverted and has_person_marker(doc, start, end, FIRST_PERSON | SECOND_PERSON)
             return start, end, "unmarked" if verbatim else "indirect", inverted
+    if lemma in REPORTING_CORE:
+        misparsed = misparsed_content(cue)
+        if misparsed is not None:
+            start, end = clause_span(misparsed)
+            if end - start >= 12 and not marked.covered(start, end, 0.5):
+                return start, end, "indirect", False
     if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.pos_ in ("VERB", "AUX") and cue.head.i > cue.i - 40 \
             and cue.lemma_.lower() in SPEECH_VERBS and cue.lemma_.lower() not in WEAK_VERBS \
             and text[cue.idx + len(cue.text):cue.idx + len(cue.text) + 2].strip()[:1] in (",", "") \
-            and any(t.text == "," for t in cue.lefts):
+            and (any(t.text == "," for t in cue.lefts) or cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ","):
         # "Those who vote, he said, must still register": the cue interrupts the words it reports
         head = cue.head
         left, right = head.left_edge.i, head.right_edge.i
@@ -159,6 +165,25 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             minimum = 1 if cue.lemma_.lower() in ENDORSING else 2 if cue.lemma_.lower() in DENIAL_VERBS else 3
             if word_count(text[start:end]) >= minimum and not marked.covered(start, end, 0.5):
                 return start, end, "indirect", False
+    return None
+
+
+def misparsed_content(cue):
+    """What a plain verb of saying reports when the parser hung it elsewhere: a finite clause after
+    the cue taken for an adverbial ("said after the convention he would not accept …"), or a
+    that-clause taken for a relative clause of the addressee ("told a meeting of leaders that few
+    people understood …")."""
+    for child in cue.children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
+                and not any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children):
+            return child
+        if child.dep_ == "dobj":
+            for clause in child.subtree:
+                if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    return clause
     return None
 
 
@@ -303,6 +328,10 @@ def headline_claims(ctx: ArticleContext, found: list[Found]) -> None:
     found.append(Found(start=claim_start, end=claim_end, kind="indirect", cue=":", cue_span=(colon, colon + 1), speaker=speaker))
 
 
+# what an owned noun of speech reports without a that-clause ("her denial of the charges")
+NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "over"})
+
+
 def nominal_speech(ctx: ArticleContext, found: list[Found]) -> None:
     """Speech carried by a noun with an owner: "Moscow's claim that Kyiv acted alone",
     "the accusation by the Kremlin that ..." (the owner speaks, the that-clause is the content)."""
@@ -322,9 +351,19 @@ def nominal_speech(ctx: ArticleContext, found: list[Found]) -> None:
         if owner is None:
             # "a New York Times report that …", "a Pentagon assessment that …": the named body before the noun
             owner = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")), None)
-        if clause is None or owner is None:
+        if owner is None:
             continue
-        start, end = clause_span(clause)
+        if clause is not None:
+            start, end = clause_span(clause)
+        else:
+            # "Moscow's denial of any involvement", "his warning about rising prices": what the noun is of or about
+            about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in NOUN_TOPIC_PREPOSITIONS and c.i > token.i), None)
+            objects = [c for c in about.children if c.dep_ in ("pobj", "pcomp")] if about is not None else []
+            if not objects:
+                continue
+            start, end = object_span(doc, objects)
+            if word_count(ctx.article.text[start:end]) < 2:
+                continue
         if end - start < 12 or marked.covered(start, end, 0.5) or taken.covered(start, end, 0.5):
             continue
         speaker = speaker_from_token(ctx, owner, previous)
