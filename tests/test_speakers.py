@@ -172,3 +172,17 @@ def test_an_owned_noun_of_speech_and_what_it_is_about(nlp):
 def test_a_cue_between_commas_after_a_fronted_phrase(nlp):
     text = "In recent days, advisers to the governor say, the governor has grown exasperated with the race."
     assert speaker_of(quotes_of(nlp, text), "the governor has grown") == "advisers"
+
+
+def test_an_aside_with_words_of_its_own_hanging_on_a_subject(nlp):
+    text = ("Ed Schultz joined the network in 2015. The difference now, he told me on Friday, "
+            "is that he is the anchor of a straight news program.")
+    q = next(q for q in quotes_of(nlp, text) if "anchor" in q.text)
+    assert q.kind == "indirect" and q.speaker.name == "Ed Schultz"
+
+
+def test_knowing_reports_a_clause_but_not_an_object_and_you_is_nobody(nlp):
+    quotes = quotes_of(nlp, "Governor Mark Dunn knows there are voters all over this state who think in these stark terms. "
+                            "Mayor Tom Hale knows the city well. You know when it is worth paying more for a school.")
+    assert speaker_of(quotes, "voters all over") == "Mark Dunn"
+    assert not any("the city" in q.text or "worth paying" in q.text for q in quotes)

@@ -47,7 +47,8 @@ ENDORSING = frozenset({"endorse", "back", "oppose", "support", "favor", "favour"
 
 
 # wishes and intentions whose object is what is wished ("want policies that …", "seek a recount")
-WISHES = ATTITUDE_VERBS - STANCE_OBJECT_VERBS - VIEW_VERBS - TOPIC_VERBS - {"accept", "aim"}  # ("accepted the nomination" is an act)
+WISHES = ATTITUDE_VERBS - STANCE_OBJECT_VERBS - VIEW_VERBS - TOPIC_VERBS - {"accept", "aim", "know", "realize", "realise"}
+# ("accepted the nomination" is an act; "knows the city" reports only with a clause: "knows that …")
 
 
 def clause_span(token) -> tuple[int, int]:
@@ -113,12 +114,14 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             start, end = clause_span(misparsed)
             if end - start >= 12 and not marked.covered(start, end, 0.5):
                 return start, end, "indirect", False
-    if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.pos_ in ("VERB", "AUX") and cue.head.i > cue.i - 40 \
+    # "The difference now, he told me, is …": the aside hangs on the subject of the words it interrupts
+    interrupted = cue.head.head if cue.dep_ == "parataxis" and cue.head.pos_ == "NOUN" and cue.head.dep_ == "nsubj" else cue.head
+    if cue.dep_ in ("parataxis", "advcl", "ccomp") and interrupted.pos_ in ("VERB", "AUX") and cue.head.i > cue.i - 40 \
             and cue.lemma_.lower() in SPEECH_VERBS and cue.lemma_.lower() not in WEAK_VERBS \
-            and text[cue.idx + len(cue.text):cue.idx + len(cue.text) + 2].strip()[:1] in (",", "") \
+            and text[aside_end(cue):aside_end(cue) + 2].strip()[:1] in (",", "") \
             and (any(t.text == "," for t in cue.lefts) or cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ","):
         # "Those who vote, he said, must still register": the cue interrupts the words it reports
-        head = cue.head
+        head = interrupted
         left, right = head.left_edge.i, head.right_edge.i
         while right >= left and doc[right].is_punct:
             right -= 1
@@ -166,6 +169,14 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             if word_count(text[start:end]) >= minimum and not marked.covered(start, end, 0.5):
                 return start, end, "indirect", False
     return None
+
+
+def aside_end(cue) -> int:
+    """Where a cue set off as an aside ends: after the cue, or after its few words of its own
+    ("…, he told me on Friday, is that …")."""
+    words = [t for t in cue.subtree if t.i > cue.i and not t.is_punct]
+    last = words[-1] if words and words[-1].i - cue.i <= 4 else cue
+    return last.idx + len(last.text)
 
 
 def misparsed_content(cue):
@@ -219,7 +230,8 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
                 subject = loose_subject(ctx, cue)
                 if subject is not None and (ctx.entity_of(subject) is None or ctx.entity_of(subject).end != cue.i):
                     subject = None
-            if subject is None or marked.contains(subject.idx):
+            # the reader addressed as "you" is nobody's voice ("you know when it is worth paying more")
+            if subject is None or marked.contains(subject.idx) or subject.lower_ in SECOND_PERSON:
                 continue
             content = content_of_cue(ctx, sent, cue, marked)
             if content is None:
