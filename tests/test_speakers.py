@@ -186,3 +186,16 @@ def test_knowing_reports_a_clause_but_not_an_object_and_you_is_nobody(nlp):
                             "Mayor Tom Hale knows the city well. You know when it is worth paying more for a school.")
     assert speaker_of(quotes, "voters all over") == "Mark Dunn"
     assert not any("the city" in q.text or "worth paying" in q.text for q in quotes)
+
+
+def test_a_document_is_its_writers_and_leaked_papers_are_not_their_bodys(nlp):
+    quotes = quotes_of(nlp, "Peter Navarro wrote two memos. A second memo that Mr. Navarro wrote, dated Feb. 23, warned of "
+                            "an \u201cincreasing probability of a full-blown pandemic that could infect millions of Americans.\u201d "
+                            "Kevin Roberts answered by email. \u201cThe governor believes vaccines protect children,\u201d Roberts' email said.")
+    assert speaker_of(quotes, "full-blown pandemic") == "Peter Navarro"
+    assert speaker_of(quotes, "vaccines protect") == "Kevin Roberts"
+
+
+def test_a_relative_or_negative_pronoun_names_nobody(nlp):
+    quotes = quotes_of(nlp, "The governor met with those who oppose vaccinations. Nobody knew there would be a pandemic of this size.")
+    assert all(q.speaker is None or q.speaker.name.lower() not in ("who", "nobody") for q in quotes)

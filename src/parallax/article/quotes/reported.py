@@ -47,8 +47,9 @@ ENDORSING = frozenset({"endorse", "back", "oppose", "support", "favor", "favour"
 
 
 # wishes and intentions whose object is what is wished ("want policies that …", "seek a recount")
-WISHES = ATTITUDE_VERBS - STANCE_OBJECT_VERBS - VIEW_VERBS - TOPIC_VERBS - {"accept", "aim", "know", "realize", "realise"}
-# ("accepted the nomination" is an act; "knows the city" reports only with a clause: "knows that …")
+# (from the attitude verbs, those whose object alone is a wish: "planned drone operations" or
+# "accepted the nomination" is an act, and "knows the city" reports only with a clause)
+WISHES = ATTITUDE_VERBS & frozenset({"want", "seek", "prefer", "recommend", "advocate"})
 
 
 def clause_span(token) -> tuple[int, int]:
@@ -116,7 +117,9 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
                 return start, end, "indirect", False
     # "The difference now, he told me, is …": the aside hangs on the subject of the words it interrupts
     interrupted = cue.head.head if cue.dep_ == "parataxis" and cue.head.pos_ == "NOUN" and cue.head.dep_ == "nsubj" else cue.head
-    if cue.dep_ in ("parataxis", "advcl", "ccomp") and interrupted.pos_ in ("VERB", "AUX") and cue.head.i > cue.i - 40 \
+    # (words that report someone else's words themselves are that other report, not this one's)
+    if cue.dep_ in ("parataxis", "advcl", "ccomp") and interrupted.pos_ in ("VERB", "AUX") and not is_cue(interrupted) \
+            and cue.head.i > cue.i - 40 \
             and cue.lemma_.lower() in SPEECH_VERBS and cue.lemma_.lower() not in WEAK_VERBS \
             and text[aside_end(cue):aside_end(cue) + 2].strip()[:1] in (",", "") \
             and (any(t.text == "," for t in cue.lefts) or cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ","):

@@ -30,7 +30,7 @@ from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.names import given_name_sex
 
 DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
-                            "article", "editorial", "column", "memo", "memorandum"})
+                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail"})
 # things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
 # (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
 NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "spot", "video",
@@ -315,7 +315,10 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     if token.pos_ == "PRON" and lower not in PERSON_PRONOUNS and lower not in GROUP_PRONOUNS | FIRST_PERSON | SECOND_PERSON \
             and not any(c.dep_ == "prep" for c in token.children):
         # "some note that …", "many say", "others argue": an unnamed group speaks, no antecedent
-        # ("some of them" / "many of the delegates" keep their own reading below)
+        # ("some of them" / "many of the delegates" keep their own reading below); a relative
+        # pronoun whose clause describes no name ("those who oppose …") names nobody
+        if lower in ("who", "whom", "which", "that", "whoever", "nobody", "none", "nothing", "noone"):
+            return None  # (nor does "nobody knew …")
         return Speaker(name=token.text, start=here[0], end=here[1], label="NOUN")
     if token.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         if lower in FIRST_PERSON:
@@ -342,7 +345,8 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
         return Speaker(name=resolved, start=start, end=end, label=label, ref=(start, end))
     # A description: "the spokesman", "the statement", "officials", "the ministry".
-    bare = all(child.dep_ == "det" for child in token.children) and token.tag_ == "NN"
+    # "the statement", "the second memo": a document named by no owner
+    bare = all(child.dep_ == "det" or child.dep_ == "amod" and child.pos_ == "ADJ" for child in token.children) and token.tag_ == "NN"
     if token.lemma_.lower() in DOCUMENT_NOUNS and not bare:
         owner = document_owner(ctx, token)
         if owner is not None:
@@ -396,6 +400,11 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
     owner = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
                   and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")), None)
     if owner is None:
+        # "a second memo that Mr. Navarro wrote": the writer named in the clause describing it
+        owner = next((w for c in token.children if c.dep_ == "relcl" for w in c.children
+                      if w.dep_ == "nsubj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
+    # "leaked Pentagon documents" were not issued to be read: the body they are from is not speaking
+    if owner is None or any(c.dep_ == "amod" and c.tag_ == "VBN" for c in token.children):
         return None
     ent = ctx.entity_of(owner)
     if ent is None:
