@@ -8,7 +8,9 @@ Direct-quote P/R/F1 is overlap-based (>= 50% of the shorter span) and exact
 (same text after trimming marks and whitespace); speaker accuracy is measured
 on matched direct quotes (the predicted speaker shares a name word with the
 gold source; gold pronoun sources are resolved to the last named gold source
-before them); indirect recall counts gold non-direct attributions overlapped
+before them, which is wrong when the person was introduced without an
+attribution of their own, so a third figure counts only gold sources that are
+names); indirect recall counts gold non-direct attributions overlapped
 by any predicted quote.
 
     .venv/bin/python scripts/eval_polnear.py [--split dev] [--limit N]
@@ -119,6 +121,7 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print false positives")
     parser.add_argument("--per-article", action="store_true", help="print speaker accuracy per article")
     parser.add_argument("--show-speakers", action="store_true", help="print speaker mismatches")
+    parser.add_argument("--context", type=int, default=0, help="with --show-speakers: characters of text to print around each mismatch")
     parser.add_argument("--show-missed", action="store_true", help="print gold direct quotes not found")
     parser.add_argument("--show-indirect", action="store_true", help="print gold indirect attributions not found")
     args = parser.parse_args()
@@ -178,10 +181,18 @@ def main() -> None:
                 if not source or source.lower() in ("said", "says", "told", "added", "wrote"):
                     continue
                 counts["speaker_total" + suffix] += 1
+                # the same on gold sources that name someone themselves (no pronoun or description for the
+                # scorer to resolve, so no error of its own resolution counts against the system)
+                named = strict and g["source"] and g["source"].lower() not in PRONOUNS and name_words(g["source"], True) \
+                    and not is_description(g["source"])
+                counts["speaker_total_named"] += bool(named)
                 if same_speaker(source, predicted_speaker, strict):
                     counts["speaker_correct" + suffix] += 1
+                    counts["speaker_correct_named"] += bool(named)
                 elif args.show_speakers and strict:
-                    print("SPK", repr(source), "vs", repr(predicted_speaker), "|", q.cue, "|", repr(q.text[:60]))
+                    print("SPK", text_path.stem, repr(source), "vs", repr(predicted_speaker), "|", q.cue, "|", repr(q.text[:60]))
+                    if args.context:
+                        print("   ", repr(text[max(0, q.start - args.context):q.end + args.context]))
         if args.per_article:
             print("ARTICLE", text_path.stem, counts["speaker_correct_strict"] - before[0], counts["speaker_total_strict"] - before[1])
         counts["direct_fn"] += len(gold_direct) - len(matched_gold)
@@ -214,6 +225,9 @@ def main() -> None:
     if counts["speaker_total_strict"]:
         print(f"  same, descriptions read strictly:       {counts['speaker_correct_strict'] / counts['speaker_total_strict']:.3f} "
               f"({counts['speaker_correct_strict']}/{counts['speaker_total_strict']})")
+    if counts["speaker_total_named"]:
+        print(f"  same, gold sources that are names:       {counts['speaker_correct_named'] / counts['speaker_total_named']:.3f} "
+              f"({counts['speaker_correct_named']}/{counts['speaker_total_named']})")
     if counts["indirect_total"]:
         print(f"indirect/other attribution recall: {counts['indirect_found'] / counts['indirect_total']:.3f} ({counts['indirect_found']}/{counts['indirect_total']})")
 

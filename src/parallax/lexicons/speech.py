@@ -25,6 +25,7 @@ class ReportingLexicon:
     attitude: frozenset[str]  # stances, wishes and intentions: reported speech only
     topic: frozenset[str]  # the object is the content ("cited rising costs")
     finding: frozenset[str]  # topic verbs of things, not people ("polls show …")
+    view: frozenset[str]  # a view only as "X sees Y as Z"
     phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle)
     nouns: frozenset[str]  # nouns of speech that carry a that-clause ("Moscow's claim that …")
     holder_adjectives: frozenset[str]  # "X is critical of Y", "X was worried about Y"
@@ -54,7 +55,7 @@ def reporting() -> ReportingLexicon:
 
     return ReportingLexicon(speech=of("speech"), weak=of("weak"), denial=of("denial"), accusation=of("accusation"),
                             stance=of("stance"), core=of("core"), belief=of("belief"), attitude=of("attitude"),
-                            topic=of("topic"), finding=of("finding"),
+                            topic=of("topic"), finding=of("finding"), view=of("view"),
                             phrasal=frozenset(phrasal), nouns=frozenset(nouns),
                             holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns))
 

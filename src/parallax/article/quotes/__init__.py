@@ -27,7 +27,7 @@ from parallax.article.quotes.direct import direct_quotes
 from parallax.article.quotes.found import Before, Found, FoundList, Speaker
 from parallax.article.quotes.marks import find_marked_spans
 from parallax.article.quotes.reported import extend_unmarked, post_bodies, reported_speech
-from parallax.article.quotes.speakers import collect_people, infer_genders, speaker_from_token
+from parallax.article.quotes.speakers import collect_people, infer_genders, speaker_from_token, speaks_for_nobody
 from parallax.article.quotes.transcript import block_quotes, transcript_turns
 from parallax.ids import quote_id
 from parallax.model import Article, EntityRef, Quote, Span
@@ -79,7 +79,9 @@ def resolve_in_text_order(ctx: ArticleContext, found: list[Found]) -> None:
         if token is None or token.pos_ not in ("PRON", "NOUN"):
             continue
         speaker = speaker_from_token(ctx, token, Before(ordered, index))
-        if speaker is not None:
+        if item.kind == "direct" and speaks_for_nobody(speaker, token):
+            item.speaker = None
+        elif speaker is not None:
             item.speaker = speaker
 
 

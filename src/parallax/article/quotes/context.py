@@ -73,6 +73,8 @@ class ArticleContext:
     people: dict[str, str] = field(default_factory=dict)  # surname (lower) → fullest name
     # surname (lower) → {full name: offsets where a mention of that person starts}
     namesakes: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    # surname (lower) → (offset, full name) of each full-name mention that is a main clause's subject, in text order
+    lead_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # fullest name → role
     genders: dict[str, str] = field(default_factory=dict)  # fullest name → "m" / "f", from evidence in the text
     person_names: set[tuple[int, int]] = field(default_factory=set)  # entity spans spaCy mislabelled that name people

@@ -32,6 +32,7 @@ ATTITUDE_VERBS = _LEXICON.attitude
 # Verbs whose object is what is reported ("cited rising costs", "likened him to a snake").
 TOPIC_VERBS = _LEXICON.topic
 FINDING_VERBS = _LEXICON.finding
+VIEW_VERBS = _LEXICON.view
 # Words of office that spaCy often folds into a PERSON entity ("Spokeswoman Irina Solak").
 TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()
@@ -56,9 +57,16 @@ def is_cue(token, attitude: bool = False) -> bool:
         return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
     if attitude and lemma in TOPIC_VERBS and lemma not in SPEECH_VERBS:
         return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
-    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt"):
+    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt") \
+            and not puts_it(token):
         return False
     return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
+
+
+def puts_it(token) -> bool:
+    """"as Rosenthal put it, …": the idiom reports its subject's words."""
+    return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
 def subject_of(verb):
@@ -79,6 +87,8 @@ def subject_of(verb):
         head = verb.head
         if head is verb:
             return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN" and head.i < verb.i:
+            return head  # "footage of Hillary Clinton asking, '…'": the name the participle describes speaks
         if verb.dep_ in ("conj", "xcomp", "acomp"):
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:

@@ -8,7 +8,10 @@ import re
 
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
+    ACCUSATION_VERBS,
     FIRST_PERSON,
+    STANCE_OBJECT_VERBS,
+    UNREALIZED_MARKERS,
     SPEECH_VERBS,
     WEAK_VERBS,
     according_to,
@@ -19,12 +22,9 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker
 from parallax.article.quotes.marks import MarkedSpan
-from parallax.article.quotes.speakers import DOCUMENT_NOUNS, clean_name, full_name, speaker_from_token
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, clean_name, full_name, speaker_from_token, speaks_for_nobody
 
 SCARE_QUOTE_MAX_WORDS = 4
-# things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
-NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "video",
-                                 "email", "article", "story", "book", "sign", "banner", "slogan", "caption"}
 DISTANCING = re.compile(r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|alleged)\s*$", re.I)
 DASH_SIGNATURE = re.compile(
     r"[^\S\n]*(?P<dash>[―—–]|--?)[^\S\n]*(?P<name>[A-Z][\w.’'-]*(?:[^\S\n]+(?:[A-Z][\w.’'-]*|de|van|von|da|al))"
@@ -55,6 +55,63 @@ def name_before_colon(ctx: ArticleContext, open_mark: int) -> Speaker | None:
     start, end = line_start + match.start(1), line_start + match.end(1)
     return Speaker(name=full_name(ctx, clean_name(name.title() if name.isupper() else name)), start=start, end=end,
                    label="PERSON", ref=(start, end))
+
+
+# a headline's words before "X: 'quote'" ("Elizabeth Warren Hammers Wells Fargo CEO: '…'", "A lesson from Loretta Lynch: '…'")
+HEADLINE_WORDS = 12
+
+
+def headline_subject(ctx: ArticleContext, open_mark: int) -> Speaker | None:
+    """A short line that names someone and ends in a colon before the quote: the person (or body)
+    it names first is the speaker, as headlines put it ("Trump to Clinton: '…'")."""
+    text = ctx.article.text
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    head = text[line_start:open_mark]
+    if not re.search(r":\s*$", head) or len(head.split()) > HEADLINE_WORDS or re.search(r"[.!?;\"“”]", head):
+        return None
+    colon = line_start + head.rindex(":")
+    named = [e for e in ctx.ents if line_start <= e.start_char and e.end_char <= colon and e.label_ in ("PERSON", "ORG")]
+    if not named:
+        return None
+    ent = named[0]
+    name = clean_name(ent.text)
+    if ent.label_ == "PERSON":
+        name = full_name(ctx, name, ent.start_char)
+    return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=ent.label_, ref=(ent.start_char, ent.end_char))
+
+
+def signature(ctx: ArticleContext, outer: tuple[int, int]):
+    """'"…" ― Pamela Padilla': a dash and a name after the closing mark, as under a pull quote."""
+    dash = DASH_SIGNATURE.match(ctx.article.text, outer[1])
+    if dash:
+        name = dash.group("name").strip()
+        start = dash.start("name")
+        speaker = Speaker(name=name, start=start, end=start + len(name), label="PERSON", ref=(start, start + len(name)))
+        return "—", (dash.start("dash"), dash.end("dash")), speaker, None
+    return signature_at_line_end(ctx, outer)
+
+
+def signature_at_line_end(ctx: ArticleContext, outer: tuple[int, int]):
+    """'“… what he calls “hell” than live in a world …” ― Adriana Rodarte': a quote that opens its
+    line and a dash signature that closes the line after a later closing mark (a nested quote
+    split the marks)."""
+    text = ctx.article.text
+    line_start = text.rfind("\n", 0, outer[0]) + 1
+    line_end = text.find("\n", outer[1])
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start:outer[0]].strip():
+        return None
+    tail = text[outer[1]:line_end]
+    for match in DASH_SIGNATURE.finditer(tail):
+        if match.end() != len(tail.rstrip()) and match.end() != len(tail):
+            continue
+        if text[:outer[1] + match.start()].rstrip()[-1:] not in "”\"’'»":
+            return None
+        name = match.group("name").strip()
+        start = outer[1] + match.start("name")
+        speaker = Speaker(name=name, start=start, end=start + len(name), label="PERSON", ref=(start, start + len(name)))
+        return "—", (outer[1] + match.start("dash"), outer[1] + match.end("dash")), speaker, None
+    return None
 
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -188,7 +245,11 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
         short = word_count(ctx.article.text[start:end]) <= SCARE_QUOTE_MAX_WORDS
         if short and DISTANCING.search(ctx.article.text[max(0, outer[0] - 20):outer[0]]):
             return None  # the writer distances itself from a word: a scare quote whoever else is speaking
-        for ancestor in inside.root.ancestors:
+        stance = stance_over(inside) if word_count(ctx.article.text[start:end]) >= 3 else None
+        if stance is not None:
+            # 'Trump attacked "the hateful ideology of radical Islam"': the words a stance is taken in are the subject's
+            governing = stance
+        for ancestor in inside.root.ancestors if stance is None else ():
             if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx):
                 weak = ancestor.lemma_.lower() in WEAK_VERBS
                 if governing is None or not weak:
@@ -208,11 +269,12 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
                                 if opens_after(ctx, cue, outer) and subject_of(cue) is not None
                                 and not ctx.quoted(subject_of(cue).idx)), None)
             if introducing is None:
-                return None
+                return signature(ctx, outer)  # '"Never again." ― Ana Ruiz'
             best = (0, introducing, subject_of(introducing))
     for sent in window if best is None else []:
         for cue in cues_in(sent, exclude):
-            subject = subject_of(cue) or loose_subject(ctx, cue)
+            # "Said Ellis: …": a sentence that opens with the cue names its speaker right after it
+            subject = subject_of(cue) or loose_subject(ctx, cue) or (entity_after(ctx, cue) if cue.is_sent_start else None)
             if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
             # a weak verb ("asked", "continued") frames a long quote only when the quote follows it
@@ -220,12 +282,38 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             if cue.lemma_.lower() in WEAK_VERBS and end - start > 80 and not opens_after(ctx, cue, outer):
                 continue
             distance = min(abs(cue.idx - outer[1]), abs(cue.idx - outer[0]))
+            if is_circumstance(cue):
+                # '…saying, "That makes me smart," when Clinton blasted him': a cue in a clause of time
+                # or cause beside the words tells when they were said, not who said them
+                distance += len(ctx.article.text)
             if best is None or distance < best[0]:
                 best = (distance, cue, subject)
     if best is None:
         return attribute_nearby(ctx, outer, window, first_index, last_index, previous)
     _, cue, subject = best
     return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
+
+
+# ("as" is left out: "as Clinton noted, …" frames the words it introduces)
+CIRCUMSTANCE_MARKERS = frozenset({"when", "while", "after", "before", "until", "since", "because", "once", "whenever"})
+
+
+def is_circumstance(cue) -> bool:
+    """A cue heading an adverbial clause of time or cause ("when Clinton blasted him")."""
+    return cue.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in CIRCUMSTANCE_MARKERS and c.i < cue.i
+                                       for c in cue.children)
+
+
+def stance_over(inside):
+    """The stance or accusation verb whose direct object the quoted words are ("condemned 'a cowardly act'")."""
+    root = inside.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.pos_ != "VERB" or verb.i >= inside.start or verb.lemma_.lower() not in STANCE_OBJECT_VERBS | ACCUSATION_VERBS:
+        return None
+    if any(c.dep_ == "aux" and c.lower_ in UNREALIZED_MARKERS for c in verb.children) or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = subject_of(verb)
+    return verb if subject is not None and subject.pos_ in ("PROPN", "NOUN", "PRON") else None
 
 
 def opens_after(ctx: ArticleContext, cue, outer: tuple[int, int]) -> bool:
@@ -248,13 +336,9 @@ def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_
             subject = subject_of(cue)
             if subject is not None and not ctx.quoted(subject.idx):
                 return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
-    # '"…" ― Pamela Padilla': a dash and a name after the closing mark, as under a pull quote.
-    dash = DASH_SIGNATURE.match(ctx.article.text, outer[1])
-    if dash:
-        name = dash.group("name").strip()
-        start = dash.start("name")
-        speaker = Speaker(name=name, start=start, end=start + len(name), label="PERSON", ref=(start, start + len(name)))
-        return "—", (dash.start("dash"), dash.end("dash")), speaker, None
+    signed = signature(ctx, outer)
+    if signed is not None:
+        return signed
     found = None
     for sent in window:
         found = according_to(sent, exclude)
@@ -264,7 +348,7 @@ def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_
         token, obj = found
         speaker = speaker_from_token(ctx, obj, previous)
         return "according to", (token.idx, token.idx + len("according to")), speaker, obj
-    colon = name_before_colon(ctx, outer[0])
+    colon = name_before_colon(ctx, outer[0]) or headline_subject(ctx, outer[0])
     if colon:
         return ":", (colon.end, colon.end + 1), colon, None
     # "He followed with:" / "Ryabkov added:" / "Stated Stone:" closing the previous sentence.
@@ -364,8 +448,8 @@ def direct_quotes(ctx: ArticleContext, spans: list[MarkedSpan], found: list[Foun
                 found.append(Found(start=span.start, end=span.end, kind="direct", in_post=in_post))
             continue
         cue, cue_span, speaker, subject = result
-        if speaker is not None and speaker.label == "NOUN" and subject is not None and subject.lemma_.lower() in NOT_SPEAKERS:
-            speaker = None  # "the report said", "his apology read": a document or a show speaks for nobody known
+        if speaks_for_nobody(speaker, subject):
+            speaker = None
         if speaker is None and subject is not None and is_first_person(subject) and not in_post:
             # "As we previously commented, ... 'dirty war'": the outlet's own voice, not speech.
             if words <= SCARE_QUOTE_MAX_WORDS:

@@ -49,6 +49,9 @@ def _mark_role(text: str, i: int) -> str | None:
             return "open"
         return "close"
     if ch == '"':
+        if before.isspace() and after.isspace() and text[:i].rstrip()[-1:] in "'’":
+            # '"… the term 'African American outreach,' " he told': a spaced mark after a nested quote closes
+            return "close"
         if before.isspace() or before in "([{—–-/:" or i == 0:
             return "open" if not after.isspace() else None
         return "close"

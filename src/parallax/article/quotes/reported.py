@@ -18,9 +18,13 @@ from parallax.article.quotes.cues import (
     NOUN_CUES,
     REPORTING_CORE,
     SECOND_PERSON,
+    SPEECH_VERBS,
+    WEAK_VERBS,
     STANCE_OBJECT_VERBS,
+    ATTITUDE_VERBS,
     FINDING_VERBS,
     TOPIC_VERBS,
+    VIEW_VERBS,
     according_to,
     cues_in,
     find_channel,
@@ -40,6 +44,12 @@ TOPIC_PREPOSITIONS = frozenset({"of", "about", "as"})
 # "to" names the topic only after a verb of comparing or pointing ("spoke to voters" names an audience)
 COMPARING = frozenset({"liken", "compare", "point"})
 ENDORSING = frozenset({"endorse", "back", "oppose", "support", "favor", "favour", "condemn", "praise", "welcome"})
+
+
+# wishes and intentions whose object is what is wished ("want policies that …", "seek a recount")
+# (from the attitude verbs, those whose object alone is a wish: "planned drone operations" or
+# "accepted the nomination" is an act, and "knows the city" reports only with a clause)
+WISHES = ATTITUDE_VERBS & frozenset({"want", "seek", "prefer", "recommend", "advocate"})
 
 
 def clause_span(token) -> tuple[int, int]:
@@ -73,6 +83,17 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             end -= 1
         if end - start > 10 and not marked.covered(start, end, 0.3):
             return start, end, "unmarked", False
+    lemma = cue.lemma_.lower()
+    if lemma in VIEW_VERBS:
+        # "critics see the program as a loophole": the object and what it is seen as
+        seen = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+        as_ = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and seen is not None and c.i > seen.i), None)
+        if seen is not None and as_ is not None:
+            start, end = object_span(doc, [seen, as_])
+            if word_count(text[start:end]) >= 3 and not marked.covered(start, end, 0.5):
+                return start, end, "indirect", False
+        if lemma not in STANCE_OBJECT_VERBS:
+            return None
     # the clause after the cue first: "Writing for a panel that agreed Pence won, Barabak noted that …"
     for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)):
         if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
@@ -88,18 +109,36 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
                     end = max(end, clause_span(extra)[1])
             verbatim = inverted and has_person_marker(doc, start, end, FIRST_PERSON | SECOND_PERSON)
             return start, end, "unmarked" if verbatim else "indirect", inverted
-    if cue.dep_ in ("parataxis", "advcl", "ccomp") and cue.head.pos_ in ("VERB", "AUX") and cue.head.i > cue.i - 40 \
-            and cue.lemma_.lower() in REPORTING_CORE and text[cue.idx + len(cue.text):cue.idx + len(cue.text) + 2].strip()[:1] in (",", "") \
-            and any(t.text == "," for t in cue.lefts):
+    if lemma in REPORTING_CORE:
+        misparsed = misparsed_content(cue)
+        if misparsed is not None:
+            start, end = clause_span(misparsed)
+            if end - start >= 12 and not marked.covered(start, end, 0.5):
+                return start, end, "indirect", False
+    # "The difference now, he told me, is …": the aside hangs on the subject of the words it interrupts
+    interrupted = cue.head.head if cue.dep_ == "parataxis" and cue.head.pos_ == "NOUN" and cue.head.dep_ == "nsubj" else cue.head
+    # (words that report someone else's words themselves are that other report, not this one's)
+    if cue.dep_ in ("parataxis", "advcl", "ccomp") and interrupted.pos_ in ("VERB", "AUX") and not is_cue(interrupted) \
+            and cue.head.i > cue.i - 40 \
+            and cue.lemma_.lower() in SPEECH_VERBS and cue.lemma_.lower() not in WEAK_VERBS \
+            and text[aside_end(cue):aside_end(cue) + 2].strip()[:1] in (",", "") \
+            and (any(t.text == "," for t in cue.lefts) or cue.left_edge.i > 0 and doc[cue.left_edge.i - 1].text == ","):
         # "Those who vote, he said, must still register": the cue interrupts the words it reports
-        head = cue.head
+        head = interrupted
         left, right = head.left_edge.i, head.right_edge.i
         while right >= left and doc[right].is_punct:
             right -= 1
         start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
         if end - start >= 20 and not marked.covered(start, end, 0.5):
             return start, end, "indirect", False
-    lemma = cue.lemma_.lower()
+    if lemma in WISHES:
+        # "Democrats want policies that raise revenue", "the party seeks a recount": the object is the wish
+        wished = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+        if wished:
+            start, end = object_span(doc, wished)
+            if word_count(text[start:end]) >= 2 and not marked.covered(start, end, 0.5):
+                return start, end, "indirect", False
+        return None
     if lemma in TOPIC_VERBS and lemma not in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
         # "cited rising costs", "spoke of his flights", "likened him to a snake": the object is the content;
         # what was not cited or discussed is nobody's report, and only findings "show" ("polls show a tie",
@@ -111,6 +150,10 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             return None
         objects = [c for c in cue.children if c.i > cue.i and (c.dep_ in ("dobj", "oprd")
                    or c.dep_ == "prep" and (c.lower_ in TOPIC_PREPOSITIONS or c.lower_ == "to" and lemma in COMPARING))]
+        if lemma in FINDING_VERBS and objects:
+            # "polls show Clinton with a lead in the low single digits": what is shown runs on past the object
+            first = min(o.i for o in objects)
+            objects += [c for c in cue.children if c.dep_ == "prep" and c.i > first and c not in objects]
         if objects:
             start, end = object_span(doc, objects)
             if word_count(text[start:end]) >= 2 and not marked.covered(start, end, 0.5):
@@ -128,6 +171,33 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             minimum = 1 if cue.lemma_.lower() in ENDORSING else 2 if cue.lemma_.lower() in DENIAL_VERBS else 3
             if word_count(text[start:end]) >= minimum and not marked.covered(start, end, 0.5):
                 return start, end, "indirect", False
+    return None
+
+
+def aside_end(cue) -> int:
+    """Where a cue set off as an aside ends: after the cue, or after its few words of its own
+    ("…, he told me on Friday, is that …")."""
+    words = [t for t in cue.subtree if t.i > cue.i and not t.is_punct]
+    last = words[-1] if words and words[-1].i - cue.i <= 4 else cue
+    return last.idx + len(last.text)
+
+
+def misparsed_content(cue):
+    """What a plain verb of saying reports when the parser hung it elsewhere: a finite clause after
+    the cue taken for an adverbial ("said after the convention he would not accept …"), or a
+    that-clause taken for a relative clause of the addressee ("told a meeting of leaders that few
+    people understood …")."""
+    for child in cue.children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children) \
+                and not any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children):
+            return child
+        if child.dep_ == "dobj":
+            for clause in child.subtree:
+                if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                    return clause
     return None
 
 
@@ -163,7 +233,8 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
                 subject = loose_subject(ctx, cue)
                 if subject is not None and (ctx.entity_of(subject) is None or ctx.entity_of(subject).end != cue.i):
                     subject = None
-            if subject is None or marked.contains(subject.idx):
+            # the reader addressed as "you" is nobody's voice ("you know when it is worth paying more")
+            if subject is None or marked.contains(subject.idx) or subject.lower_ in SECOND_PERSON:
                 continue
             content = content_of_cue(ctx, sent, cue, marked)
             if content is None:
@@ -194,9 +265,86 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
                 if speaker:
                     add(Found(start=start, end=end, kind="indirect", cue="according to", cue_span=(token.idx, token.idx + 12),
                               speaker=speaker, in_post=ctx.post_at(start) is not None))
+        # "In this poll, Trump rose 1 point": a finding that the sentence opens by naming where it is found
+        finding = finding_frame(ctx, sent, marked)
+        if finding is not None and not taken.covered(finding.start, finding.end, 0.3):
+            add(finding)
     found.extend(new)
+    headline_claims(ctx, found)
     nominal_speech(ctx, found)
     held_views(ctx, found)
+
+
+# what holds findings: "in the poll", "in a new survey" (the sentence after it is what it found)
+FINDING_SOURCES = frozenset({"poll", "survey", "study", "analysis", "audit", "report", "census", "tally", "count"})
+
+
+def finding_frame(ctx: ArticleContext, sent, marked: Ranges) -> Found | None:
+    """"In this poll, Trump rose …" / "In the previous Washington Post/ABC News poll, Clinton led …":
+    a sentence-initial "in" whose object is a poll or study; the rest of the sentence is its finding."""
+    tokens = [t for t in sent if not t.is_space]
+    if len(tokens) < 6 or tokens[0].lower_ != "in" or tokens[0].dep_ != "prep":
+        return None
+    holder = next((c for c in tokens[0].children if c.dep_ == "pobj"), None)
+    if holder is None or holder.lemma_.lower() not in FINDING_SOURCES or holder.tag_ != "NN":
+        return None
+    # the comma that closes the whole phrase ("In the previous poll, conducted in early September, Clinton led …")
+    edge = tokens[0].right_edge.i
+    comma = next((t for t in tokens if t.text == "," and t.i > edge), None)
+    if comma is None or comma.i != edge + 1:
+        return None
+    rest = [t for t in tokens if t.i > comma.i and not (t.is_punct and t.i == tokens[-1].i)]
+    if len(rest) < 4:
+        return None
+    start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+    if marked.covered(start, end, 0.5):
+        return None
+    speaker = speaker_from_token(ctx, holder, [])
+    if speaker is None:
+        return None
+    return Found(start=start, end=end, kind="indirect", cue=tokens[0].text, cue_span=(tokens[0].idx, tokens[0].idx + len(tokens[0].text)),
+                 speaker=speaker, in_post=ctx.post_at(start) is not None, subject=holder)
+
+
+# "Poll: Clinton and Trump in dead heat", "Pence: Trump Was 'Mocking' Clinton Camp": a headline's source and its claim
+HEADLINE_SOURCE_WORDS = 4
+
+
+def headline_claims(ctx: ArticleContext, found: list[Found]) -> None:
+    """The article's headline (its first line) written as "Source: claim", where the source is a
+    named person or body or a poll or study: the claim is that source's."""
+    text = ctx.article.text
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    line_start = len(text) - len(text.lstrip())
+    colon = text.find(":", line_start, first_line_end)
+    if colon < 0:
+        return
+    source = text[line_start:colon]
+    claim_start = colon + 1 + len(text[colon + 1:first_line_end]) - len(text[colon + 1:first_line_end].lstrip())
+    claim_end = len(text[:first_line_end].rstrip(" .\t"))
+    if not source.strip() or len(source.split()) > HEADLINE_SOURCE_WORDS or claim_end - claim_start < 12 \
+            or ctx.marked.covered(claim_start, claim_end, 0.5) or any(f.start < claim_end and f.end > claim_start for f in found):
+        return
+    span = ctx.doc.char_span(line_start, colon, alignment_mode="contract")
+    if span is None or not len(span):
+        return
+    named = [e for e in ctx.ents if line_start <= e.start_char and e.end_char <= colon and e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+    whole = named and named[0].start_char == line_start and named[0].end_char == len(text[:colon].rstrip())
+    if whole or len(span) == 1 and span[0].pos_ == "PROPN" and span[0].lower_ in ctx.people:
+        # a named source, or the surname of a person the article names in full ("Pence: …")
+        speaker = speaker_from_token(ctx, named[0].root if whole else span[0], [])
+    elif len(span) == 1 and span[0].lemma_.lower() in FINDING_SOURCES:
+        speaker = Speaker(name=span[0].text, start=span[0].idx, end=span[0].idx + len(span[0].text), label="NOUN")
+    else:
+        return
+    if speaker is None:
+        return
+    found.append(Found(start=claim_start, end=claim_end, kind="indirect", cue=":", cue_span=(colon, colon + 1), speaker=speaker))
+
+
+# what an owned noun of speech reports without a that-clause ("her denial of the charges")
+NOUN_TOPIC_PREPOSITIONS = frozenset({"of", "about", "on", "over"})
 
 
 def nominal_speech(ctx: ArticleContext, found: list[Found]) -> None:
@@ -218,9 +366,19 @@ def nominal_speech(ctx: ArticleContext, found: list[Found]) -> None:
         if owner is None:
             # "a New York Times report that …", "a Pentagon assessment that …": the named body before the noun
             owner = next((c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in ("ORG", "GPE", "PERSON", "NORP")), None)
-        if clause is None or owner is None:
+        if owner is None:
             continue
-        start, end = clause_span(clause)
+        if clause is not None:
+            start, end = clause_span(clause)
+        else:
+            # "Moscow's denial of any involvement", "his warning about rising prices": what the noun is of or about
+            about = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in NOUN_TOPIC_PREPOSITIONS and c.i > token.i), None)
+            objects = [c for c in about.children if c.dep_ in ("pobj", "pcomp")] if about is not None else []
+            if not objects:
+                continue
+            start, end = object_span(doc, objects)
+            if word_count(ctx.article.text[start:end]) < 2:
+                continue
         if end - start < 12 or marked.covered(start, end, 0.5) or taken.covered(start, end, 0.5):
             continue
         speaker = speaker_from_token(ctx, owner, previous)

@@ -10,24 +10,37 @@ earlier speaker or named subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right, insort
+from bisect import bisect_left, bisect_right, insort
 from itertools import islice
 
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     FIRST_PERSON,
+    SECOND_PERSON,
     SPEECH_VERBS as REPORTING_WORDS,
     is_cue,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
     PERSON_TITLES,
+    REPORTING_CORE,
     TITLE_WORDS,
     phrase_span,
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.names import given_name_sex
 
-DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message"})
+DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
+                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail"})
+# things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
+# (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
+NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "spot", "video",
+                                 "footage", "email", "story", "book", "sign", "banner", "slogan", "caption", "ruling",
+                                 "verdict", "indictment", "lawsuit", "filing", "complaint"}
+
+
+def speaks_for_nobody(speaker: Speaker | None, subject) -> bool:
+    """"the report said", "his apology read": a document or a show whose issuer is unknown speaks for nobody."""
+    return speaker is not None and speaker.label == "NOUN" and subject is not None and subject.lemma_.lower() in NOT_SPEAKERS
 INSTITUTION_NOUNS = frozenset(
     """ministry government agency company firm department office group administration committee council court party
     campaign state country city county report study survey poll statement organization organisation association union
@@ -66,6 +79,18 @@ def clean_name(text: str) -> str:
     return " ".join(words).strip(" ,.;:")
 
 
+_CUE_STEMS = {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}
+
+
+def without_fused_cue(ent, name: str) -> str:
+    """"Stated Stone", "Said Ellis": an inverted cue the tagger took into the name."""
+    words = name.split()
+    if len(words) > 1 and (words[0].lower().rstrip("s").rstrip("ed") in _CUE_STEMS
+                           or len(ent) > 1 and ent[0].lemma_.lower() in REPORTING_WORDS and ent[0].text == words[0]):
+        return name.split(" ", 1)[1]
+    return name
+
+
 def looks_like_person(ent, role: str | None) -> bool:
     """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person."""
     if ent.label_ == "PERSON":
@@ -91,7 +116,7 @@ def collect_people(ctx: ArticleContext) -> None:
         role = role_of(ent)
         if not looks_like_person(ent, role):
             continue
-        name = clean_name(ent.text)
+        name = without_fused_cue(ent, clean_name(ent.text))
         tokens = name.split()
         if not tokens:
             continue
@@ -104,6 +129,9 @@ def collect_people(ctx: ArticleContext) -> None:
     for ent, name, role in mentions:
         if len(name.split()) >= 2:
             ctx.namesakes.setdefault(name.split()[-1].lower(), {}).setdefault(name, []).append(ent.start_char)
+    for ent, name, role in mentions:
+        if len(name.split()) >= 2 and salient_subject(ctx, ent) and ent.root.dep_ != "poss":
+            ctx.lead_mentions.setdefault(name.split()[-1].lower(), []).append((ent.start_char, full_name(ctx, name)))
     for ent, name, role in mentions:
         full = full_name(ctx, name, ent.start_char)
         ctx.namesakes.setdefault(full.split()[-1].lower(), {}).setdefault(full, [])
@@ -205,6 +233,13 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None) -> str:
         return max(fitting, key=lambda full: (len(full), full)) if fitting else name
     if len(namesakes) == 1:
         return next(iter(namesakes))
+    if at is not None:
+        # the namesake last named in full as a main subject, in this or the two paragraphs before
+        # ("… Bill Clinton took the stage. 'We are ready,' Clinton said.")
+        leads = ctx.lead_mentions.get(key, [])
+        i = bisect_left(leads, (at, ""))
+        if i and 0 <= ctx.paragraph_of(at) - ctx.paragraph_of(leads[i - 1][0]) <= PRONOUN_REACH:
+            return leads[i - 1][1]
     # a bare surname shared by two people names the main one: the most mentioned, then the first
     # named ("Clinton and her husband, former President Bill Clinton" — "Clinton said" is Hillary)
     return min(namesakes, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
@@ -277,6 +312,14 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         token = token.head.head
     lower = token.text.lower()
     here = (token.idx, token.idx + len(token.text))
+    if token.pos_ == "PRON" and lower not in PERSON_PRONOUNS and lower not in GROUP_PRONOUNS | FIRST_PERSON | SECOND_PERSON \
+            and not any(c.dep_ == "prep" for c in token.children):
+        # "some note that …", "many say", "others argue": an unnamed group speaks, no antecedent
+        # ("some of them" / "many of the delegates" keep their own reading below); a relative
+        # pronoun whose clause describes no name ("those who oppose …") names nobody
+        if lower in ("who", "whom", "which", "that", "whoever", "nobody", "none", "nothing", "noone"):
+            return None  # (nor does "nobody knew …")
+        return Speaker(name=token.text, start=here[0], end=here[1], label="NOUN")
     if token.pos_ == "PRON" or lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS:
         if lower in FIRST_PERSON:
             post = ctx.post_at(token.idx)
@@ -289,8 +332,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         label = label_of(ctx, ent)
         name = clean_name(ent.text)
-        if len(name.split()) > 1 and name.split()[0].lower().rstrip("s").rstrip("ed") in {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}:
-            name = name.split(" ", 1)[1]  # "Stated Stone": the cue fused into the name
+        name = without_fused_cue(ent, name)
         if label == "PERSON":
             name = full_name(ctx, name, ent.start_char)
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
@@ -303,7 +345,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
         return Speaker(name=resolved, start=start, end=end, label=label, ref=(start, end))
     # A description: "the spokesman", "the statement", "officials", "the ministry".
-    bare = all(child.dep_ == "det" for child in token.children) and token.tag_ == "NN"
+    # "the statement", "the second memo": a document named by no owner
+    bare = all(child.dep_ == "det" or child.dep_ == "amod" and child.pos_ == "ADJ" for child in token.children) and token.tag_ == "NN"
+    if token.lemma_.lower() in DOCUMENT_NOUNS and not bare:
+        owner = document_owner(ctx, token)
+        if owner is not None:
+            return owner.at(start, end)
     if token.lemma_.lower() in DOCUMENT_NOUNS and bare:
         # "the statement said" → the body that issued it; the same statement as before keeps its issuer.
         for before in islice(earlier(previous, token.idx), LOOK_BACK):
@@ -341,11 +388,33 @@ ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer 
 
 
 def refers_to_a_person(token) -> bool:
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | DOCUMENT_NOUNS | ANONYMOUS_NOUNS:
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lemma_.lower() in INSTITUTION_NOUNS | NOT_SPEAKERS | ANONYMOUS_NOUNS:
         return False
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         return False
     return not any(child.pos_ == "PROPN" for child in token.children)
+
+
+def document_owner(ctx: ArticleContext, token) -> Speaker | None:
+    """"a Times article", "the ministry's statement": the body or person named on a document issued it."""
+    owner = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
+                  and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")), None)
+    if owner is None:
+        # "a second memo that Mr. Navarro wrote": the writer named in the clause describing it
+        owner = next((w for c in token.children if c.dep_ == "relcl" for w in c.children
+                      if w.dep_ == "nsubj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
+    # "leaked Pentagon documents" were not issued to be read: the body they are from is not speaking
+    if owner is None or any(c.dep_ == "amod" and c.tag_ == "VBN" for c in token.children):
+        return None
+    ent = ctx.entity_of(owner)
+    if ent is None:
+        return None
+    label = label_of(ctx, ent)
+    name = clean_name(ent.text)
+    if label == "PERSON":
+        name = full_name(ctx, name, ent.start_char)
+    return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=ctx.roles.get(name),
+                   ref=(ent.start_char, ent.end_char)) if name else None
 
 
 def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
@@ -359,6 +428,9 @@ def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
         earlier = doc[i]
         if ctx.quoted(earlier.idx):
             continue
+        owner = document_owner(ctx, earlier)
+        if owner is not None:
+            return owner.at(*here)
         candidates = []
         for sub in earlier.subtree:
             if sub.dep_ == "agent" or (sub.lower_ == "by" and sub.dep_ == "prep"):
@@ -431,11 +503,22 @@ def salient_subject(ctx: ArticleContext, ent) -> bool:
     root = ent.root
     if root.dep_ in ("nsubj", "nsubjpass"):
         head = root.head
-        # not the subject of a clause inside another ("… to explain who Ali was")
-        return head.dep_ not in EMBEDDED_CLAUSES or is_cue(head)
+        # not the subject of a clause inside another ("… to explain who Ali was", "McLenney said
+        # Clinton doesn't show …"), unless that clause reports speech of its own ("… said Putin told them")
+        return head.dep_ not in EMBEDDED_CLAUSES or (is_cue(head) and head.lemma_.lower() in REPORTING_CORE
+                                                     and not any(c.dep_ == "neg" for c in head.children))
     if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         return root.head.head.dep_ in ("ROOT", "conj")
     return False
+
+
+def unnamed_person_fits(token, gender: str | None) -> bool:
+    """"the woman", "the official", "a spokesman": a description of one person that agrees with the pronoun's gender."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or not (lemma in ANONYMOUS_NOUNS or lemma in FEMALE_WORDS or lemma in MALE_WORDS):
+        return False
+    own = "f" if lemma in FEMALE_WORDS else "m" if lemma in MALE_WORDS else None
+    return gender is None or own is None or own == gender
 
 
 def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) -> Speaker | None:
@@ -454,9 +537,14 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
         if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
             break
         speaker = found.speaker
-        # a speaker who was the subject of the cue ("Bozell says"), not the owner of a claim ("Trump's claim")
-        if speaker is None or speaker.label != "PERSON" or not compatible(speaker.name) or found.subject is None \
-                or found.subject.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+        # a speaker who was the subject of the cue ("Bozell says"), not the owner of a claim ("Trump's claim");
+        # an unnamed person ("the woman said") is an antecedent too, of the pronouns of its gender
+        if speaker is None or found.subject is None or found.subject.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+            continue
+        if speaker.label == "NOUN":
+            if not unnamed_person_fits(found.subject, gender):
+                continue
+        elif speaker.label != "PERSON" or not compatible(speaker.name):
             continue
         position = speaker.start if speaker.end > speaker.start else found.start
         if position < token.idx and (best is None or position > best[0]):
@@ -474,7 +562,7 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
                                             ref=(ent.start_char, ent.end_char)))
             break
     if best is not None:
-        return best[1]
+        return newly_introduced(ctx, token, best[0], compatible) or best[1]
     for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
@@ -482,6 +570,32 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
         if compatible(name):
             return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
+    return None
+
+
+def newly_introduced(ctx: ArticleContext, token, since: int, compatible) -> Speaker | None:
+    """A person introduced by full name and role in the sentence just before the pronoun, after
+    the latest salient subject ("… concerns Henry Crespo, president of the caucus. / '…,' he said."):
+    news introduces a new voice that way right before giving it the floor."""
+    here_sentence = ctx.sentence_index(token.idx)
+    paragraph = ctx.paragraph_of(token.idx)
+    for ent in ctx.ents_before(token.idx):
+        if ent.start_char <= since or paragraph - ctx.paragraph_of(ent.start_char) > 1:
+            return None
+        if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
+            continue
+        # the nearest person before the pronoun, named in full for the first time, with a role in apposition
+        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        if len(clean_name(ent.text).split()) < 2 or ctx.first_position(name) != ent.start_char \
+                or not any(c.dep_ == "appos" for c in ent.root.children) or not compatible(name) \
+                or ctx.sentence_index(ent.start_char) == ctx.sentence_index(since):
+            return None
+        # nothing but quoted words between the introduction and the pronoun's sentence
+        between = ctx.sentences[ctx.sentence_index(ent.start_char) + 1:here_sentence]
+        if any(not ctx.marked.covered(s.start_char, s.end_char, 0.5) for s in between):
+            return None
+        return Speaker(name=name, start=token.idx, end=token.idx + len(token.text), label="PERSON", role=ctx.roles.get(name),
+                       ref=(ent.start_char, ent.end_char))
     return None
 
 

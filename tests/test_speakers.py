@@ -1,0 +1,201 @@
+"""Speaker resolution on short constructed texts: the quote stage alone on one parse, one construction per test."""
+
+from parallax.article.quotes import analyze_quotes
+from parallax.model import Article
+
+
+def quotes_of(nlp, text: str):
+    return analyze_quotes(Article(id="a1", text=text), nlp(text)).quotes
+
+
+def speaker_of(quotes, needle: str) -> str | None:
+    hits = [q for q in quotes if needle in q.text]
+    assert hits, f"no quote containing {needle!r} in {[q.text for q in quotes]}"
+    q = min(hits, key=lambda q: q.end - q.start)
+    return q.speaker.name if q.speaker else None
+
+
+def test_a_subject_inside_reported_words_is_no_antecedent(nlp):
+    text = ("Sarah Jenkins said Clinton does not show enough concern for rural voters.\n\n"
+            "\u201cShe comes here once every four years,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "once every four years") == "Sarah Jenkins"
+
+
+def test_a_person_introduced_with_a_role_right_before_a_quote_speaks_it(nlp):
+    text = ("\u201cThe turnout will be low,\u201d said Peter Hall, a retired teacher.\n\n"
+            "Low turnout is something that worries Daniel Ruiz, chairman of the county party.\n\n"
+            "\u201cWe need volunteers at every door,\u201d he said.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "turnout will be low") == "Peter Hall"
+    assert speaker_of(quotes, "volunteers at every door") == "Daniel Ruiz"
+
+
+def test_an_introduction_in_the_speakers_own_sentence_does_not_take_over(nlp):
+    text = ("Mayor Lena Brandt criticised Tom Ekberg, head of the port authority, on Monday. "
+            "\u201cHe has failed the city,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "failed the city") == "Lena Brandt"
+
+
+def test_a_document_named_for_its_publisher_speaks_for_it(nlp):
+    text = ("Two decades ago, a Times article praised the mayor for the city's recovery.\n\n"
+            "\u201cBusiness leaders honored the mayor yesterday for the comeback of the decade,\u201d the article read.")
+    assert speaker_of(quotes_of(nlp, text), "comeback of the decade") == "Times"
+
+
+def test_a_sentence_opening_with_the_cue_names_the_speaker_after_it(nlp):
+    text = ("Economists doubt the plan will pass. Said Ellis: \u201cI don\u2019t see the votes for it in the Senate.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "votes for it") == "Ellis"
+
+
+def test_as_someone_put_it(nlp):
+    text = ("As Maria Gomez, a tax lawyer in Denver, put it, \u201cDid he lower his taxes legally or not?\u201d")
+    assert speaker_of(quotes_of(nlp, text), "lower his taxes") == "Maria Gomez"
+
+
+def test_a_cue_in_a_clause_of_time_does_not_take_the_quote(nlp):
+    text = ("The ad ends with footage of Governor Ray Dunn saying during the debate, \u201cThat makes me a very smart man,\u201d "
+            "when Senator Alice Moreau attacked him for not paying taxes.")
+    assert speaker_of(quotes_of(nlp, text), "very smart man") == "Ray Dunn"
+
+
+def test_an_unnamed_group_is_no_pronoun(nlp):
+    text = ("\u201cThe code is a mess,\u201d said Ryan Ellis, a tax adviser.\n\n"
+            "But some note that the governor has proposed little in the way of reform.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "proposed little") == "some"
+
+
+def test_an_unnamed_woman_is_the_antecedent_of_she(nlp):
+    text = ("A woman walked in with her son. Mayor Tom Hale greeted them. "
+            "The woman said, \u201cWe have waited for hours.\u201d She added that the clinic was closed.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "waited for hours") == "woman"
+    assert speaker_of(quotes, "clinic was closed") == "woman"
+
+
+def test_a_bare_shared_surname_is_the_namesake_named_last_as_a_subject(nlp):
+    text = ("Hillary Clinton spoke first. Hillary Clinton thanked the volunteers. "
+            "Later Bill Clinton took the stage.\n\n\u201cWe are ready,\u201d Clinton said.")
+    assert speaker_of(quotes_of(nlp, text), "We are ready") == "Bill Clinton"
+
+
+def test_the_paper_told_is_the_addressee_not_the_speaker(nlp):
+    quotes = quotes_of(nlp, "\u201cThe strike was ordered from Kyiv,\u201d US officials told the New York Times on Friday. "
+                            "Senator Ruth Vale told the Washington Post that the plan would fail.")
+    assert speaker_of(quotes, "ordered from Kyiv") == "US officials"
+    assert speaker_of(quotes, "plan would fail") == "Ruth Vale"
+
+
+def test_a_spaced_mark_after_a_nested_quote_closes_the_quote(nlp):
+    text = ("\"I've always been insulted with the term 'outreach,' \" Mayor Dan Scott told the group. "
+            "\"You got a choice,\" he said.")
+    quotes = quotes_of(nlp, text)
+    first = next(q for q in quotes if "insulted" in q.text)
+    assert "told the group" not in first.text and first.speaker.name == "Dan Scott"
+
+
+def test_a_headline_naming_someone_before_a_colon_gives_the_quote_to_them(nlp):
+    text = ("A lesson from Loretta Lynch: \u2018Be the voice that people hear.\u2019\n\n"
+            "As a young lawyer, Loretta E. Lynch was asked to present her research to a client.")
+    assert speaker_of(quotes_of(nlp, text), "voice that people hear") == "Loretta E. Lynch"  # the fullest name the article uses
+
+
+def test_a_dash_signature_after_a_quote_with_a_nested_quote(nlp):
+    text = ("\u201cHe is a bully.\u201d \u2015 Veronica Cruz\n"
+            "\u201cI\u2019d rather live in what he calls \u201chell\u201d than in a world where he is president.\u201d \u2015 Adriana Rodarte\n"
+            "\u201cHe answers to no one.\u201d \u2015 Ana Ruiz")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "is a bully") == "Veronica Cruz"
+    assert speaker_of(quotes, "rather live") == "Adriana Rodarte"
+
+
+def test_quoted_words_a_stance_is_taken_in_are_the_subjects(nlp):
+    text = "In an August speech, Senator Mark Ellison attacked \u201cthe hateful ideology of the regime\u201d and its allies."
+    assert speaker_of(quotes_of(nlp, text), "hateful ideology") == "Mark Ellison"
+
+
+def test_a_ruling_or_an_ad_speaks_for_nobody_named_nearby(nlp):
+    text = ("Secretary of State Jon Husted said he would appeal.\n\n"
+            "\u201cA state cannot purge voters for failing to vote in one election,\u201d said the ruling.\n\n"
+            "The spot concludes with the candidate\u2019s rival speaking.")
+    assert speaker_of(quotes_of(nlp, text), "cannot purge voters") is None
+
+
+def test_a_cue_set_off_by_commas_reports_the_clause_around_it(nlp):
+    text = "Senator Tom Reyes spoke for an hour. All of this, he acknowledges, could be undone at the ballot box."
+    q = next(q for q in quotes_of(nlp, text) if "undone" in q.text)
+    assert q.kind == "indirect" and q.speaker.name == "Tom Reyes"
+
+
+def test_what_a_poll_shows_and_finds(nlp):
+    quotes = quotes_of(nlp, "Polling averages show the mayor with a lead in the low single digits. "
+                            "In the previous Gazette poll, conducted in early May, the mayor led by five points among likely voters.")
+    shown = next(q for q in quotes if "with a lead" in q.text)
+    assert shown.speaker.name == "Polling averages"
+    found = next(q for q in quotes if "led by five points" in q.text)
+    assert found.text.startswith("the mayor led") and "poll" in found.speaker.name
+
+
+def test_a_sentence_opening_in_a_place_or_time_is_no_finding(nlp):
+    assert not quotes_of(nlp, "In the morning, the mayor left for Paris with his aides and two advisers.")
+
+
+def test_a_headline_source_and_its_claim(nlp):
+    quotes = quotes_of(nlp, "Poll: Mayor and challenger in dead heat heading into first debate\n\nThe race is close.")
+    assert speaker_of(quotes, "dead heat") == "Poll"
+    assert not quotes_of(nlp, "Update: the bridge is closed again today\n\nThe council met on Monday.")
+
+
+def test_views_and_wishes(nlp):
+    quotes = quotes_of(nlp, "Critics of the program, like Senator Charles Grassley, see reauthorization of the program as "
+                            "an opportunity to fix it. Senate Democrats want policies that create more revenue. "
+                            "Mayor Ann Holt saw the new tram on Friday.")
+    assert speaker_of(quotes, "as an opportunity") == "Critics"
+    assert speaker_of(quotes, "policies that create") == "Democrats"
+    assert not any("tram" in q.text for q in quotes)
+
+
+def test_reported_words_the_parser_took_for_an_adverbial_or_a_relative_clause(nlp):
+    quotes = quotes_of(nlp, "Senator Ted Cruz spoke first. Governor Mark Dunn said after the convention he would not accept "
+                            "the endorsement. In Honolulu, President Ana Reyes told a meeting of island leaders that few "
+                            "people understood the stakes of climate change better than they did.")
+    assert speaker_of(quotes, "would not accept") == "Mark Dunn"
+    assert speaker_of(quotes, "understood the stakes") == "Ana Reyes"
+
+
+def test_an_owned_noun_of_speech_and_what_it_is_about(nlp):
+    quotes = quotes_of(nlp, "Moscow's denial of any involvement in the attack was swift. The report of the committee was long.")
+    assert speaker_of(quotes, "any involvement") == "Moscow"
+    assert not any("committee" in q.text for q in quotes)
+
+
+def test_a_cue_between_commas_after_a_fronted_phrase(nlp):
+    text = "In recent days, advisers to the governor say, the governor has grown exasperated with the race."
+    assert speaker_of(quotes_of(nlp, text), "the governor has grown") == "advisers"
+
+
+def test_an_aside_with_words_of_its_own_hanging_on_a_subject(nlp):
+    text = ("Ed Schultz joined the network in 2015. The difference now, he told me on Friday, "
+            "is that he is the anchor of a straight news program.")
+    q = next(q for q in quotes_of(nlp, text) if "anchor" in q.text)
+    assert q.kind == "indirect" and q.speaker.name == "Ed Schultz"
+
+
+def test_knowing_reports_a_clause_but_not_an_object_and_you_is_nobody(nlp):
+    quotes = quotes_of(nlp, "Governor Mark Dunn knows there are voters all over this state who think in these stark terms. "
+                            "Mayor Tom Hale knows the city well. You know when it is worth paying more for a school.")
+    assert speaker_of(quotes, "voters all over") == "Mark Dunn"
+    assert not any("the city" in q.text or "worth paying" in q.text for q in quotes)
+
+
+def test_a_document_is_its_writers_and_leaked_papers_are_not_their_bodys(nlp):
+    quotes = quotes_of(nlp, "Peter Navarro wrote two memos. A second memo that Mr. Navarro wrote, dated Feb. 23, warned of "
+                            "an \u201cincreasing probability of a full-blown pandemic that could infect millions of Americans.\u201d "
+                            "Kevin Roberts answered by email. \u201cThe governor believes vaccines protect children,\u201d Roberts' email said.")
+    assert speaker_of(quotes, "full-blown pandemic") == "Peter Navarro"
+    assert speaker_of(quotes, "vaccines protect") == "Kevin Roberts"
+
+
+def test_a_relative_or_negative_pronoun_names_nobody(nlp):
+    quotes = quotes_of(nlp, "The governor met with those who oppose vaccinations. Nobody knew there would be a pandemic of this size.")
+    assert all(q.speaker is None or q.speaker.name.lower() not in ("who", "nobody") for q in quotes)
