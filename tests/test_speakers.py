@@ -199,3 +199,9 @@ def test_a_document_is_its_writers_and_leaked_papers_are_not_their_bodys(nlp):
 def test_a_relative_or_negative_pronoun_names_nobody(nlp):
     quotes = quotes_of(nlp, "The governor met with those who oppose vaccinations. Nobody knew there would be a pandemic of this size.")
     assert all(q.speaker is None or q.speaker.name.lower() not in ("who", "nobody") for q in quotes)
+
+
+def test_newspapers_told_in_a_list_are_the_addressees_not_the_speaker(nlp):
+    text = ("US officials likewise told the New York Times, Washington Post and other newspapers that "
+            "the United States did not know about the attacks beforehand.")
+    assert speaker_of(quotes_of(nlp, text), "did not know about the attacks") == "US officials"

@@ -306,7 +306,9 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     doc = ctx.doc
     # "the grid operator VoltNet said": the name in apposition speaks
     if token.pos_ == "NOUN":
-        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"), token)
+        # (an "apposition" after the cue verb is a misparsed object: "officials told the Times, Washington Post …")
+        token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                      and not token.i < token.head.i < c.i), token)
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
         # "Juanita Broaddrick, who said …": the relative pronoun stands for the name its clause describes
         token = token.head.head
