@@ -29,7 +29,7 @@ from parallax.ids import dispute_id
 from parallax.lexicons import accusation_patterns
 from parallax.model import Claim, Dispute, Entity, StoryReport
 from parallax.story.align import Alignment
-from parallax.story.verify import best_of_their_sentences, default_model, near, pair_features
+from parallax.story.verify import RETRIEVE_PER_CLAIM, best_of_their_sentences, default_model, near, pair_features
 from parallax.text_similarity import content_words
 
 PARTY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -169,11 +169,40 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
     if not denials or not assertions:
         return []
 
-    # verify every (denial, assertion) pair, within an article too ("X said P. Y denied it.")
-    # a plain negation contradicts only a close match, so only near pairs are verified for it
+    subjects_of = {d: denial_subjects(claims[d], entities, kin) if strength != "negation" else (None, set())
+                   for d, strength in denials}
+    # a denial that names no fact ("denied any involvement", "X is lying") answers by names
+    by_names = {d for d, strength in denials if strength != "negation" and (
+        is_generic(claims[d], entities) or (subjects_of[d][0] == "dismissal" and subjects_of[d][1]))}
+    # "denied any involvement", "X had nothing to do with it": an answer to the accusations that
+    # name the denier (or the body named as the subject of the disclaimer), however they are worded;
+    # "X is lying" (whatever words come before it): an answer to what X asserts
+    targets_of: dict[int, list[int]] = {}
+    for d in by_names:
+        kind, subjects = subjects_of[d]
+        if kind == "dismissal" and subjects:
+            targets_of[d] = [a for a in assertions if subjects & kin.speaks_for(claims[a]) and not same_holder(claims[d], claims[a])]
+        else:
+            accused = kin.speaks_for(claims[d]) | subjects
+            targets_of[d] = [a for a in assertions
+                             if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id)))
+                             and not same_holder(claims[d], claims[a])
+                             and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
+    # verify (denial, assertion) pairs, within an article too ("X said P. Y denied it."): the
+    # near ones, and for a denial answering by names the assertions its names point to
     close = near(table)
-    pairs = np.array([(min(d, a), max(d, a)) for d, strength in denials for a in assertions
-                      if d != a and not same_holder(claims[d], claims[a]) and (strength != "negation" or close[d, a])],
+    asserting = np.array(assertions)
+    score = table.retrieval + table.sentence_lexical
+
+    def nearest(d: int) -> set[int]:
+        """The assertions near a denial, at most RETRIEVE_PER_CLAIM of them (the closest)."""
+        candidates = asserting[close[d, asserting]]
+        if len(candidates) > RETRIEVE_PER_CLAIM:
+            candidates = candidates[np.argsort(-score[d, candidates], kind="stable")[:RETRIEVE_PER_CLAIM]]
+        return {int(a) for a in candidates}
+
+    pairs = np.array(sorted({(min(d, a), max(d, a)) for d, _ in denials for a in set(targets_of.get(d, ())) | nearest(d)
+                             if d != a and not same_holder(claims[d], claims[a])}),
                      dtype=np.int64).reshape(-1, 2)
     model = alignment.model or default_model()
     probability = model.probability(pair_features(table, pairs)) if len(pairs) else np.zeros(0)
@@ -185,19 +214,9 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
     for d, strength in denials:
         mine = kin.speaks_for(claims[d])
-        kind, subjects = denial_subjects(claims[d], entities, kin) if strength != "negation" else (None, set())
-        if strength != "negation" and (is_generic(claims[d], entities) or (kind == "dismissal" and subjects)):
-            # "denied any involvement", "X had nothing to do with it": an answer to the accusations that
-            # name the denier (or the body named as the subject of the disclaimer), however they are worded;
-            # "X is lying" (whatever words come before it): an answer to what X asserts
-            if kind == "dismissal" and subjects:
-                targets = [a for a in assertions if subjects & kin.speaks_for(claims[a]) and not same_holder(claims[d], claims[a])]
-            else:
-                accused = mine | subjects
-                targets = [a for a in assertions
-                           if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id)))
-                           and not same_holder(claims[d], claims[a])
-                           and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
+        kind, subjects = subjects_of[d]
+        if d in by_names:
+            targets = targets_of[d]
             if kind == "dismissal" and subjects:
                 answer = dismissed_claim(table, d, targets, report, verified)
             else:

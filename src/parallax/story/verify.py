@@ -33,7 +33,7 @@ RETRIEVE_SEMANTIC = 0.54  # static-vector cosine of sentences (about the share o
 RETRIEVE_LEXICAL = 0.08
 RETRIEVE_TOP = 3  # and each claim's best few matches in every other article
 RETRIEVE_MUTUAL = 0.45  # when their similarity passes this floor
-RETRIEVE_PER_CLAIM = 30  # a pair is kept when it is among the closest this many of either claim
+RETRIEVE_PER_CLAIM = 10  # a pair is kept when it is among the closest this many of either claim
 
 FEATURES = (
     "semantic",  # cosine of the embeddings of the claims' sentences (sentence TF-IDF cosine without the model)
@@ -234,53 +234,59 @@ def best_of_their_sentences(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
 
 
 def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
-    """One row of FEATURES per pair."""
+    """One row of FEATURES per pair: matrix look-ups for whole columns, a loop only for the set-valued ones."""
     rows = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
-    for row, (i, j) in enumerate(pairs):
-        shared = table.words[i] & table.words[j]
-        union = table.words[i] | table.words[j]
+    if not len(pairs):
+        return rows
+    i, j = pairs[:, 0], pairs[:, 1]
+    column = {name: k for k, name in enumerate(FEATURES)}
+    # two claims of one sentence (a report and the denial it quotes): the sentence says nothing
+    one_sentence = (table.sentence_of[i] == table.sentence_of[j]) & (table.article_of[i] == table.article_of[j])
+    loop = np.zeros((len(pairs), 7), dtype=np.float32)
+    for row, (x, y) in enumerate(pairs):
+        shared = table.words[x] & table.words[y]
         weights = [table.idf[w] for w in shared]
-        total = sum(table.idf[w] for w in union) or 1.0
-        ents_i, ents_j = table.entities[i], table.entities[j]
-        hi, hj = table.holders[i], table.holders[j]
+        total = sum(table.idf[w] for w in table.words[x] | table.words[y]) or 1.0
+        ents_x, ents_y = table.entities[x], table.entities[y]
+        hx, hy = table.holders[x], table.holders[y]
         agree = differ = 0.0
-        for unit, values in table.numbers[i].items():
-            other = table.numbers[j].get(unit)
+        for unit, values in table.numbers[x].items():
+            other = table.numbers[y].get(unit)
             if other:
                 agree += bool(values & other)
                 differ += not (values & other)
-        own_semantic = table.claim_semantic[i, j]
-        own_match = token_match(table.claim_tokens[i], table.claim_tokens[j]) if table.claim_tokens is not None else table.lexical[i, j]
-        if table.sentence_of[i] == table.sentence_of[j] and table.article_of[i] == table.article_of[j]:
-            # two claims of one sentence (a report and the denial it quotes): the sentence says nothing
-            sentence_semantic, sentence_match, sentence_lexical = own_semantic, own_match, table.lexical[i, j]
+        own_match = token_match(table.claim_tokens[x], table.claim_tokens[y]) if table.claim_tokens is not None else table.lexical[x, y]
+        if one_sentence[row]:
+            sentence_match = own_match
         else:
-            sentence_semantic = table.semantic[i, j]
-            sentence_match = token_match(table.tokens[i], table.tokens[j]) if table.tokens is not None else table.sentence_lexical[i, j]
-            sentence_lexical = table.sentence_lexical[i, j]
-        rows[row] = (
-            sentence_semantic,
-            sentence_match,
-            table.lexical[i, j],
-            sentence_lexical,
-            own_semantic,
-            own_match,
-            max(weights, default=0.0),
-            sum(weights) / total,
-            len(ents_i & ents_j),
-            len(ents_i & ents_j) / len(ents_i | ents_j) if ents_i | ents_j else 0.0,
-            float(hi is not None and hi == hj),
-            float(hi is not None and hj is not None and hi != hj),
-            float((hi is not None and hi in ents_j) or (hj is not None and hj in ents_i)),
-            float(table.quote_groups[i] is not None and table.quote_groups[i] == table.quote_groups[j]),
-            agree,
-            differ,
-            float(table.negated[i] != table.negated[j]),
-            float(table.predicates[i] is not None and table.predicates[i] == table.predicates[j]),
-            math.log1p(min(table.rank[i, j], table.rank[j, i])) + math.log1p(max(table.rank[i, j], table.rank[j, i])),
-            1.0 - min(table.position[i], table.position[j]),
-            math.log1p(min(len(table.claims[i].text.split()), len(table.claims[j].text.split()))),
-        )
+            sentence_match = token_match(table.tokens[x], table.tokens[y]) if table.tokens is not None else table.sentence_lexical[x, y]
+        loop[row] = (sentence_match, own_match, max(weights, default=0.0), sum(weights) / total, len(ents_x & ents_y),
+                     len(ents_x & ents_y) / len(ents_x | ents_y) if ents_x | ents_y else 0.0,
+                     float((hx is not None and hx in ents_y) or (hy is not None and hy in ents_x)))
+        rows[row, column["numbers_agree"]] = agree
+        rows[row, column["numbers_differ"]] = differ
+    for k, name in enumerate(("token_match", "claim_token_match", "rare_shared", "shared_weight", "entities_shared",
+                              "entities_jaccard", "holder_mentioned")):
+        rows[:, column[name]] = loop[:, k]
+    own_semantic = table.claim_semantic[i, j]
+    rows[:, column["semantic"]] = np.where(one_sentence, own_semantic, table.semantic[i, j])
+    rows[:, column["lexical"]] = table.lexical[i, j]
+    rows[:, column["sentence_lexical"]] = np.where(one_sentence, table.lexical[i, j], table.sentence_lexical[i, j])
+    rows[:, column["claim_semantic"]] = own_semantic
+    holder = np.array([h if h is not None else "" for h in table.holders], dtype=object)
+    has_holder = holder != ""
+    rows[:, column["same_holder"]] = has_holder[i] & (holder[i] == holder[j])
+    rows[:, column["other_holders"]] = has_holder[i] & has_holder[j] & (holder[i] != holder[j])
+    quote_group = np.array([g or "" for g in table.quote_groups], dtype=object)
+    rows[:, column["same_quote"]] = (quote_group[i] != "") & (quote_group[i] == quote_group[j])
+    rows[:, column["negation_differs"]] = table.negated[i] != table.negated[j]
+    predicate = np.array([p or "" for p in table.predicates], dtype=object)
+    rows[:, column["same_predicate"]] = (predicate[i] != "") & (predicate[i] == predicate[j])
+    rank_ij, rank_ji = table.rank[i, j], table.rank[j, i]
+    rows[:, column["mutual_rank"]] = np.log1p(np.minimum(rank_ij, rank_ji)) + np.log1p(np.maximum(rank_ij, rank_ji))
+    rows[:, column["lead"]] = 1.0 - np.minimum(table.position[i], table.position[j])
+    words = np.array([len(c.text.split()) for c in table.claims])
+    rows[:, column["length"]] = np.log1p(np.minimum(words[i], words[j]))
     return rows
 
 
