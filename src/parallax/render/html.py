@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from parallax.model import StoryReport
-from parallax.render.sections_who import outlet_names
+from parallax.render.sections_who import outlet_names, single_outlet_quotes
 from parallax.story.align import UNSURE_OMISSION
 from parallax.story.framing import naming_differs, ranked_hedges
 
@@ -130,11 +130,10 @@ def build_view(report: StoryReport) -> dict:
                              "diff": variant.diff, "insertions": variant.insertions, "changes": variant.meaning_changes,
                              "evidence": evidence(quote) if quote else None})
         speakers.append({"speaker": group.speaker or "unknown", "variants": variants})
-    grouped = {q for g in report.quote_groups for q in g.quote_ids}
     single_quotes = [
         {"speaker": q.speaker.name if q.speaker else "unknown", "outlet": names.get(q.article_id, ""), "text": q.text,
          "kind": q.kind, "cue": q.cue or "", "evidence": evidence(q)}
-        for q in report.quotes if q.id not in grouped and q.speaker is not None
+        for q in single_outlet_quotes(report)
     ]
 
     framing = []

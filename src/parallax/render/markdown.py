@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from parallax.model import StoryReport
-from parallax.render.sections_who import outlet_names, plain_diff
+from parallax.render.sections_who import outlet_names, plain_diff, single_outlet_quotes
 from parallax.story.align import UNSURE_OMISSION
 from parallax.story.framing import ranked_hedges
 
@@ -87,8 +87,7 @@ def render_markdown(report: StoryReport) -> str:
                     # against the fullest wording: [-left out-] {+added+}
                     out.append(f"  - wording: {plain_diff(variant.diff, lambda t: md(t) + (' ' if t[-1:].isspace() else ''))}")
             out.append("")
-        grouped = {q for g in report.quote_groups for q in g.quote_ids}
-        single = [q for q in report.quotes if q.id not in grouped and q.speaker and q.speaker.name]
+        single = [q for q in single_outlet_quotes(report) if q.speaker.name]
         if single:
             # quotes only one outlet carries, by speaker in order of first appearance
             out += ["Quoted by one outlet only:", ""]

@@ -59,6 +59,12 @@ def diff_text(diff) -> Text:
     return out
 
 
+def single_outlet_quotes(report: StoryReport) -> list:
+    """Quotes with a speaker that no quote group shares with another outlet, in report order."""
+    grouped = {q for g in report.quote_groups for q in g.quote_ids}
+    return [q for q in report.quotes if q.id not in grouped and q.speaker is not None]
+
+
 @section("Who said what", 40)
 def who_said_what(report: StoryReport):
     speech = [q for q in report.quotes if q.speaker is not None]

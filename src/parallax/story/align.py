@@ -111,7 +111,7 @@ def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
     denies = np.array([c.polarity == "denies" for c in table.claims], dtype=bool)
     opposed = (table.negated[:, None] != table.negated[None, :]) | (denies[:, None] != denies[None, :])
     # claims split from one sentence are different propositions by construction
-    opposed |= (table.sentence_of[:, None] == table.sentence_of[None, :]) & (articles[:, None] == articles[None, :])
+    opposed |= table.sentence_of[:, None] == table.sentence_of[None, :]
     np.fill_diagonal(opposed, False)
     owner = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n) if i not in frozen}

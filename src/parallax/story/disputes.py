@@ -102,7 +102,6 @@ class Kinship:
     def __init__(self, entities: dict[str, Entity]):
         bodies = [e for e in entities.values() if e.type in ("GPE", "ORG", "NORP")]
         self.entities = entities
-        self.by_name = {b.name.lower(): b.id for b in bodies}
         named: dict[str, set[str]] = defaultdict(set)
         for b in bodies:
             named[b.name.lower().strip()].add(b.id)
@@ -192,7 +191,7 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
     # near ones, and for a denial answering by names the assertions its names point to
     close = near(table)
     asserting = np.array(assertions)
-    score = table.retrieval + table.sentence_lexical
+    score = table.closeness
 
     def nearest(d: int) -> set[int]:
         """The assertions near a denial, at most RETRIEVE_PER_CLAIM of them (the closest)."""

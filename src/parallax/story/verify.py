@@ -70,7 +70,7 @@ class ClaimTable:
     lexical: np.ndarray  # claim × claim TF-IDF cosine
     sentence_lexical: np.ndarray  # TF-IDF cosine of their sentences
     claim_semantic: np.ndarray  # cosine of the claims' own embeddings
-    sentence_of: np.ndarray  # per claim: an id of its sentence text (claims of one sentence share it)
+    sentence_of: np.ndarray  # per claim: an id of its sentence, unique across articles (claims of one sentence share it)
     words: list[set[str]]
     idf: dict[str, float]
     entities: list[frozenset[str]]
@@ -125,7 +125,8 @@ class ClaimTable:
             lexical=lexical,
             sentence_lexical=sentence_lexical,
             claim_semantic=np.asarray(claim_semantic, dtype=np.float32),
-            sentence_of=np.array(rows_of_claims, dtype=np.int32),
+            sentence_of=np.unique(np.stack([article_of, np.array(rows_of_claims, dtype=np.int32)], axis=1), axis=0,
+                                  return_inverse=True)[1].reshape(-1).astype(np.int32),
             words=[set(bag) for bag in bags],
             idf={w: math.log((1 + n) / (1 + f)) + 1 for w, f in df.items()},
             entities=entities,
@@ -148,6 +149,11 @@ class ClaimTable:
     @property
     def retrieval(self) -> np.ndarray:
         return np.maximum(self.semantic, self.lexical)
+
+    @property
+    def closeness(self) -> np.ndarray:
+        """How close two claims are, for keeping each claim's closest candidates."""
+        return self.retrieval + self.sentence_lexical
 
 
 def sentences_of(claims: list[Claim], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]]) -> list[str]:
@@ -207,7 +213,7 @@ def candidate_pairs(table: ClaimTable) -> np.ndarray:
     different = table.article_of[:, None] != table.article_of[None, :]
     keep = different & near(table)
     if n > RETRIEVE_PER_CLAIM:
-        score = np.where(keep, table.retrieval + table.sentence_lexical, -np.inf)
+        score = np.where(keep, table.closeness, -np.inf)
         floor = -np.partition(-score, RETRIEVE_PER_CLAIM - 1, axis=1)[:, RETRIEVE_PER_CLAIM - 1]
         keep &= (score >= floor[:, None]) | (score >= floor[None, :])
     return np.argwhere(np.triu(keep, k=1))
@@ -223,9 +229,9 @@ def best_of_their_sentences(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
         return np.zeros(0, dtype=bool)
     own = table.claim_semantic + table.lexical
     best = own.copy()  # best[x, y]: the closest any claim of x's sentence comes to y
-    sentences: dict[tuple[int, int], list[int]] = {}
+    sentences: dict[int, list[int]] = {}
     for x in range(len(table)):
-        sentences.setdefault((int(table.article_of[x]), int(table.sentence_of[x])), []).append(x)
+        sentences.setdefault(int(table.sentence_of[x]), []).append(x)
     for members in sentences.values():
         if len(members) > 1:
             best[members] = own[members].max(axis=0)
@@ -241,7 +247,7 @@ def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
     i, j = pairs[:, 0], pairs[:, 1]
     column = {name: k for k, name in enumerate(FEATURES)}
     # two claims of one sentence (a report and the denial it quotes): the sentence says nothing
-    one_sentence = (table.sentence_of[i] == table.sentence_of[j]) & (table.article_of[i] == table.article_of[j])
+    one_sentence = table.sentence_of[i] == table.sentence_of[j]
     loop = np.zeros((len(pairs), 7), dtype=np.float32)
     for row, (x, y) in enumerate(pairs):
         shared = table.words[x] & table.words[y]
