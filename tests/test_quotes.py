@@ -296,3 +296,13 @@ def test_the_clause_after_the_cue_is_its_content():
 def test_a_disclosure_is_reported_speech():
     q = one(quotes_of("On Sunday her campaign disclosed that Senator Vale has pneumonia."), "has pneumonia")
     assert q.kind == "indirect" and q.cue == "disclosed"
+
+
+def test_speech_after_a_colon_stops_where_marked_speech_begins():
+    text = ('Mayor Dana Whitlock attacked the audit as a "sham," adding: "Nobody asked me. Just read the figures!" '
+            'Auditor Priya Nand, who joined the office in 2009, wrote that the review was routine. Several council '
+            'members said the dispute would delay the budget vote until spring.')
+    quotes = quotes_of(text)
+    q = one(quotes, "Nobody asked me")
+    assert q.kind == "direct"
+    assert not any(x.kind == "unmarked" and "Priya Nand" in x.text for x in quotes)

@@ -79,6 +79,13 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
         start = cue.idx + len(cue.text) + colon_after.end()
         p_index = ctx.paragraph_of(start)
         end = ctx.paragraphs[p_index][1] if p_index >= 0 else sent.end_char
+        # marked speech after the colon ('adding: "Why are …"') is that quote, and the unmarked run
+        # stops where marked speech begins: a paragraph can hold the rest of the article
+        inside = [a for a, _ in marked.overlapping(start, end)]
+        if inside:
+            end = min(inside)
+            while end > start and text[end - 1] in "\"'“‘„«‹ ":
+                end -= 1
         while end > start and text[end - 1] in " .\n":
             end -= 1
         if end - start > 10 and not marked.covered(start, end, 0.3):
