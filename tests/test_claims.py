@@ -88,3 +88,15 @@ def test_lexical_fallback_warns(monkeypatch):
     report = analyze(articles)
     assert embed.UNAVAILABLE in report.warnings
     assert report.claim_groups
+
+
+def test_a_rejection_naming_whose_report_it_rejects_is_a_dispute_between_them():
+    texts = [("Wire", "The Interior Ministry of Varnia on Friday disputed a report by the Northern Herald that its police had "
+                      "fired on protesters in Kessa. The ministry said officers had used only water cannon."),
+             ("Daily", "Varnia's Interior Ministry rejected the Northern Herald's account that police fired on the crowd in "
+                       "Kessa on Thursday. About 40 people were hurt, according to doctors at the city hospital.")]
+    report = analyze([Article(id=f"r{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    dispute = next(d for d in report.disputes if d.kind == "parties")
+    assert dispute.asserted_by == ["Northern Herald"]
+    assert all("Interior Ministry" in name for name in dispute.denied_by)
+    assert dispute.denial_reported_in == ["r0", "r1"]

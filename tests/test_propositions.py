@@ -72,3 +72,17 @@ def test_narrated_rebuttal_is_held_by_the_party_that_rebuts(claims_of):
 def test_outlet_reporting_a_vote_to_reject_is_no_denial_by_the_outlet(claims_of):
     claims = claims_of("Congress voted to reject the emergency declaration, although only twelve senators joined the move.")
     assert all(c.polarity == "asserts" for c in claims if c.voice == "own")
+
+
+def test_narration_reporting_someones_dismissal_is_no_denial_by_the_outlet(claims_of):
+    reported = claims_of('Within minutes the mayor was retweeting supporters who called the Gazette fake news. '
+                         'The ministry took the rare step of calling the Gazette\'s story "not accurate."')
+    assert all(c.polarity == "asserts" for c in reported if c.voice == "own")
+    own = claims_of("The false claim that the new vaccine alters human DNA spread quickly across social media in March.")
+    assert any(c.polarity == "denies" and c.voice == "own" for c in own)
+
+
+def test_rejection_is_held_by_the_subject_not_the_party_it_belongs_to(claims_of):
+    claims = claims_of("Varnia's Interior Ministry rejected the Northern Herald's account that police fired on the crowd in Kessa.")
+    rebuttal = next(c for c in claims if c.polarity == "denies")
+    assert rebuttal.holder_span.text == "Interior Ministry"

@@ -57,11 +57,6 @@ def is_hedged(text: str) -> bool:
     return any(kind == "hedge" and pattern.search(text) for pattern, kind in hedge_patterns())
 
 
-def denial_kind(text: str) -> str | None:
-    found = denial_match(text)
-    return found[0] if found else None
-
-
 def denial_match(text: str) -> tuple[str, int] | None:
     """The kind of the first denial expression in the text and where it starts."""
     best = None
@@ -77,10 +72,22 @@ def polarity_of(text: str, cue: str | None, voice: str = "quoted") -> str:
     dismisses a claim itself ("the false claim that …"), not when it reports someone's denial."""
     if cue and DENIAL_CUES.match(cue.lower()):
         return "denies"
-    kind = denial_kind(text)
-    if kind is None or (voice == "own" and kind == "act"):
+    found = denial_match(text)
+    if found is None or (voice == "own" and (found[0] == "act" or reports_a_dismissal(text, found[1]))):
         return "asserts"
     return "denies"
+
+
+# "who frequently calls the media 'fake news'", "calling BuzzFeed's story 'not accurate'": the narration
+# reports someone's dismissal; the words are theirs (in quotation marks, or named by a verb of calling)
+CALLING = re.compile(r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
+                     r"describ(?:e|es|ed|ing))\b", re.I)
+
+
+def reports_a_dismissal(text: str, at: int) -> bool:
+    before = text[:at]
+    opened = sum(before.count(m) for m in "“«") - sum(before.count(m) for m in "”»") > 0 or before.count('"') % 2 == 1
+    return opened or bool(CALLING.search(before[-80:]))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -407,12 +414,17 @@ def own_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) -> 
             a, b = trim(text, start, end)
             if b <= a:
                 continue
+            # "X disputed a report by Y that P": X's rejection, beside Y's P (a quote of its own)
+            claim = rebuttal(parsed, article, a, b)
+            if claim is not None:
+                claims.append(claim)
+                continue
             inside = sum(max(0, min(e, b) - max(s, a)) for s, e in covered if s < b and e > a)
             first_cue = bisect_left(cues, a)
             has_cue = first_cue < len(cues) and cues[first_cue] < b
             if inside / (b - a) > (0.2 if has_cue else 0.4):
                 continue  # the piece reports someone's speech: the quote is the claim
-            claim = rebuttal(parsed, article, a, b) or make_claim(parsed, article, a, b, holder=holder, voice="own")
+            claim = make_claim(parsed, article, a, b, holder=holder, voice="own")
             if claim is not None:
                 claims.append(claim)
     return claims
@@ -429,8 +441,9 @@ def rebuttal(parsed: ParsedArticle, article: Article, start: int, end: int) -> C
     obj = next((c for c in head.children if c.dep_ in ("dobj", "ccomp")), None)
     if subject is None or obj is None:
         return None
-    ent = next((e for e in parsed.ents_in(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge))
-                if e.label_ in PARTY_LABELS and e.start <= subject.i < e.end or e.root.head.i == subject.i), None)
+    # the subject itself ("Varnia's Interior Ministry"), else the party it is a part of ("the Kremlin's spokesman")
+    named = [e for e in parsed.ents_in(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if e.label_ in PARTY_LABELS]
+    ent = next((e for e in named if e.start <= subject.i < e.end), None) or next((e for e in named if e.root.head.i == subject.i), None)
     if ent is None:
         return None
     a = obj.left_edge.idx

@@ -28,6 +28,7 @@ class ReportingLexicon:
     view: frozenset[str]  # a view only as "X sees Y as Z"
     phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle)
     nouns: frozenset[str]  # nouns of speech that carry a that-clause ("Moscow's claim that …")
+    said_objects: frozenset[str]  # what a denial's object may name as said: the nouns of speech and "story", "account" …
     holder_adjectives: frozenset[str]  # "X is critical of Y", "X was worried about Y"
     holder_nouns: frozenset[str]  # "X is a staunch opponent of Y"
 
@@ -35,13 +36,15 @@ class ReportingLexicon:
 @lru_cache(maxsize=1)
 def reporting() -> ReportingLexicon:
     classes: dict[str, set[str]] = {}
-    phrasal, nouns, holder_nouns, holder_adjectives = set(), set(), set(), set()
+    phrasal, nouns, holder_nouns, holder_adjectives, said_objects = set(), set(), set(), set(), set()
     for cue, form, kinds in _rows("reporting.tsv"):
         if form == "phrasal":
             verb, particle = cue.split()
             phrasal.add((verb, particle))
         elif form == "noun" and "holder" in kinds.split(","):
             holder_nouns.add(cue)
+        elif form == "noun" and kinds == "object":
+            said_objects.add(cue)
         elif form == "noun":
             nouns.add(cue)
         elif form == "adjective":
@@ -57,6 +60,7 @@ def reporting() -> ReportingLexicon:
                             stance=of("stance"), core=of("core"), belief=of("belief"), attitude=of("attitude"),
                             topic=of("topic"), finding=of("finding"), view=of("view"),
                             phrasal=frozenset(phrasal), nouns=frozenset(nouns),
+                            said_objects=frozenset(nouns | said_objects),
                             holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns))
 
 

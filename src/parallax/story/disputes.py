@@ -20,13 +20,15 @@ outlet that reports only the accusation is telling.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 
 import numpy as np
 
-from parallax.article.claims import denial_match
+from parallax.article.claims import DENIAL_CUES as DENIAL_CUE, denial_match
 from parallax.ids import dispute_id
 from parallax.lexicons import accusation_patterns
+from parallax.lexicons.speech import reporting
 from parallax.model import Claim, Dispute, Entity, StoryReport
 from parallax.story.align import Alignment
 from parallax.story.verify import RETRIEVE_PER_CLAIM, best_of_their_sentences, default_model, near, pair_features
@@ -77,7 +79,7 @@ def denial_strength(claim: Claim) -> str | None:
     if claim.kind != "statement" and not (claim.voice == "own" and claim.polarity == "denies"):
         return None
     if claim.polarity == "denies":
-        return "act"
+        return None if opposes_a_thing(claim) else "act"
     predicate = claim.predicate
     if predicate is None or not predicate.negated or predicate.modality in ("questioned", "hedged"):
         return None
@@ -87,6 +89,23 @@ def denial_strength(claim: Claim) -> str | None:
         # "we did not …" disclaims a deed; "we will not respond …" announces an intention and denies nothing
         return None if predicate.modality == "predicted" else "disclaimer"
     return "negation"
+
+
+OPPOSED_THING = re.compile(r"^\W*(?:(?:reject|dismiss)\w*\s+)?(?:(?:the|a|an|this|that|his|her|its|their)\s+)?"
+                           r"(?:[\w’'-]+\s+){0,2}?(?P<head>[\w-]+)\W*$", re.I)
+
+
+def opposes_a_thing(claim: Claim) -> bool:
+    """"rejected the legislation", "dismissed the offer": opposition to a thing, not the denial of
+    anything said; "rejected the accusations" or "dismissed the report" still denies."""
+    if not re.match(r"^\W*(?:reject|dismiss)", claim.text, re.I) and not (claim.predicate and claim.predicate.lemma in ("reject", "dismiss")):
+        return False
+    match = OPPOSED_THING.match(claim.text)
+    if match is None:
+        return False
+    head = match.group("head").lower()
+    said = reporting().said_objects
+    return head not in DENIAL_VOCABULARY and head not in said and head.rstrip("s") not in said
 
 
 def is_assertion(claim: Claim, entities: dict[str, Entity]) -> bool:
@@ -187,6 +206,20 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                              if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id)))
                              and not same_holder(claims[d], claims[a])
                              and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
+    # "X disputed BuzzFeed's report that …": the rejection names whose words it rejects; it answers
+    # what that party asserts, and stands as a dispute of its own when the story quotes no such assertion
+    quotes = {q.id: q for q in report.quotes}
+    mentions = MentionIndex(report)
+    texts = {a.id: a.text for a in articles}
+    owners_of: dict[int, set[str]] = {}
+    for d, _ in denials:
+        if party_of(claims[d], entities) is None:
+            continue
+        owners = rejected_owner(claims[d], quotes.get(claims[d].quote_id or ""), texts.get(claims[d].article_id, ""), mentions, entities)
+        owners -= kin.speaks_for(claims[d])
+        if owners:
+            owners_of[d] = owners
+            targets_of[d] = [a for a in assertions if kin.expand(owners) & kin.speaks_for(claims[a]) and not same_holder(claims[d], claims[a])]
     # verify (denial, assertion) pairs, within an article too ("X said P. Y denied it."): the
     # near ones, and for a denial answering by names the assertions its names point to
     close = near(table)
@@ -211,9 +244,20 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
     closest = best_of_their_sentences(table, pairs) if len(pairs) else np.zeros(0, dtype=bool)
     matched = {key: value for key, value, keep in zip(verified, probability, closest) if keep}
     links: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    reported: dict[int, set[str]] = {}  # rejections whose rejected words the story does not quote
     for d, strength in denials:
         mine = kin.speaks_for(claims[d])
         kind, subjects = subjects_of[d]
+        if d in owners_of:
+            scored = [(verified.get((min(d, a), max(d, a)), 0.0), a) for a in targets_of[d]]
+            # the party's own words when the story quotes them and they match; else the rejection stands alone
+            scored = [(value, a) for value, a in scored if value >= SHARED_DENIAL_LINK]
+            if scored:
+                value, a = max(scored)
+                links[d].append((a, value))
+            else:
+                reported[d] = owners_of[d]
+            continue
         if d in by_names:
             targets = targets_of[d]
             if kind == "dismissal" and subjects:
@@ -304,8 +348,124 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                 if group.coverage.get(article_id) in ("reported", "hedged", "omitted"):
                     group.coverage[article_id] = "disputed"
                     group.coverage_confidence[article_id] = dispute.confidence
+    disputes += reported_rejections(claims, reported, entities)
     return sorted(disputes, key=lambda d: (d.kind != "parties", -len(set(d.assertion_reported_in) | set(d.denial_reported_in)),
                                           -d.confidence, d.id))
+
+
+# --------------------------------------------------------------------------- rejections that name whose words they reject
+
+# how sure a rejection that names both sides in one sentence is ("X disputed Y's report that …"):
+# the words say it, but only the denier's side is quoted
+REPORTED_REJECTION_CONFIDENCE = 0.6
+
+
+def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], entities: dict[str, Entity]) -> list[Dispute]:
+    """One dispute per (owner, denier) pair from rejections whose rejected words are only named."""
+    by_parties: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
+    for d, owners in reported.items():
+        denier = party_of(claims[d], entities)
+        by_parties[(tuple(sorted(owners)), denier[0])].append(d)
+    out = []
+    for (owners, denier_id), ds in sorted(by_parties.items()):
+        ds = sorted(ds, key=lambda d: claims[d].id)
+        # the fullest wording: a short one may be cut by a sentence split ("the false story that Pres.")
+        lead = max((claims[d] for d in ds), key=lambda c: (len(c.text), c.id))
+        content = re.split(r"\bthat\s+", lead.text, maxsplit=1)[-1]
+        owner_names = sorted({entities[o].name for o in owners})
+        out.append(Dispute(
+            id=dispute_id([f"{o}:named" for o in owners], [claims[d].id for d in ds]),
+            kind="parties",
+            label=f"{owner_names[0]}: {content}",
+            asserted_by=owner_names,
+            denied_by=[entities[denier_id].name],
+            asserted_by_ids=sorted(owners),
+            denied_by_ids=[denier_id],
+            assertion_claim_ids=[],
+            denial_claim_ids=[claims[d].id for d in ds],
+            confidence=REPORTED_REJECTION_CONFIDENCE,
+            assertion_reported_in=sorted({claims[d].article_id for d in ds}),
+            denial_reported_in=sorted({claims[d].article_id for d in ds}),
+        ))
+    return out
+
+
+
+
+def said_object_pattern() -> re.Pattern:
+    """The object of a rejection that names something said: "a report from X that …", "X's story"."""
+    global _SAID_OBJECT
+    if _SAID_OBJECT is None:
+        nouns = "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
+        _SAID_OBJECT = re.compile(r"^\W*(?:(?:the|a|an|this|that|these|those)\s+)?(?P<mods>(?:[\w’'.&-]+\s+){0,4}?)"
+                                  rf"(?P<noun>(?:{nouns}))(?:s|es)?\b(?P<after>\s+(?:by|from|of)\s+)?", re.I)
+    return _SAID_OBJECT
+
+
+_SAID_OBJECT: re.Pattern | None = None
+# dismissals worded as a judgement of the thing said: "the BuzzFeed false story", "Russia's ridiculous claims"
+JUDGED_THING = re.compile(r"\b(?:ludicrous|ridiculous|absurd|baseless|false|groundless|unfounded|phony|fake|bogus|untrue|"
+                          r"inaccurate)\s+(?:claims?|accusations?|allegations?|reports?|story|stories|charges?|narrative)\b", re.I)
+
+
+MENTION_REACH = 80  # no mention is longer than this many characters before the point looked at
+
+
+class MentionIndex:
+    """Entity mentions of each article by offset, for "who is named here"."""
+
+    def __init__(self, report: StoryReport):
+        by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for entity in report.entities:
+            for mention in entity.mentions:
+                by_article[mention.article_id].append((mention.start, mention.end, entity.id))
+        self.spans = {a: sorted(v) for a, v in by_article.items()}
+        self.starts = {a: [s for s, _, _ in v] for a, v in self.spans.items()}
+
+    def overlapping(self, article_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Mentions that share a character with [start, end) (a mention may take in "the" and "'s")."""
+        spans = self.spans.get(article_id, [])
+        at = bisect_left(self.starts.get(article_id, []), start - MENTION_REACH)
+        out = []
+        while at < len(spans) and spans[at][0] < end:
+            if spans[at][1] > start:
+                out.append(spans[at])
+            at += 1
+        return out
+
+
+def rejected_owner(claim: Claim, quote, text: str, mentions: MentionIndex, entities: dict[str, Entity]) -> set[str]:
+    """Whose words a denial names as what it rejects, when it names them at its object: "disputed a
+    report from BuzzFeed News that …", "dismissed the Republican argument that …", "BuzzFeed's
+    description … is not accurate", "correcting the BuzzFeed false story". Parties only."""
+    if claim.polarity != "denies" or claim.voice != "quoted":
+        return set()
+    found = denial_match(claim.text)
+    cue_span = quote.cue_span if quote is not None else None
+    # (start, end, first_only) of the words that may name the owner; first_only: "a report from X", X at once
+    spans: list[tuple[int, int, bool]] = []
+    after_cue = (cue_span is not None and cue_span.end <= claim.start and claim.start - cue_span.end <= 120
+                 and DENIAL_CUE.match((quote.cue or "").lower()))
+    rebuttal = quote is None and claim.holder_span is not None  # the narration's "X disputed the report that …"
+    if after_cue or rebuttal or (found and found[0] == "dismissal"):
+        start = cue_span.end if after_cue else claim.start
+        window = text[start:min(claim.end, start + 200)]
+        match = said_object_pattern().match(window)
+        if match and not re.search(r"[,;:—–]", match.group("mods")):
+            spans.append((start + match.start("mods"), start + match.start("noun"), False))
+            if match.group("after"):
+                spans.append((start + match.end("after"), start + match.end("after") + 60, True))
+    for judged in JUDGED_THING.finditer(claim.text):
+        at = claim.start + judged.start()
+        words_before = re.search(r"(?:[\w’'.&-]+\s+){0,3}$", text[max(0, at - 60):at])
+        spans.append((at - len(words_before.group(0)), at, False))
+    owners: set[str] = set()
+    for a, b, first_only in spans:
+        named = mentions.overlapping(claim.article_id, a, b)
+        if first_only:
+            named = [m for m in named if m[0] <= a + 1][:1]
+        owners |= {entity_id for _, _, entity_id in named if entities.get(entity_id) and entities[entity_id].type in PARTY_TYPES}
+    return owners
 
 
 DENIAL_VOCABULARY = frozenset("""deny denied denies denial denials reject rejected rejects dismiss dismissed involvement
@@ -390,7 +550,17 @@ def is_generic(claim: Claim, entities: dict[str, Entity]) -> bool:
     """A denial that names no particular fact: its words are denial words, names and function words."""
     names = {w.lower() for a in claim.arguments for w in re.findall(r"\w+", a.text)}
     words = [w for w in content_words(claim.text) if w not in DENIAL_VOCABULARY and w not in names]
-    return len(words) <= 1
+    if not words:
+        return True
+    if len(words) > 1:
+        return False
+    found = denial_match(claim.text)
+    if found is not None and found[0] == "disclaimer":
+        return True  # "Kyiv was not involved in the drone attack"
+    # one more word: "denied wrongdoing" denies a fact; "rejected the legislation" opposes a bill and
+    # denies nothing, so rejecting and dismissing take only something said ("dismissed the account")
+    said = reporting().said_objects
+    return bool(re.search(r"\bden(?:y|ied|ies|ying|ial)\b", claim.text, re.I)) or words[0] in said or words[0].rstrip("s") in said
 
 
 def same_holder(a: Claim, b: Claim) -> bool:

@@ -124,6 +124,15 @@ def family(label: str) -> str:
     return "PERSON" if label == "PERSON" else "OTHER"
 
 
+def group_stem(name: str) -> str:
+    """"Republicans", "Republican" → "republican"; "Democrats", "Democratic", "Democrat" → "democrat"."""
+    stem = name.lower()
+    for ending in ("ics", "ic", "s"):
+        if stem.endswith(ending) and len(stem) - len(ending) >= 4:
+            return stem[: -len(ending)]
+    return stem
+
+
 class Cluster:
     def __init__(self, name: str, label: str):
         self.names: Counter[str] = Counter()
@@ -142,12 +151,17 @@ class Cluster:
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], -len(n), n))
 
     def preferred_name(self) -> str:
-        """The fullest common form; for a country, its common English name when the story uses it."""
+        """The fullest common form; for a country, its common English name when the story uses it;
+        for a group named also by its adjective, the group ("Republicans", not "Republican")."""
         countries = {country_of(n) for n in self.names} - {None}
         if len(countries) == 1:
             country = next(iter(countries))
             if country in self.names:
                 return country
+        if self.labels.most_common(1)[0][0] == "NORP":
+            plural = [n for n in self.names if n.endswith("s") and len(n.split()) == 1]
+            if plural and len(self.names) > 1:
+                return max(plural, key=lambda n: (self.names[n], n))
         return self.canonical
 
     def first_names(self) -> set[str]:
@@ -355,6 +369,9 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
         region = region_of(name) if label in ("NORP", "GPE", "LOC", "ORG") else None
         if region:
             keys.append("region:" + region)
+        if label == "NORP" and len(name.split()) == 1:
+            # a group and its adjective: "Republicans" / "Republican", "Democrats" / "Democratic"
+            keys.append("group:" + group_stem(name))
         return keys
 
     def find(name: str, label: str) -> Cluster | None:
