@@ -181,6 +181,7 @@ class Claim(_Model):
     arguments: list[Argument] = Field(default_factory=list)
     group_id: str | None = None
     group_confidence: float | None = None  # how surely this claim belongs to its group (0..1)
+    also_in_group_ids: list[str] = Field(default_factory=list)  # further groups whose proposition it states too
     denies_group_id: str | None = None  # for a denial: the claim group it denies
 
 

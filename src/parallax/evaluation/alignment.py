@@ -122,9 +122,11 @@ def predicted_pairs(story: GoldStory, report: StoryReport, include_possible: boo
     record_of = {sid: s.record_id for sid, s in story.sentences.items()}
     members: dict[str, set[str]] = {}
     shown = {g.id for g in report.claim_groups if include_possible or getattr(g, "confidence_level", "confident") == "confident"}
-    for claim in report.claims:
-        if claim.group_id in shown:
-            members.setdefault(claim.group_id, set()).update(located.get(claim.id, ()))
+    # a group's members are its claim_ids (a claim whose sentence states two propositions is in both)
+    for group in report.claim_groups:
+        if group.id in shown:
+            for claim_id in group.claim_ids:
+                members.setdefault(group.id, set()).update(located.get(claim_id, ()))
     out = set()
     for sentences in members.values():
         for a, b in combinations(sorted(sentences), 2):
@@ -214,9 +216,9 @@ def score_omissions(story: GoldStory, report: StoryReport) -> dict[str, int]:
     """Omission marks on groups that match a gold proposition (most shared sentences)."""
     located = claim_sentences(story, report)
     by_group: dict[str, set[str]] = {}
-    for claim in report.claims:
-        if claim.group_id:
-            by_group.setdefault(claim.group_id, set()).update(located.get(claim.id, ()))
+    for group in report.claim_groups:
+        for claim_id in group.claim_ids:
+            by_group.setdefault(group.id, set()).update(located.get(claim_id, ()))
     record_of = {a.id: a.source_id for a in report.articles}
     correct = total = 0
     for framing in report.framing:

@@ -45,6 +45,9 @@ OMISSION_MAX_SEMANTIC = 0.72
 OMISSION_MAX_LEXICAL = 0.3
 UNSURE_OMISSION = 0.3
 # Two claims that differ only in a figure: this close in meaning and in words.
+# a claim joins a further group (a sentence stating two propositions) only when it matches every
+# member of the other articles at least this surely; chosen on the leave-one-story-out dev runs
+SECOND_HOME_LINK = 0.8
 CONFLICT_SEMANTIC = 0.8
 CONFLICT_LEXICAL = 0.3
 
@@ -142,10 +145,33 @@ def tiered_groups(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray,
     """Confident groups at the strict link; then "possible" groups among the claims left over."""
     out = []
     confident = [m for m in group_claims(table, pairs, probability, confident_link) if spans_articles(table, m)]
+    confident = second_homes(table, pairs, probability, confident, max(SECOND_HOME_LINK, confident_link))
     out += [(m, "confident") for m in confident]
     taken = frozenset(x for m in confident for x in m)
     if possible_link < confident_link:
         out += [(m, "possible") for m in group_claims(table, pairs, probability, possible_link, taken) if spans_articles(table, m)]
+    return out
+
+
+def second_homes(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, groups: list[list[int]],
+                 link: float) -> list[list[int]]:
+    """A sentence may state what two groups state ("the House will vote on Thursday on rules for public
+    hearings"): a claim also joins a group whose every member of other articles it matches at ``link``
+    or above (each pair, not on average), when no member comes from its own sentence."""
+    strong = probability >= link
+    neighbours: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), value in zip(pairs[strong], probability[strong]):
+        neighbours[int(i)][int(j)] = neighbours[int(j)][int(i)] = float(value)
+    articles, sentence_of = table.article_of, table.sentence_of
+    out = []
+    for members in groups:
+        inside = set(members)
+        added = []
+        for x in sorted({y for m in members for y in neighbours.get(m, ())} - inside):
+            others = [m for m in members if articles[m] != articles[x]]
+            if others and all(m in neighbours[x] for m in others) and not any(sentence_of[m] == sentence_of[x] for m in members):
+                added.append(x)
+        out.append(sorted(members + added))
     return out
 
 
@@ -346,8 +372,11 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
         gid = claim_group_id([c.id for c in member_claims])
         by_claim = {table.claims[m].id: per_member[m] for m in members}
         for claim in member_claims:
-            claim.group_id = gid
-            claim.group_confidence = round(by_claim[claim.id], 3)
+            if claim.group_id is None:
+                claim.group_id = gid
+                claim.group_confidence = round(by_claim[claim.id], 3)
+            else:  # its sentence states this group's proposition too
+                claim.also_in_group_ids.append(gid)
         label = label_of(member_claims, by_claim)
         coverage = coverage_of(member_claims, article_ids)
         coverage_confidence = {}
