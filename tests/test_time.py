@@ -358,3 +358,10 @@ def test_timebank_command(tmp_path):
     bad = subprocess.run([parallax, "evaluate", "--timebank", str(tmp_path)], capture_output=True, text=True, timeout=300)
     assert bad.returncode == 2
     assert bad.stderr.strip().count("\n") == 0 and "broken.tml" in bad.stderr
+
+
+def test_a_day_after_publication_told_in_the_past_is_no_event_but_a_plan_is(nlp):
+    report = story(nlp, [("Wire", "2015-09-13", "The council approved the budget on Friday after a long debate. "
+                                               "Members of the council met voters in Reno on Nov. 5, 2016, a caption said. "
+                                               "The council will vote on the final plan on Sept. 21, 2015.")], [])
+    assert [e.date for e in report.timeline] == ["2015-09-11", "2015-09-21"]

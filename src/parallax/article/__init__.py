@@ -39,6 +39,7 @@ class TimeExpression:
     value: str = ""  # TimeML value: 2010-12-08, 2010-W49, PRESENT_REF, P3D, XXXX-12-25 ...
     anchor: str = "none"  # what it was counted from: publication | quote | reference | absolute | none
     granularity: str | None = None  # day, month, year, quarter ... of a calendar value
+    tense: str = "unknown"  # of its clause: past | present | perfect | future | unknown
 
 
 @dataclass

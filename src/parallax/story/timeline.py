@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -82,12 +83,24 @@ def is_signature(article, start: int, end: int) -> bool:
                for p in article.embedded_posts)
 
 
+def after_publication(article, expr) -> bool:
+    """A day past the article's date told as past or present ("Clinton speaks … November 9, 2016" in a
+    2015 article): a caption of later news pasted in, or a misread date; only plans can lie ahead."""
+    if not article.published or expr.tense in ("future", "unknown"):
+        return False
+    try:
+        published = date.fromisoformat(article.published[:10])
+    except ValueError:
+        return False
+    return expr.date > (published + timedelta(days=1)).isoformat()
+
+
 def entries_of(article, analysis, claims, quotes=(), unsure_groups=frozenset()) -> list[Entry]:
     text = article.text
     grouped: dict[tuple, dict] = {}
     for expr in analysis.times:
         if expr.date is None or expr.type not in ("DATE", "TIME") or is_dateline(text, expr.start, expr.end) \
-                or is_signature(article, expr.start, expr.end):
+                or is_signature(article, expr.start, expr.end) or after_publication(article, expr):
             continue
         sentence = text[expr.sentence_start:expr.sentence_end]
         rest = sentence.replace(expr.text, " ")

@@ -234,6 +234,7 @@ def extract_times(article, doc, quotes=()) -> list:
             text=timex.text, start=timex.start, end=timex.end, date=day.isoformat() if day else None,
             time=clock if clock and clock != "24:00" else None, sentence_start=sent[0], sentence_end=sent[1],
             type=timex.type, value=timex.value, anchor=timex.anchor, granularity=timex.period.gran if timex.period else None,
+            tense=timex.tense,
         ))
     return found
 
