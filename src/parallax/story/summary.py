@@ -28,7 +28,8 @@ MAX_LOADED = 0.3  # a sentence whose own-voice loaded terms score more is never 
 # The neutral verb for what a side does, by the cue it was reported with ("accused Ukraine of …").
 NEUTRAL_CUES = (("accus", "accuse"), ("blam", "blame"), ("charg", "charge"), ("alleg", "allege"), ("claim", "claim"))
 SENTENCE_OPENERS = frozenset({"The", "A", "An", "It", "Its", "There", "This", "These", "Those", "That", "Some", "Many", "No"})
-LEANS_ON_BEFORE = re.compile(r"^(?:He|She|They|It|This|That|These|Those|But|And|So|Also|However|Meanwhile|Still|Yet)\b")
+LEANS_ON_BEFORE = re.compile(r"^\W*(?:He|She|They|It|This|That|These|Those|But|And|So|Also|However|Meanwhile|Still|Yet|"
+                             r"Which|Who|Whom|Whose|(?:All|Some|Many|Most|None|Each|One|Both|Neither|Either) of (?:whom|which|them|those|these))\b")
 
 
 @dataclass

@@ -1,0 +1,18 @@
+"""The neutral summary on a small story: which sentences may stand alone."""
+
+from parallax.api import analyze
+from parallax.model import Article
+
+STORY = [
+    ("Wire", "The city of Lindau opened its new tram line on Monday after six years of building work. "
+             "The mayor thanked the builders. All of whom, she said, had worked through two winters without a single serious accident."),
+    ("Daily", "Lindau opened its new tram line on Monday, six years after building work began. "
+              "All of whom, she said, had worked through two winters without a single serious accident."),
+]
+
+
+def test_a_sentence_that_leans_on_the_one_before_never_stands_alone_in_the_summary():
+    articles = [Article(id=f"s{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(STORY)]
+    report = analyze(articles)
+    assert report.summary and any("tram line" in s.text for s in report.summary)
+    assert not any(s.text.startswith("All of whom") for s in report.summary)
