@@ -100,3 +100,14 @@ def test_a_rejection_naming_whose_report_it_rejects_is_a_dispute_between_them():
     assert dispute.asserted_by == ["Northern Herald"]
     assert all("Interior Ministry" in name for name in dispute.denied_by)
     assert dispute.denial_reported_in == ["r0", "r1"]
+
+
+def test_two_speakers_saying_the_same_words_are_two_statements_not_one_agreement():
+    texts = [("Wire", "The Lindau bridge was closed on Tuesday. Mayor Jan Brandt said the bridge will reopen in May after repairs."),
+             ("Daily", "The Lindau bridge was closed on Tuesday. Engineer Anna Pohl said the bridge will reopen in May after repairs.")]
+    report = analyze([Article(id=f"w{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    claims = {c.id: c for c in report.claims}
+    for group in report.claim_groups:
+        holders = {claims[c].holder.name for c in group.claim_ids if claims[c].voice == "quoted"}
+        assert len(holders) <= 1, f"{holders} share a row: {group.label}"
+    assert any(len(g.claim_ids) == 2 and "closed" in g.label for g in report.claim_groups)
