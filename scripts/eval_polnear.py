@@ -19,6 +19,7 @@ someone. The reading in use (the first figure):
   Tribe"); "Few people", "Delegates", "a Donald Trump tweet" name nobody and
   are never an antecedent, except that a document names its owner ("a Times
   article");
+- a source span's surrounding spaces are not part of it ("He\xa0" is "he");
 - "he" / "she" skip named sources whose gender (a title such as Mr. or Ms., or
   the given name's usual sex) is the other one, and "they" skips one person;
 - first-person sources ("I", "we") are the writer or a speaker quoting
@@ -70,8 +71,11 @@ def load_attributions(path: Path) -> list[dict]:
             continue
         source = spans.get(roles.get("Source"))
         cue = spans.get(roles.get("Cue"))
-        out.append({"start": content[1], "end": content[2], "source": source[3] if source else None,
-                    "source_start": source[1] if source else None, "cue": cue[3] if cue else None})
+        # (a source span can carry a trailing no-break space: "He\xa0" is still "he")
+        source_text = source[3].strip() if source else None
+        source_start = source[1] + len(source[3]) - len(source[3].lstrip()) if source else None
+        out.append({"start": content[1], "end": content[2], "source": source_text or None, "source_raw": source[3] if source else None,
+                    "source_start": source_start, "cue": cue[3] if cue else None})
     return out
 
 
@@ -157,7 +161,7 @@ def resolve_gold_sources(gold: list[dict], doc=None) -> None:
     key = "resolved" if doc is None else "resolved_now"
     named = []
     for g in sorted(gold, key=lambda g: g["source_start"] or 0):
-        source = g["source"]
+        source = g["source_raw"] if doc is None else g["source"]
         if not source:
             continue
         lower = source.lower()
@@ -254,7 +258,7 @@ def main() -> None:
             if not raw or raw.lower() in ("said", "says", "told", "added", "wrote"):
                 continue
             # as read at a0e4b19
-            then = g.get("resolved") or raw
+            then = g.get("resolved") or g["source_raw"]
             counts["speaker_total_then"] += 1
             counts["speaker_correct_then"] += same_speaker(then, predicted_speaker, False)
             # the same on gold sources that name someone themselves (no pronoun or description for the

@@ -300,3 +300,29 @@ def test_a_message_after_a_colon_is_its_deliverers(nlp):
     text = ("With turnout worrying the party, Senator Ruth Vale is rolling out a new and more personal campaign "
             "message: \u201cIt\u2019s about me.\u201d")
     assert speaker_of(quotes_of(nlp, text), "about me") == "Ruth Vale"
+
+
+def test_the_person_quoted_as_saying_speaks(nlp):
+    text = "Tom Ekberg, the head of the port authority, was quoted as saying, \u201cThe bridge cannot be saved.\u201d"
+    assert speaker_of(quotes_of(nlp, text), "cannot be saved") == "Tom Ekberg"
+
+
+def test_according_to_and_who_said_and_a_cue_after_a_long_quote(nlp):
+    text = ("The bridge will close in March, according to Tom Ekberg, head of the port authority.\n\n"
+            "The plan was criticised by Anna Berg, who said it \u201cignores the port entirely.\u201d\n\n"
+            "\u201cWe have spent four years studying the bridge, and every study says the same thing: the steel is tired, "
+            "the concrete is cracked, and the cost of repair is now higher than the cost of a new crossing. We are not "
+            "going to waste more money on patches that last a winter,\u201d Lars Holm, the city engineer, told the council.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "close in March") == "Tom Ekberg"
+    assert speaker_of(quotes, "ignores the port") == "Anna Berg"
+    assert speaker_of(quotes, "patches that last a winter") == "Lars Holm"
+
+
+def test_a_document_filed_by_someone_or_owned_through_a_pronoun_is_theirs(nlp):
+    quotes = quotes_of(nlp, "Pope John Paul II issued a document on social justice in 1991.\n\n"
+                            "\u201cThe evidence is insufficient to support a criminal prosecution,\u201d according to a court "
+                            "document filed by state attorney Dave Aronberg.\n\n"
+                            "Senator Ruth Vale raised $5 million in February, according to her campaign finance documents.")
+    assert speaker_of(quotes, "insufficient to support") == "Dave Aronberg"
+    assert speaker_of(quotes, "raised $5 million") == "Ruth Vale"

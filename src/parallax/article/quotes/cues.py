@@ -104,6 +104,10 @@ def subject_of(verb):
             verb = head
         elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while") and head.head is not head:
             verb = head.head
+        elif verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in ("quote", "report", "cite"):
+            # "X was quoted as saying …": the one quoted speaks
+            quoted = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+            return quoted
         else:
             return None
     return None

@@ -321,7 +321,9 @@ def infer_genders(ctx: ArticleContext) -> None:
             ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
             continue
         sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
-        if sex:
+        other = "f" if sex == "m" else "m"
+        # the article's own pronouns overrule a given name's usual sex ("Lindsey Graham … he said … he added")
+        if sex and not (tally[other] >= 2 and tally[sex] == 0):
             ctx.genders[name] = sex
             continue
         if tally["m"] >= 2 * tally["f"] + 1:
@@ -413,6 +415,14 @@ def document_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]
     owner = document_owner(ctx, token)
     if owner is not None:
         return owner.at(*span)
+    pronoun = next((c for c in token.children if c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or c.lower_ in ("their", "its"))), None)
+    if pronoun is not None:
+        # "his campaign finance documents": the person the pronoun stands for
+        owner = speaker_from_token(ctx, pronoun, previous)
+        return owner.at(*span) if owner is not None else None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+        # "a court document": a document first mentioned here is no earlier one's
+        return finding_holder(ctx, token, span)
     # the same document as before keeps its issuer
     for before in islice(earlier(previous, token.idx), LOOK_BACK):
         if before.subject is not None and before.subject.lemma_ == token.lemma_ and before.speaker:
@@ -427,9 +437,13 @@ def document_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]
     issuer = issuer_of(ctx, token) or recent_speaker(previous, token.idx, labels=("ORG", "GPE")) if definite else None
     if issuer is not None:
         return issuer.at(*here)
+    return finding_holder(ctx, token, span)
+
+
+def finding_holder(ctx: ArticleContext, token, span: tuple[int, int]) -> Speaker | None:
+    """"the transcript shows …", "the emails suggest …": what a document shows is a finding it
+    holds, written as the document; what it says has no speaker."""
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in FINDING_VERBS | BELIEF_VERBS:
-        # "the transcript shows …", "the emails suggest …": what a document shows is a finding it holds,
-        # written as the document
         name = clean_name(ctx.article.text[span[0]:span[1]])
         return Speaker(name=name, start=span[0], end=span[1], label="NOUN") if name else None
     return None
@@ -478,6 +492,10 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
         # "a new report by Politico": the author after "by"
         owner = next((w for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for w in c.children
                       if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
+    if owner is None:
+        # "a court document filed by state attorney Dave Aronberg": the agent of the participle describing it
+        owner = next((w for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+                      for w in a.children if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
     if owner is None:
         # "a second memo that Mr. Navarro wrote": the writer named in the clause describing it
         owner = next((w for c in token.children if c.dep_ == "relcl" for w in c.children
