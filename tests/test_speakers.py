@@ -326,3 +326,9 @@ def test_a_document_filed_by_someone_or_owned_through_a_pronoun_is_theirs(nlp):
                             "Senator Ruth Vale raised $5 million in February, according to her campaign finance documents.")
     assert speaker_of(quotes, "insufficient to support") == "Dave Aronberg"
     assert speaker_of(quotes, "raised $5 million") == "Ruth Vale"
+
+
+def test_a_document_from_someone_is_theirs_but_not_its_finders(nlp):
+    quotes = quotes_of(nlp, "The biggest prize in labor endorsements will not be handed out next week, according to an email "
+                            "from the president of the AFL-CIO labor federation obtained by The Huffington Post.")
+    assert speaker_of(quotes, "biggest prize") == "AFL-CIO"

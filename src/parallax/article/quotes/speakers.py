@@ -489,12 +489,15 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
     owner = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
                   and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")), None)
     if owner is None:
-        # "a new report by Politico": the author after "by"
-        owner = next((w for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for w in c.children
-                      if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
+        # "a new report by Politico", "an email from the president of the AFL-CIO": its author or sender
+        owner = next((w for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for w in c.children
+                      if w.dep_ == "pobj" and named_in_phrase(w)), None)
+        owner = named_in_phrase(owner) if owner is not None else None
     if owner is None:
-        # "a court document filed by state attorney Dave Aronberg": the agent of the participle describing it
-        owner = next((w for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+        # "a court document filed by state attorney Dave Aronberg": the agent of a participle of writing
+        # ("an email obtained by The Huffington Post" is not the paper's)
+        owner = next((w for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING
+                      for a in c.children if a.dep_ == "agent"
                       for w in a.children if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
     if owner is None:
         # "a second memo that Mr. Navarro wrote": the writer named in the clause describing it
@@ -512,6 +515,22 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
         name = full_name(ctx, name, ent.start_char)
     return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=ctx.roles.get(name),
                    ref=(ent.start_char, ent.end_char)) if name else None
+
+
+# verbs whose agent wrote or issued a document ("filed by", "written by", "released by")
+AUTHORING = frozenset({"write", "file", "sign", "issue", "release", "publish", "send", "author", "submit", "draft", "prepare", "pen"})
+
+
+def named_in_phrase(token):
+    """The person or body a phrase names: itself when it is a name, else the name it is of
+    ("the president of the AFL-CIO" names the AFL-CIO when no person is named)."""
+    if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "GPE"):
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((w for w in of.children if w.dep_ == "pobj"), None) if of is not None else None
+    if inner is not None and inner.pos_ == "NOUN":  # "of the AFL-CIO labor federation"
+        inner = next((c for c in inner.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    return inner if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ in ("ORG", "PERSON", "GPE") else None
 
 
 def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
