@@ -135,3 +135,10 @@ def test_pronoun_speakers_keep_their_own_text_and_link_by_position():
     assert quote.speaker.entity_id == peskov.id and quote.speaker.name == "Dmitry Peskov"
     assert quote.speaker_span.text == "He"
     assert "He" not in peskov.variants and any(m.text == "He" for m in peskov.mentions)
+
+
+def test_a_title_in_quotation_marks_does_not_join_the_person():
+    report = report_of("Arriving Monday: \u201cCitizen Vale,\u201d an independent documentary film about Governor Vale. "
+                       "Vale said she had not seen it. Vale said the film was unfair to her family.")
+    assert not any("Citizen Vale" in e.variants for e in report.entities)
+    assert any(e.type == "PERSON" and "Vale" in e.variants for e in report.entities)

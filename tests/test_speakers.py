@@ -205,3 +205,130 @@ def test_newspapers_told_in_a_list_are_the_addressees_not_the_speaker(nlp):
     text = ("US officials likewise told the New York Times, Washington Post and other newspapers that "
             "the United States did not know about the attacks beforehand.")
     assert speaker_of(quotes_of(nlp, text), "did not know about the attacks") == "US officials"
+
+
+def test_a_title_in_quotation_marks_is_no_namesake_of_the_person(nlp):
+    text = ("Arriving Monday: \u201cCitizen Vale,\u201d an independent documentary film about Governor Ruth Vale, "
+            "directed by Tom Ash.\n\n\u201cWorkers built this state,\u201d Vale said in a statement on Monday.")
+    assert speaker_of(quotes_of(nlp, text), "Workers built this state") == "Ruth Vale"
+
+
+def test_notes_about_a_film_speak_for_nobody(nlp):
+    text = ("The film opens on Friday in Boston. \u201cIn this cinematic feast, we witness a man trying to escape "
+            "his beginnings,\u201d said production notes for the new movie.")
+    assert speaker_of(quotes_of(nlp, text), "cinematic feast") is None
+
+
+def test_a_figure_cited_from_a_statistics_body_is_not_its_speech(nlp):
+    text = ("According to the Bureau of Labor Statistics, there are 147.4 million people who work full- or part-time. "
+            "The Bureau of Labor Statistics said it hopes to keep its normal schedule this month.")
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "147.4 million" in q.text]
+    assert speaker_of(quotes, "normal schedule") == "Bureau of Labor Statistics"
+
+
+def test_a_party_word_describes_the_person_named_before(nlp):
+    text = ("Senate Majority Leader Mitch McConnell spoke on Tuesday.\n\n"
+            "\u201cIf they fail, they fail. It is not the Senate\u2019s job,\u201d the Kentucky Republican said.\n\n"
+            "Sen. Lindsey Graham criticized the inquiry. \u201cThis is a lynching in every sense,\u201d the South Carolina Republican said.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "they fail") == "Mitch McConnell"
+    assert speaker_of(quotes, "lynching") == "Lindsey Graham"
+
+
+def test_a_document_without_its_owner_keeps_the_writer_named_where_it_first_appeared(nlp):
+    text = ("A second memo that Mr. Navarro wrote, dated Feb. 23, warned of a pandemic.\n\n"
+            "The second memo, which circulated around the West Wing and was obtained by The Times, urged an "
+            "immediate supplemental spending appropriation from Congress of at least $3 billion.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "supplemental spending appropriation") == "Navarro"
+    assert all(q.speaker is None or "memo" not in q.speaker.name for q in quotes)
+
+
+def test_unnamed_reports_are_nobody(nlp):
+    text = ("Peter Navarro laid out the warning in a memo in late January, according to reports. "
+            "Officials said the memo was sent to the National Security Council.")
+    assert all(q.speaker is None or q.speaker.name != "reports" for q in quotes_of(nlp, text))
+
+
+def test_the_person_before_a_participle_speaks_not_the_subject_above_it(nlp):
+    text = "The ad uses footage of Maria Lopez asking, \u201cWhy aren\u2019t we fifty points ahead, you might ask?\u201d"
+    assert speaker_of(quotes_of(nlp, text), "fifty points ahead") == "Maria Lopez"
+
+
+def test_who_after_a_list_of_names_is_the_last_name(nlp):
+    text = ("The guests included officials like Mayor Tom Ash and celebrities like Will Smith, Patti LaBelle and "
+            "Stevie Wonder, who joked of the museum, \u201cI haven\u2019t seen it yet, but I\u2019m going to.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "seen it yet") == "Stevie Wonder"
+
+
+def test_she_far_from_any_subject_is_the_woman_described_not_a_name_further_back(nlp):
+    text = ("The article linked Justice Antonin Scalia to a conspiracy theory that Hillary Clinton spread.\n\n"
+            "The woman\u2019s enthusiasm for the candidate is recorded in detail:\n\n"
+            "\u201cHere comes the boss,\u201d she said, clapping.")
+    assert speaker_of(quotes_of(nlp, text), "Here comes the boss") == "woman"
+
+
+def test_a_report_by_a_named_outlet_is_the_outlets(nlp):
+    text = ("According to a new report by Politico, party insiders are trying hard to mobilize black voters in Florida.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "party insiders") == "Politico"
+
+
+def test_what_a_document_shows_stays_a_finding_of_the_document(nlp):
+    text = ("The transcript of the debate shows that Clinton talked about criminal justice reform and gun control.")
+    assert speaker_of(quotes_of(nlp, text), "criminal justice reform") == "transcript"
+
+
+def test_what_a_finding_has_as_its_object_is_its_content(nlp):
+    quotes = quotes_of(nlp, "A 2014 study by a law professor found 31 incidents of voter impersonation out of more than "
+                            "a billion ballots cast. In 2013, a federal judge found that action unconstitutional.")
+    found = [q.text for q in quotes if q.cue == "found"]
+    assert len(found) == 2 and found[0].startswith("31 incidents of voter impersonation out of more than a billion ballots")
+    assert found[1] == "that action unconstitutional"
+
+
+def test_an_honorific_chooses_between_namesakes(nlp):
+    text = ("Hillary Clinton and her husband, former President Bill Clinton, arrived in Ohio.\n\n"
+            "\u201cWe are ready,\u201d Mrs. Clinton said.\n\n\u201cShe is ready,\u201d Mr. Clinton said.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "We are ready") == "Hillary Clinton"
+    assert speaker_of(quotes, "She is ready") == "Bill Clinton"
+
+
+def test_a_message_after_a_colon_is_its_deliverers(nlp):
+    text = ("With turnout worrying the party, Senator Ruth Vale is rolling out a new and more personal campaign "
+            "message: \u201cIt\u2019s about me.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "about me") == "Ruth Vale"
+
+
+def test_the_person_quoted_as_saying_speaks(nlp):
+    text = "Tom Ekberg, the head of the port authority, was quoted as saying, \u201cThe bridge cannot be saved.\u201d"
+    assert speaker_of(quotes_of(nlp, text), "cannot be saved") == "Tom Ekberg"
+
+
+def test_according_to_and_who_said_and_a_cue_after_a_long_quote(nlp):
+    text = ("The bridge will close in March, according to Tom Ekberg, head of the port authority.\n\n"
+            "The plan was criticised by Anna Berg, who said it \u201cignores the port entirely.\u201d\n\n"
+            "\u201cWe have spent four years studying the bridge, and every study says the same thing: the steel is tired, "
+            "the concrete is cracked, and the cost of repair is now higher than the cost of a new crossing. We are not "
+            "going to waste more money on patches that last a winter,\u201d Lars Holm, the city engineer, told the council.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "close in March") == "Tom Ekberg"
+    assert speaker_of(quotes, "ignores the port") == "Anna Berg"
+    assert speaker_of(quotes, "patches that last a winter") == "Lars Holm"
+
+
+def test_a_document_filed_by_someone_or_owned_through_a_pronoun_is_theirs(nlp):
+    quotes = quotes_of(nlp, "Pope John Paul II issued a document on social justice in 1991.\n\n"
+                            "\u201cThe evidence is insufficient to support a criminal prosecution,\u201d according to a court "
+                            "document filed by state attorney Dave Aronberg.\n\n"
+                            "Senator Ruth Vale raised $5 million in February, according to her campaign finance documents.")
+    assert speaker_of(quotes, "insufficient to support") == "Dave Aronberg"
+    assert speaker_of(quotes, "raised $5 million") == "Ruth Vale"
+
+
+def test_a_document_from_someone_is_theirs_but_not_its_finders(nlp):
+    quotes = quotes_of(nlp, "The biggest prize in labor endorsements will not be handed out next week, according to an email "
+                            "from the president of the AFL-CIO labor federation obtained by The Huffington Post.")
+    assert speaker_of(quotes, "biggest prize") == "AFL-CIO"

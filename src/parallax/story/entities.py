@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
+from parallax.article.quotes.marks import fills_marks
 from parallax.ids import entity_id
 from parallax.lexicons.speech import title_words
 from parallax.names import country_of, given_name_variants, region_of
@@ -223,7 +224,9 @@ def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], Speak
         roles = analysis.speaker_roles
         headline = headline_of(article.text)
         for m in analysis.mentions:
-            if m.label in ENTITY_LABELS and not part_of_title_or_aside(article.text, m.start, m.end):
+            # a name that fills a pair of quotation marks is a title ("Citizen Trump," a film), not its namesake
+            if m.label in ENTITY_LABELS and not part_of_title_or_aside(article.text, m.start, m.end) \
+                    and not fills_marks(article.text, m.start, m.end):
                 raw = RawMention(article.id, m.start, m.end, article.text[m.start:m.end], m.label, m.role or roles.get(m.text))
                 if not is_junk(raw, article.text, headline):
                     mentions.append(raw)

@@ -32,6 +32,8 @@ ATTITUDE_VERBS = _LEXICON.attitude
 # Verbs whose object is what is reported ("cited rising costs", "likened him to a snake").
 TOPIC_VERBS = _LEXICON.topic
 FINDING_VERBS = _LEXICON.finding
+# Verbs of belief and inference ("the emails suggest", "the study found"): what a document holds, not says.
+BELIEF_VERBS = _LEXICON.belief
 VIEW_VERBS = _LEXICON.view
 # Words of office that spaCy often folds into a PERSON entity ("Spokeswoman Irina Solak").
 TITLE_WORDS = title_words()
@@ -73,6 +75,13 @@ def subject_of(verb):
     """The subject of a reporting verb, climbing from a non-finite cue to the clause that has
     one: "X said ... and added ...", "He did not provide evidence, saying ...", "Clinton seemed
     ready to riff on it, telling the crowd ...", "Obama ended by saying ..."."""
+    doc = verb.doc
+    if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "acl") and verb.i > 0:
+        # "footage of Hillary Clinton asking, '…'", "caught him saying": the person right before the
+        # participle is the one speaking, not the subject of the clause above it ("the ad uses …")
+        before = doc[verb.i - 1]
+        if before.dep_ in ("pobj", "dobj") and (before.ent_type_ == "PERSON" or before.lower_ in ("him", "her")):
+            return before
     for _ in range(6):
         # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
         # the subject nearest the verb is the speaker
@@ -95,6 +104,10 @@ def subject_of(verb):
             verb = head
         elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while") and head.head is not head:
             verb = head.head
+        elif verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in ("quote", "report", "cite"):
+            # "X was quoted as saying …": the one quoted speaks
+            quoted = next((c for c in head.head.children if c.dep_ == "nsubjpass"), None)
+            return quoted
         else:
             return None
     return None

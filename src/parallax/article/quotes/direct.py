@@ -8,6 +8,7 @@ import re
 
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
+    NOUN_CUES,
     ACCUSATION_VERBS,
     FIRST_PERSON,
     STANCE_OBJECT_VERBS,
@@ -269,6 +270,10 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
                                 if opens_after(ctx, cue, outer) and subject_of(cue) is not None
                                 and not ctx.quoted(subject_of(cue).idx)), None)
             if introducing is None:
+                announced = message_before_colon(ctx, outer[0])
+                if announced is not None:  # 'rolling out a new campaign message: "It's about me."'
+                    noun, subject = announced
+                    return ":", (noun.idx + len(noun.text), noun.idx + len(noun.text) + 1), speaker_from_token(ctx, subject, previous), subject
                 return signature(ctx, outer)  # '"Never again." ― Ana Ruiz'
             best = (0, introducing, subject_of(introducing))
     for sent in window if best is None else []:
@@ -351,6 +356,10 @@ def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_
     colon = name_before_colon(ctx, outer[0]) or headline_subject(ctx, outer[0])
     if colon:
         return ":", (colon.end, colon.end + 1), colon, None
+    announced = message_before_colon(ctx, outer[0])
+    if announced is not None:
+        noun, subject = announced
+        return ":", (noun.idx + len(noun.text), noun.idx + len(noun.text) + 1), speaker_from_token(ctx, subject, previous), subject
     # "He followed with:" / "Ryabkov added:" / "Stated Stone:" closing the previous sentence.
     if first_index > 0:
         before = ctx.sentences[first_index - 1]
@@ -376,6 +385,26 @@ def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_
 
 
 ISSUE_VERBS = frozenset({"issue", "release", "publish", "send", "post", "put", "share", "distribute", "read"})
+
+
+def message_before_colon(ctx: ArticleContext, open_mark: int):
+    """'Obama is rolling out a new campaign message: "It's about me."' / 'She issued a warning: "…"':
+    the words after a colon that closes a noun of speech are the message of whoever delivers it.
+    Returns (the noun, its clause's subject) or None."""
+    text = ctx.article.text
+    before = text[:open_mark].rstrip()
+    if not before.endswith(":"):
+        return None
+    token = ctx.token_from(len(before) - 1)
+    if token is None or token.text != ":" or token.i == 0:
+        return None
+    noun = ctx.doc[token.i - 1]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOUN_CUES | {"message", "slogan", "words"} or noun.dep_ not in ("dobj", "attr"):
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "PRON")), None)
+    if subject is None or ctx.quoted(subject.idx) or subject.lower_ in ("it", "this", "that", "there"):
+        return None
+    return noun, subject
 
 
 def opens_paragraph(ctx: ArticleContext, offset: int) -> bool:

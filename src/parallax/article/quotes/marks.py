@@ -185,3 +185,15 @@ def _trim(text: str, spans: list[MarkedSpan]) -> list[MarkedSpan]:
         if span.end > span.start:
             out.append(span)
     return out
+
+
+_OPENING = OPEN_DOUBLE + OPEN_SINGLE + "\"'`"
+_CLOSING = CLOSE_DOUBLE + CLOSE_SINGLE + "\"'"
+
+
+def fills_marks(text: str, start: int, end: int) -> bool:
+    """The span is all that a pair of quotation marks holds (“Citizen Trump,” an independent
+    film): a title, a slogan or a nickname written as words, never a mention of a person."""
+    before = text[max(0, start - 2):start].lstrip("`")
+    after = text[end:end + 3].lstrip(",.!?")
+    return bool(before) and before[-1] in _OPENING and after[:1] in _CLOSING

@@ -102,7 +102,10 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
         if lemma not in STANCE_OBJECT_VERBS:
             return None
     # the clause after the cue first: "Writing for a panel that agreed Pence won, Barabak noted that …"
-    for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)):
+    # (what a finding has as its object comes first: in "found 31 incidents … out of a billion ballots
+    # cast" the "clause" is a misparsed noun phrase)
+    found_object = lemma in FINDING_VERBS and any(c.dep_ == "dobj" and c.i > cue.i for c in cue.children)
+    for child in sorted(cue.children, key=lambda c: (c.i < cue.i, c.i)) if not found_object else ():
         if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
             if is_cue(child) and child.lemma_.lower() in REPORTING_CORE and subject_of(child) is not None:
                 continue  # "X says ...; Y denies ...": another speaker's report, not this content
@@ -160,7 +163,7 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
         if lemma in FINDING_VERBS and objects:
             # "polls show Clinton with a lead in the low single digits": what is shown runs on past the object
             first = min(o.i for o in objects)
-            objects += [c for c in cue.children if c.dep_ == "prep" and c.i > first and c not in objects]
+            objects += [c for c in cue.children if c.dep_ in ("prep", "ccomp") and c.i > first and c not in objects]
         if objects:
             start, end = object_span(doc, objects)
             if word_count(text[start:end]) >= 2 and not marked.covered(start, end, 0.5):
@@ -269,7 +272,9 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
                 start = rest[0].idx
                 end = rest[-1].idx + len(rest[-1].text)
                 speaker = speaker_from_token(ctx, obj, previous)
-                if speaker:
+                # "According to the Bureau of Labor Statistics, there are 147.4 million …": a body or a
+                # document cited for a figure is where the number comes from, not someone speaking
+                if speaker and not (speaker.label != "PERSON" and states_a_figure(sent, a, b)):
                     add(Found(start=start, end=end, kind="indirect", cue="according to", cue_span=(token.idx, token.idx + 12),
                               speaker=speaker, in_post=ctx.post_at(start) is not None))
         # "In this poll, Trump rose 1 point": a finding that the sentence opens by naming where it is found
@@ -280,6 +285,18 @@ def reported_speech(ctx: ArticleContext, found: list[Found]) -> None:
     headline_claims(ctx, found)
     nominal_speech(ctx, found)
     held_views(ctx, found)
+
+
+FIGURES = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def states_a_figure(sent, skip_from: int, skip_to: int) -> bool:
+    """The sentence (outside tokens skip_from..skip_to) says how many there are: "there are
+    147.4 million people who work …" (a count, as statistics give it)."""
+    root = sent.root
+    if skip_from <= root.i <= skip_to or not any(c.dep_ == "expl" and c.lower_ == "there" for c in root.children):
+        return False
+    return any(t.ent_type_ in FIGURES or t.like_num for c in root.children if c.dep_ in ("attr", "nsubj") for t in c.subtree)
 
 
 # what holds findings: "in the poll", "in a new survey" (the sentence after it is what it found)

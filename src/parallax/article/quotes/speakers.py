@@ -15,6 +15,8 @@ from itertools import islice
 
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
+    BELIEF_VERBS,
+    FINDING_VERBS,
     FIRST_PERSON,
     SECOND_PERSON,
     SPEECH_VERBS as REPORTING_WORDS,
@@ -27,10 +29,11 @@ from parallax.article.quotes.cues import (
     phrase_span,
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
+from parallax.article.quotes.marks import fills_marks
 from parallax.names import given_name_sex
 
 DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
-                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail"})
+                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail", "note"})
 # things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
 # (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
 NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "spot", "video",
@@ -103,8 +106,9 @@ def looks_like_person(ent, role: str | None) -> bool:
     if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ in _PERSON_TITLE_STEMS for c in root.children):
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    # (not a place's last word that is also a given name: "South Carolina Republican")
     if before is not None and before.pos_ == "PROPN" and before.dep_ == "compound" and before.head.i == root.i \
-            and given_name_sex(before.text) is not None:
+            and not before.ent_type_ and given_name_sex(before.text) is not None:
         return True
     return len(ent) >= 2 and bool(role) and role.split()[-1].lower().rstrip(".") in _PERSON_TITLE_STEMS
 
@@ -114,7 +118,8 @@ def collect_people(ctx: ArticleContext) -> None:
     mentions = []
     for ent in ctx.ents:
         role = role_of(ent)
-        if not looks_like_person(ent, role):
+        # a title in quotation marks ("Citizen Trump," a film) names a work, not the person in it
+        if not looks_like_person(ent, role) or fills_marks(ctx.article.text, ent.start_char, ent.end_char):
             continue
         name = without_fused_cue(ent, clean_name(ent.text))
         tokens = name.split()
@@ -214,11 +219,12 @@ def same_first_name(a: str, b: str) -> bool:
     return b in given_name_variants(a)
 
 
-def full_name(ctx: ArticleContext, name: str, at: int | None = None) -> str:
+def full_name(ctx: ArticleContext, name: str, at: int | None = None, titles: list[str] | None = None) -> str:
     """The fullest form this article uses for a name: "Mr. Peskov", "Peskov" → "Dmitry Peskov".
 
-    A surname shared by two people ("Bill Clinton", "Hillary Clinton") goes to the one
-    named last before ``at``; a name with a first name only ever joins the same first name."""
+    A surname shared by two people ("Bill Clinton", "Hillary Clinton") goes to the one the
+    title written with it fits ("Mrs. Clinton", "President Obama"), else to the one named last
+    before ``at``; a name with a first name only ever joins the same first name."""
     tokens = name.split()
     if not tokens:
         return name
@@ -232,7 +238,14 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None) -> str:
                    and same_first_name(tokens[0], full.split()[0])]
         return max(fitting, key=lambda full: (len(full), full)) if fitting else name
     if len(namesakes) == 1:
-        return next(iter(namesakes))
+        only = next(iter(namesakes))
+        # "Mr. Obama" is not the only Obama named in full when she is Michelle
+        honorifics = {HONORIFIC_GENDER[t] for t in titles or () if t in HONORIFIC_GENDER}
+        known = ctx.genders.get(only) or (given_name_sex(only.split()[0]) if len(only.split()) >= 2 else None)
+        return name if honorifics and known not in (None, *honorifics) else only
+    fitting = [full for full in namesakes if titles and title_fits(ctx, full, titles)]
+    if len(fitting) == 1:
+        return fitting[0]
     if at is not None:
         # the namesake last named in full as a main subject, in this or the two paragraphs before
         # ("… Bill Clinton took the stage. 'We are ready,' Clinton said.")
@@ -245,6 +258,23 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None) -> str:
     return min(namesakes, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
 
 
+HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "madam": "f"}
+
+
+def title_fits(ctx: ArticleContext, full: str, titles: list[str]) -> bool:
+    """"Mrs." fits a woman, "President" someone whose role or name holds that word."""
+    for title in titles:
+        gender = HONORIFIC_GENDER.get(title)
+        if gender is not None:
+            if ctx.genders.get(full) != gender:
+                return False
+            continue
+        office = ABBREVIATED.get(title, title).lower().rstrip(".")
+        if office not in (ctx.roles.get(full) or "").lower().replace(",", " ").split():
+            return False
+    return True
+
+
 def infer_genders(ctx: ArticleContext) -> None:
     """Each person's gender from this article's own evidence: honorifics and gendered
     titles next to the name (strong), and which pronouns follow their mentions."""
@@ -254,7 +284,9 @@ def infer_genders(ctx: ArticleContext) -> None:
     people = [e for e in ctx.ents if label_of(ctx, e) == "PERSON"]
     names = []
     for ent in people:
-        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+        honorifics = [w for w in [before, *(t.lower_ for t in ent)] if w in HONORIFIC_GENDER]
+        name = full_name(ctx, clean_name(ent.text), ent.start_char, honorifics)
         names.append(name)
         if not name:
             continue
@@ -289,7 +321,9 @@ def infer_genders(ctx: ArticleContext) -> None:
             ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
             continue
         sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
-        if sex:
+        other = "f" if sex == "m" else "m"
+        # the article's own pronouns overrule a given name's usual sex ("Lindsey Graham … he said … he added")
+        if sex and not (tally[other] >= 2 and tally[sex] == 0):
             ctx.genders[name] = sex
             continue
         if tally["m"] >= 2 * tally["f"] + 1:
@@ -310,8 +344,14 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                       and not token.i < token.head.i < c.i), token)
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
-        # "Juanita Broaddrick, who said …": the relative pronoun stands for the name its clause describes
-        token = token.head.head
+        # "Juanita Broaddrick, who said …": the relative pronoun stands for the name its clause describes;
+        # after a list ("celebrities like Will Smith and Stevie Wonder, who joked"), for the name right before it
+        described = token.head.head
+        before = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "," else None
+        if before is not None and before.ent_type_ == "PERSON" and before.i != described.i \
+                and any(t.dep_ == "conj" for t in (before, described)):
+            described = before
+        token = described
     lower = token.text.lower()
     here = (token.idx, token.idx + len(token.text))
     if token.pos_ == "PRON" and lower not in PERSON_PRONOUNS and lower not in GROUP_PRONOUNS | FIRST_PERSON | SECOND_PERSON \
@@ -331,12 +371,17 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         return antecedent(ctx, token, previous, person=lower in PERSON_PRONOUNS)
     start, end = phrase_span(token)
     ent = ctx.entity_of(token)
+    if ent is not None and ent.label_ == "NORP" and label_of(ctx, ent) == "NORP" and ent.root.i == token.i \
+            and any(c.dep_ == "det" for c in token.children):
+        # "the Kentucky Republican said", "a Democrat said": a party or nationality word describes a person
+        return member_speaker(ctx, token, previous, (start, end))
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         label = label_of(ctx, ent)
         name = clean_name(ent.text)
         name = without_fused_cue(ent, name)
         if label == "PERSON":
-            name = full_name(ctx, name, ent.start_char)
+            titles = [w.lower() for w in ctx.article.text[start:ent.end_char].split()[:-1] if w.lower() in TITLE_WORDS]
+            name = full_name(ctx, name, ent.start_char, titles)
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
@@ -347,23 +392,8 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
         return Speaker(name=resolved, start=start, end=end, label=label, ref=(start, end))
     # A description: "the spokesman", "the statement", "officials", "the ministry".
-    # "the statement", "the second memo": a document named by no owner
-    bare = all(child.dep_ == "det" or child.dep_ == "amod" and child.pos_ == "ADJ" for child in token.children) and token.tag_ == "NN"
-    if token.lemma_.lower() in DOCUMENT_NOUNS and not bare:
-        owner = document_owner(ctx, token)
-        if owner is not None:
-            return owner.at(start, end)
-    if token.lemma_.lower() in DOCUMENT_NOUNS and bare:
-        # "the statement said" → the body that issued it; the same statement as before keeps its issuer.
-        for before in islice(earlier(previous, token.idx), LOOK_BACK):
-            if before.subject is not None and before.subject.lemma_ == token.lemma_ and before.speaker:
-                return before.speaker.at(*here)
-        issuer = issuer_of(ctx, token)
-        if issuer is not None:
-            return issuer
-        issuer = recent_speaker(previous, token.idx, labels=("ORG", "GPE"))
-        if issuer:
-            return issuer.at(*here)
+    if token.lemma_.lower() in DOCUMENT_NOUNS:
+        return document_speaker(ctx, token, previous, (start, end))
     by_role = speaker_by_role(ctx, token)
     if by_role:
         return by_role
@@ -375,6 +405,63 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
             return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
     name = clean_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
+
+
+def document_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) -> Speaker | None:
+    """"the ministry's statement", "a memo that Navarro wrote", "the statement said": a document
+    speaks for whoever issued it, named on it, where it was first mentioned, or as the body
+    that spoke just before; a document whose issuer the article does not give is nobody."""
+    here = (token.idx, token.idx + len(token.text))
+    owner = document_owner(ctx, token)
+    if owner is not None:
+        return owner.at(*span)
+    pronoun = next((c for c in token.children if c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or c.lower_ in ("their", "its"))), None)
+    if pronoun is not None:
+        # "his campaign finance documents": the person the pronoun stands for
+        owner = speaker_from_token(ctx, pronoun, previous)
+        return owner.at(*span) if owner is not None else None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in token.children):
+        # "a court document": a document first mentioned here is no earlier one's
+        return finding_holder(ctx, token, span)
+    # the same document as before keeps its issuer
+    for before in islice(earlier(previous, token.idx), LOOK_BACK):
+        if before.subject is not None and before.subject.lemma_ == token.lemma_ and before.speaker:
+            return before.speaker.at(*here)
+    issuer = issuer_of(ctx, token, guess=False)
+    if issuer is not None:
+        return issuer
+    # "the statement said" with no issuer traced: the body named or speaking just before
+    # (only for one definite document: "reports" and "production notes for the film" name nobody)
+    definite = token.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and all(c.dep_ == "det" or c.dep_ == "amod" and c.pos_ == "ADJ" for c in token.children)
+    issuer = issuer_of(ctx, token) or recent_speaker(previous, token.idx, labels=("ORG", "GPE")) if definite else None
+    if issuer is not None:
+        return issuer.at(*here)
+    return finding_holder(ctx, token, span)
+
+
+def finding_holder(ctx: ArticleContext, token, span: tuple[int, int]) -> Speaker | None:
+    """"the transcript shows …", "the emails suggest …": what a document shows is a finding it
+    holds, written as the document; what it says has no speaker."""
+    if token.dep_ == "nsubj" and token.head.lemma_.lower() in FINDING_VERBS | BELIEF_VERBS:
+        name = clean_name(ctx.article.text[span[0]:span[1]])
+        return Speaker(name=name, start=span[0], end=span[1], label="NOUN") if name else None
+    return None
+
+
+def member_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) -> Speaker:
+    """"the Kentucky Republican": the person introduced as one ("Rep. Trey Gowdy, South Carolina
+    Republican"), else the person the description points back to like "the senator"; "a
+    Republican" is somebody unnamed, a description."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children)
+    if definite:
+        by_role = speaker_by_role(ctx, token, fitting_only=True)
+        if by_role is not None:
+            return by_role
+        referent = antecedent(ctx, token, previous, person=True)
+        if referent is not None:
+            return Speaker(name=referent.name, start=span[0], end=span[1], label="PERSON", role=referent.role, ref=referent.ref)
+    return Speaker(name=clean_name(ctx.article.text[span[0]:span[1]]), start=span[0], end=span[1], label="NOUN")
 
 
 def untagged_name(token) -> bool:
@@ -402,6 +489,17 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
     owner = next((c for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"
                   and c.ent_type_ in ("ORG", "GPE", "NORP", "PERSON")), None)
     if owner is None:
+        # "a new report by Politico", "an email from the president of the AFL-CIO": its author or sender
+        owner = next((w for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for w in c.children
+                      if w.dep_ == "pobj" and named_in_phrase(w)), None)
+        owner = named_in_phrase(owner) if owner is not None else None
+    if owner is None:
+        # "a court document filed by state attorney Dave Aronberg": the agent of a participle of writing
+        # ("an email obtained by The Huffington Post" is not the paper's)
+        owner = next((w for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING
+                      for a in c.children if a.dep_ == "agent"
+                      for w in a.children if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
+    if owner is None:
         # "a second memo that Mr. Navarro wrote": the writer named in the clause describing it
         owner = next((w for c in token.children if c.dep_ == "relcl" for w in c.children
                       if w.dep_ == "nsubj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
@@ -419,9 +517,26 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
                    ref=(ent.start_char, ent.end_char)) if name else None
 
 
-def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
+# verbs whose agent wrote or issued a document ("filed by", "written by", "released by")
+AUTHORING = frozenset({"write", "file", "sign", "issue", "release", "publish", "send", "author", "submit", "draft", "prepare", "pen"})
+
+
+def named_in_phrase(token):
+    """The person or body a phrase names: itself when it is a name, else the name it is of
+    ("the president of the AFL-CIO" names the AFL-CIO when no person is named)."""
+    if token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "PERSON", "GPE"):
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    inner = next((w for w in of.children if w.dep_ == "pobj"), None) if of is not None else None
+    if inner is not None and inner.pos_ == "NOUN":  # "of the AFL-CIO labor federation"
+        inner = next((c for c in inner.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    return inner if inner is not None and inner.pos_ == "PROPN" and inner.ent_type_ in ("ORG", "PERSON", "GPE") else None
+
+
+def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
     """Who issued "the statement": the agent or subject where it was first mentioned
-    ("a statement shared by the Kremlin press service", "the ministry issued a statement")."""
+    ("a statement shared by the Kremlin press service", "the ministry issued a statement");
+    with ``guess``, else the nearest body named before it."""
     doc = ctx.doc
     here = (token.idx, token.idx + len(token.text))
     lemma = token.lemma_.lower()
@@ -444,7 +559,7 @@ def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
             name = clean_name(ctx.article.text[start:end])
             if name:
                 return Speaker(name=name, start=here[0], end=here[1], label="ORG", ref=(start, end))
-    for ent in ctx.ents_before(token.idx):
+    for ent in ctx.ents_before(token.idx) if guess else ():
         if token.idx - ent.end_char >= 400:
             break
         if ent.label_ in ("ORG", "GPE") and not ctx.quoted(ent.start_char):
@@ -452,9 +567,10 @@ def issuer_of(ctx: ArticleContext, token) -> Speaker | None:
     return None
 
 
-def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
-    """"the spokesman" → the earlier person whose role has that word."""
-    if token.pos_ != "NOUN" or token.tag_ in ("NNS",):
+def speaker_by_role(ctx: ArticleContext, token, fitting_only: bool = False) -> Speaker | None:
+    """"the spokesman" → the earlier person whose role has that word; with ``fitting_only``, only
+    one whose role has the description's modifiers too ("the Kentucky Republican")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not fitting_only:
         return None
     lemma = token.lemma_.lower()
     best = None
@@ -469,7 +585,7 @@ def speaker_by_role(ctx: ArticleContext, token) -> Speaker | None:
     # "the former president": a holder whose role has the description's modifiers too
     modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")}
     fitting = [(name, role) for name, role in holders if modifiers <= set(role.lower().replace(",", " ").split())]
-    if modifiers and fitting:
+    if modifiers and fitting or fitting_only:
         holders = fitting
     for name, role in holders:
         position = ctx.first_position(name)
@@ -503,6 +619,8 @@ def salient_subject(ctx: ArticleContext, ent) -> bool:
     """A person who is the subject of a main clause or of a reporting cue ("Mukasey said …",
     "Biden rubbished …"), or the owner of such a subject ("Sanders' apology overshadowed …")."""
     root = ent.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ == "NOUN":
+        root = root.head  # "The union leader Piet Vos spoke …": the name in apposition to the subject
     if root.dep_ in ("nsubj", "nsubjpass"):
         head = root.head
         # not the subject of a clause inside another ("… to explain who Ali was", "McLenney said
@@ -565,13 +683,37 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
     if best is not None:
         return newly_introduced(ctx, token, best[0], compatible) or best[1]
+    unnamed = unnamed_subject_before(ctx, token, gender)
     for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
+        if unnamed is not None and ent.start_char < unnamed.idx:
+            break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
         name = full_name(ctx, clean_name(ent.text), ent.start_char)
-        if compatible(name):
+        # this far from any subject, "she" needs someone known to be a woman (not merely not known to be a man)
+        if compatible(name) and (gender is None or ctx.genders.get(name) == gender):
             return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
+    if unnamed is not None:
+        start, end = phrase_span(unnamed)
+        return Speaker(name=clean_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
+    return None
+
+
+def unnamed_subject_before(ctx: ArticleContext, token, gender: str | None):
+    """The nearest unnamed person of the pronoun's gender who is a subject, or owns one, in this
+    or the previous paragraphs ("The woman's enthusiasm is recorded in detail: '…,' she said")."""
+    paragraph = ctx.paragraph_of(token.idx)
+    for i in range(token.i - 1, -1, -1):
+        candidate = ctx.doc[i]
+        if paragraph - ctx.paragraph_of(candidate.idx) > PRONOUN_REACH:
+            return None
+        if ctx.quoted(candidate.idx) or not unnamed_person_fits(candidate, gender) or gender is None \
+                or candidate.lemma_.lower() not in FEMALE_WORDS | MALE_WORDS:
+            continue
+        if candidate.dep_ in ("nsubj", "nsubjpass") or candidate.dep_ == "poss" and candidate.head.dep_ in ("nsubj", "nsubjpass"):
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in candidate.children):
+                return candidate
     return None
 
 
