@@ -21,7 +21,7 @@ from spacy.attrs import (
 )
 
 from parallax.article.quotes.marks import find_marked_spans
-from parallax.lexicons import hedge_patterns, intensifiers, multiword_labels, political_labels, subjectivity, valence
+from parallax.lexicons import hedge_entries, hedge_matches, intensifiers, multiword_labels, political_labels, subjectivity, valence
 
 QUOTE_CHARS = frozenset("\"“”„«»'’‘‹›")
 FEATURE_VERSION = "1"
@@ -118,22 +118,23 @@ class TokenTable:
         )
 
 
+def _span_flags(starts: np.ndarray, spans) -> np.ndarray:
+    """Per token: True where one of the (start, end) character spans covers the token's first character."""
+    bounds = np.array(list(spans), dtype=np.int64).reshape(-1, 2)
+    bounds = bounds[bounds[:, 1] > bounds[:, 0]]
+    cover = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.add.at(cover, np.searchsorted(starts, bounds[:, 0]), 1)
+    np.add.at(cover, np.searchsorted(starts, bounds[:, 1]), -1)
+    return np.cumsum(cover[:-1]) > 0
+
+
 def _char_flags(text: str, starts: np.ndarray, patterns) -> np.ndarray:
-    """Per token: 1 where a pattern's match covers the token's first character."""
-    flags = np.zeros(len(starts), dtype=bool)
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            lo, hi = np.searchsorted(starts, [match.start(), match.end()])
-            flags[lo:hi] = True
-    return flags
+    """Per token: True where a pattern's match covers the token's first character."""
+    return _span_flags(starts, (match.span() for pattern in patterns for match in pattern.finditer(text)))
 
 
 def _inside_quotes(text: str, starts: np.ndarray) -> np.ndarray:
-    flags = np.zeros(len(starts), dtype=bool)
-    for span in find_marked_spans(text):
-        lo, hi = np.searchsorted(starts, [span.start, span.end])
-        flags[lo:hi] = True
-    return flags
+    return _span_flags(starts, ((span.start, span.end) for span in find_marked_spans(text)))
 
 
 def _shape(text: str) -> str:
@@ -246,7 +247,8 @@ def token_feature_groups(doc, table: TokenTable | None = None) -> tuple[FeatureG
     text = table.text
     n = len(doc)
     labels = _char_flags(text, table.starts, [multiword_labels()])
-    hedges = _char_flags(text, table.starts, [p for p, kind in hedge_patterns() if kind == "hedge"])
+    hedges = _span_flags(table.starts, [span for (_, kind, _), spans in zip(hedge_entries(), hedge_matches(text))
+                                        if kind == "hedge" for span in spans])
     quoted = _inside_quotes(text, table.starts)
     lowers, lemmas, pos, heads, texts = table.lowers, table.lemmas, table.pos, table.heads, table.texts
     lex = [_word_lexicon(lowers[i], lemmas[i]) if table.alpha[i] else () for i in range(n)]
