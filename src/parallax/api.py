@@ -31,20 +31,50 @@ def read_with_failures(paths, options: ReadOptions | None = None) -> ReadResult:
     return read_inputs(_as_inputs(paths), options)
 
 
-def analyze_articles(articles: list[Article], n_process: int | None = None, progress: Progress | None = None) -> list[ArticleAnalysis]:
-    """Parse every article once and run the per-article stages."""
-    from parallax.nlp import parse
+# Articles per task of a parsing process: small enough that the processes finish together.
+WORKER_BATCH = 4
 
+
+def analyze_articles(articles: list[Article], n_process: int | None = None, progress: Progress | None = None) -> list[ArticleAnalysis]:
+    """Parse every article once and run the per-article stages.
+
+    With several processes, each parses a batch of articles and analyses it too
+    (``analyze_batch``, the function one process runs over all of them): only the
+    small ArticleAnalysis comes back, never the parse, so the processes never wait
+    for the main one to read their Docs."""
     if n_process is None:
         n_process = 2 if len(articles) >= PARALLEL_MIN_ARTICLES else 1
-    docs = parse((a.text for a in articles), n_process=n_process)
-    analyses = []
+    total = len(articles)
     if progress:
-        progress("parsing", 0, len(articles))
-    for article, doc in zip(articles, docs):
+        progress("parsing", 0, total)
+    if n_process <= 1 or total <= 1:
+        return analyze_batch(articles, (lambda done: progress("parsing", done, total)) if progress else None)
+    import multiprocessing
+
+    from parallax.nlp import get_nlp
+
+    get_nlp()  # loaded once here: forked processes share it
+    batches = [articles[i:i + WORKER_BATCH] for i in range(0, total, WORKER_BATCH)]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    analyses: list[ArticleAnalysis] = []
+    with context.Pool(min(n_process, len(batches))) as pool:
+        for batch in pool.imap(analyze_batch, batches):  # in order
+            analyses.extend(batch)
+            if progress:
+                progress("parsing", len(analyses), total)
+    return analyses
+
+
+def analyze_batch(articles: list[Article], progress: Callable[[int], None] | None = None) -> list[ArticleAnalysis]:
+    """Parse articles in this process and run the per-article stages on each."""
+    from parallax.nlp import parse
+
+    analyses = []
+    for article, doc in zip(articles, parse(a.text for a in articles)):
         analyses.append(analyze_article(article, doc))
         if progress:
-            progress("parsing", len(analyses), len(articles))
+            progress(len(analyses))
     return analyses
 
 
