@@ -77,20 +77,25 @@ def analyze_articles(articles: list[Article], n_process: int | None = None, prog
             return analyze_batch(articles, (lambda done: progress("parsing", done, total)) if progress else None)
     import multiprocessing
 
-    batches = [articles[i:i + WORKER_BATCH] for i in range(0, total, WORKER_BATCH)]
+    # longest articles first, so the last batches are short and the processes finish together
+    order = sorted(range(total), key=lambda i: -len(articles[i].text))
+    batches = [[articles[i] for i in order[k:k + WORKER_BATCH]] for k in range(0, total, WORKER_BATCH)]
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    analyses: list[ArticleAnalysis] = []
+    analyses: list[ArticleAnalysis | None] = [None] * total
+    done = 0
     with frozen_heap():
         pool = context.Pool(min(n_process, len(batches)))
     with pool:
         # the processes are forked: now the waiting main process loads what the story stage reads
         warming = threading.Thread(target=_load_story_stage, name="parallax-story-load", daemon=True)
         warming.start()
-        for batch in pool.imap(analyze_batch, batches):  # in order
-            analyses.extend(batch)
+        for k, batch in enumerate(pool.imap(analyze_batch, batches)):
+            for i, analysis in zip(order[k * WORKER_BATCH:], batch):
+                analyses[i] = analysis
+            done += len(batch)
             if progress:
-                progress("parsing", len(analyses), total)
+                progress("parsing", done, total)
     warming.join()
     return analyses
 
