@@ -55,3 +55,19 @@ def test_article_longer_than_max_length_is_analysed(nlp, monkeypatch) -> None:
 def test_one_doc_per_text(texts) -> None:
     docs = list(parse(texts))
     assert [d.text for d in docs] == texts
+
+
+def test_parsing_processes_analyse_as_one_process_does(nlp) -> None:
+    """Several processes each parse and analyse a batch; the analyses (pickled back) equal one process's."""
+    from parallax.api import WORKER_BATCH, analyze_articles
+    from parallax.model import Article
+
+    texts = [PARAGRAPH.replace("Monday", day) * (1 + i % 3) for i, day in enumerate(("Monday", "Tuesday", "Friday", "Sunday", "Saturday"))]
+    articles = [Article(id=f"a{i}", text=t, word_count=len(t.split())) for i, t in enumerate(texts)]
+    assert len(articles) > WORKER_BATCH  # at least two batches, so both processes work
+    seen = []
+    together = analyze_articles(articles, n_process=2, progress=lambda stage, done, total: seen.append(done))
+    alone = analyze_articles(articles, n_process=1)
+    assert [a.article_id for a in together] == [a.id for a in articles]  # in input order, whatever order they ran in
+    assert together == alone and together[0].quotes
+    assert seen[0] == 0 and seen[-1] == len(articles)

@@ -56,6 +56,13 @@ def hedge_entries() -> list[tuple[re.Pattern, str, str]]:
     return [(re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "evidential") for row in _rows("hedges.tsv")]
 
 
+@lru_cache(maxsize=2)
+def hedge_matches(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Per row of ``hedge_entries``, the (start, end) of its matches in ``text``: framing's token
+    features and its hedge finder both read them, so an article is scanned once."""
+    return tuple(tuple(match.span() for match in pattern.finditer(text)) for pattern, _, _ in hedge_entries())
+
+
 @lru_cache(maxsize=1)
 def contested_names() -> dict[str, frozenset[str]]:
     """form → the other forms it is contested with (lower case)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -38,14 +39,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-def content_words(text: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)} - STOP
+@lru_cache(maxsize=16384)  # a quote is compared with every other quote of its speaker
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]{3,}", text)) - STOP
 
 
 def similarity(a: str, b: str) -> float:
     """Wording similarity: token sets for reordering and translation, partial match for trimming."""
     ta, tb = a.lower(), b.lower()
-    overlap = len(content_words(a) & content_words(b)) / max(1, min(len(content_words(a)), len(content_words(b))))
+    wa, wb = content_words(a), content_words(b)
+    overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
     partial = fuzz.partial_ratio(ta, tb) if min(len(ta), len(tb)) >= 25 else 0
     return max(fuzz.token_set_ratio(ta, tb) * 0.5 + overlap * 50, partial if partial >= TRIMMED_UTTERANCE else 0)
 

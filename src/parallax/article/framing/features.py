@@ -21,7 +21,7 @@ from spacy.attrs import (
 )
 
 from parallax.article.quotes.marks import find_marked_spans
-from parallax.lexicons import hedge_patterns, intensifiers, multiword_labels, political_labels, subjectivity, valence
+from parallax.lexicons import hedge_entries, hedge_matches, intensifiers, multiword_labels, political_labels, subjectivity, valence
 
 QUOTE_CHARS = frozenset("\"“”„«»'’‘‹›")
 FEATURE_VERSION = "1"
@@ -118,22 +118,23 @@ class TokenTable:
         )
 
 
+def _span_flags(starts: np.ndarray, spans) -> np.ndarray:
+    """Per token: True where one of the (start, end) character spans covers the token's first character."""
+    bounds = np.array(list(spans), dtype=np.int64).reshape(-1, 2)
+    bounds = bounds[bounds[:, 1] > bounds[:, 0]]
+    cover = np.zeros(len(starts) + 1, dtype=np.int64)
+    np.add.at(cover, np.searchsorted(starts, bounds[:, 0]), 1)
+    np.add.at(cover, np.searchsorted(starts, bounds[:, 1]), -1)
+    return np.cumsum(cover[:-1]) > 0
+
+
 def _char_flags(text: str, starts: np.ndarray, patterns) -> np.ndarray:
-    """Per token: 1 where a pattern's match covers the token's first character."""
-    flags = np.zeros(len(starts), dtype=bool)
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            lo, hi = np.searchsorted(starts, [match.start(), match.end()])
-            flags[lo:hi] = True
-    return flags
+    """Per token: True where a pattern's match covers the token's first character."""
+    return _span_flags(starts, (match.span() for pattern in patterns for match in pattern.finditer(text)))
 
 
 def _inside_quotes(text: str, starts: np.ndarray) -> np.ndarray:
-    flags = np.zeros(len(starts), dtype=bool)
-    for span in find_marked_spans(text):
-        lo, hi = np.searchsorted(starts, [span.start, span.end])
-        flags[lo:hi] = True
-    return flags
+    return _span_flags(starts, ((span.start, span.end) for span in find_marked_spans(text)))
 
 
 def _shape(text: str) -> str:
@@ -246,7 +247,8 @@ def token_feature_groups(doc, table: TokenTable | None = None) -> tuple[FeatureG
     text = table.text
     n = len(doc)
     labels = _char_flags(text, table.starts, [multiword_labels()])
-    hedges = _char_flags(text, table.starts, [p for p, kind in hedge_patterns() if kind == "hedge"])
+    hedges = _span_flags(table.starts, [span for (_, kind, _), spans in zip(hedge_entries(), hedge_matches(text))
+                                        if kind == "hedge" for span in spans])
     quoted = _inside_quotes(text, table.starts)
     lowers, lemmas, pos, heads, texts = table.lowers, table.lemmas, table.pos, table.heads, table.texts
     lex = [_word_lexicon(lowers[i], lemmas[i]) if table.alpha[i] else () for i in range(n)]
@@ -256,35 +258,36 @@ def token_feature_groups(doc, table: TokenTable | None = None) -> tuple[FeatureG
         mark = "!" if "!" in last else "?" if "?" in last else "."
         sentence_end[start:end] = [mark] * (end - start)
     around = [_neighbour(lowers[j], pos[j], lex[j]) for j in range(n)]
-    numbers: list[int] = []
-    offsets = [0]
-    add = numbers.append
-    for i in range(n):
-        h = heads[i]
-        add(_own(lowers[i], lemmas[i], texts[i]))
-        add(_syntax(pos[i], table.tags[i], table.deps[i], lemmas[h], pos[h]))
-        add(_ent(table.ents[i]))
-        add(_END[sentence_end[i]])
-        if table.stop[i]:
-            add(_FLAGS["stop"])
-        for k, offset in enumerate((-2, -1, 1, 2)):
-            j = i + offset
-            add(around[j][k] if 0 <= j < n else _EDGE[offset])
-        add(_pair("p-1|p=", pos[i - 1] if i else "<s>", pos[i]))
-        add(_pair("p|p+1=", pos[i], pos[i + 1] if i + 1 < n else "</s>"))
-        if lex[i]:
-            add(_lexical(lex[i], pos[i]))
-        if labels[i]:
-            add(_FLAGS["in-label"])
-        if hedges[i]:
-            add(_FLAGS["in-hedge"])
-        if quoted[i]:
-            add(_FLAGS["quoted"])
-            if i and texts[i - 1] in QUOTE_CHARS or i + 1 < n and texts[i + 1] in QUOTE_CHARS:
-                add(_FLAGS["quote-edge"])
-        offsets.append(len(numbers))
+    # one column per slot of a token's groups, in their fixed order, -1 where a token has none:
+    # the rows flattened are every token's groups in order (no per-token appends)
+    slots = np.full((n, 16), -1, dtype=np.int64)
+    slots[:, 0] = [_own(lowers[i], lemmas[i], texts[i]) for i in range(n)]
+    slots[:, 1] = [_syntax(pos[i], table.tags[i], table.deps[i], lemmas[h], pos[h]) for i, h in enumerate(heads.tolist())]
+    slots[:, 2] = [_ent(ent) for ent in table.ents]
+    slots[:, 3] = [_END[mark] for mark in sentence_end]
+    slots[table.stop, 4] = _FLAGS["stop"]
+    for k, offset in enumerate((-2, -1, 1, 2)):
+        slots[:, 5 + k] = _EDGE[offset]
+        first, last = max(0, -offset), n - max(0, offset)  # the tokens whose neighbour at ``offset`` exists
+        if first < last:
+            slots[first:last, 5 + k] = [around[i + offset][k] for i in range(first, last)]
+    slots[:, 9] = [_pair("p-1|p=", left, right) for left, right in zip(["<s>"] + pos[:-1], pos)]
+    slots[:, 10] = [_pair("p|p+1=", left, right) for left, right in zip(pos, pos[1:] + ["</s>"])]
+    slots[:, 11] = [_lexical(lex[i], pos[i]) if lex[i] else -1 for i in range(n)]
+    slots[labels, 12] = _FLAGS["in-label"]
+    slots[hedges, 13] = _FLAGS["in-hedge"]
+    slots[quoted, 14] = _FLAGS["quoted"]
+    marks = np.array([t in QUOTE_CHARS for t in texts], dtype=bool)
+    beside_mark = np.zeros(n, dtype=bool)
+    beside_mark[1:] |= marks[:-1]
+    beside_mark[:-1] |= marks[1:]
+    slots[quoted & beside_mark, 15] = _FLAGS["quote-edge"]
+    present = slots >= 0
+    numbers = slots[present]
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(present.sum(axis=1), out=offsets[1:])
     tensor = doc.tensor if doc.tensor is not None and len(doc.tensor) == n else np.zeros((n, 96), dtype=np.float32)
-    groups = FeatureGroups(np.array(numbers, dtype=np.int64), np.array(offsets, dtype=np.int64), _generation)
+    groups = FeatureGroups(numbers, offsets, _generation)
     return groups, np.asarray(tensor, dtype=np.float32)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from parallax.article.quotes.cues import ACCUSATION_VERBS, DENIAL_VERBS, SPEECH_VERBS
 from parallax.article.framing.voice import Voice
-from parallax.lexicons import hedge_entries
+from parallax.lexicons import hedge_entries, hedge_matches
 from parallax.model import Article, Hedge
 
 EVENT_LEMMAS = frozenset(
@@ -106,9 +106,8 @@ def find_hedges(article: Article, doc, others: Voice, reported: Voice, scare: li
         counts.hedge += 1
         hedges.append(Hedge(article_id=article.id, start=start, end=end, text=text[start:end], kind=kind))
 
-    for pattern, kind, scope in hedge_entries():
-        for match in pattern.finditer(text):
-            start, end = match.start(), match.end()
+    for (_, kind, scope), matches in zip(hedge_entries(), hedge_matches(text)):
+        for start, end in matches:
             if others.quoted(start) or any(s < end and start < e for s, e in seen):
                 continue
             if scope == "epistemic" and reported.quoted(start):

@@ -92,14 +92,20 @@ class LoadedLanguageModel:
             self._pool_row = np.concatenate([self._pool_row, np.full(group_count() - len(self._pool_row), -1, dtype=np.int64)])
         new = np.unique(numbers[self._pool_row[numbers] < 0]).tolist()
         if new:
+            strings = [group_strings(k) for k in new]
+            # every new group's known feature ids in one flat array, summed per group by one reduceat
+            # (row after row, the order a per-group sum takes, so the pooled weights are the same)
+            known = [[j for j in map(self.index.get, group) if j is not None] for group in strings]
+            lengths = np.fromiter(map(len, known), dtype=np.int64, count=len(known))
             weights = np.zeros((len(new), len(self.heads)), dtype=np.float32)
-            for r, k in enumerate(new):
-                ids = [j for j in map(self.index.get, group_strings(k)) if j is not None]
-                if ids:
-                    weights[r] = self.w_sparse[ids].sum(axis=0)
+            present = lengths > 0
+            if present.any():
+                ids = np.fromiter(chain.from_iterable(known), dtype=np.int64, count=int(lengths.sum()))
+                starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[present]
+                weights[present] = np.add.reduceat(self.w_sparse[ids], starts, axis=0)
             self._pool_row[new] = np.arange(len(self._pool), len(self._pool) + len(new))
-            self._pool = np.vstack([self._pool, weights])
-            self._pool_flags = np.vstack([self._pool_flags, feature_flags([list(group_strings(k)) for k in new])])
+            self._pool = np.concatenate([self._pool, weights])
+            self._pool_flags = np.concatenate([self._pool_flags, feature_flags(strings)])
         return self._pool_row[numbers]
 
     def score_groups(self, groups: FeatureGroups, tensor: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
