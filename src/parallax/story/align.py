@@ -24,7 +24,7 @@ the matrix.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
@@ -55,6 +55,37 @@ CONFLICT_LEXICAL = 0.3
 # --------------------------------------------------------------------------- identity
 
 
+MENTION_REACH = 200  # no mention is longer than this many characters before the point looked at
+
+
+class MentionIndex:
+    """Entity mentions of each article by offset, for "who is named here"."""
+
+    def __init__(self, report: StoryReport):
+        by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        for entity in report.entities:
+            for mention in entity.mentions:
+                by_article[mention.article_id].append((mention.start, mention.end, entity.id))
+        self.spans = {a: sorted(v) for a, v in by_article.items()}
+        self.starts = {a: [s for s, _, _ in v] for a, v in self.spans.items()}
+
+    def overlapping(self, article_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Mentions that share a character with [start, end) (a mention may take in "the" and "'s")."""
+        spans = self.spans.get(article_id, [])
+        at = bisect_left(self.starts.get(article_id, []), start - MENTION_REACH)
+        out = []
+        while at < len(spans) and spans[at][0] < end:
+            if spans[at][1] > start:
+                out.append(spans[at])
+            at += 1
+        return out
+
+    def best_at(self, article_id: str, start: int, end: int) -> str | None:
+        """The entity of the mention that overlaps [start, end) most (the later one on a tie)."""
+        scored = [(min(e, end) - max(s, start), s, e, entity) for s, e, entity in self.overlapping(article_id, start, end)]
+        return max(scored)[3] if scored else None
+
+
 def link_identities(report: StoryReport) -> None:
     """Holders from their quote's speaker, arguments from the entity mention they cover."""
     quotes = {q.id: q for q in report.quotes}
@@ -62,29 +93,9 @@ def link_identities(report: StoryReport) -> None:
         quote = quotes.get(claim.quote_id or "")
         if quote is not None and quote.speaker is not None:
             claim.holder = EntityRef(entity_id=quote.speaker.entity_id, name=quote.speaker.name)
-    mentions: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for entity in report.entities:
-        for mention in entity.mentions:
-            mentions[mention.article_id].append((mention.start, mention.end, entity.id))
-    starts = {}
-    for article_id, spans in mentions.items():
-        spans.sort()
-        starts[article_id] = [s for s, _, _ in spans]
+    index = MentionIndex(report)
     names = {e.id: e.name for e in report.entities}
-
-    def entity_at(article_id: str, start: int, end: int) -> str | None:
-        spans = mentions.get(article_id)
-        if not spans:
-            return None
-        at = bisect_right(starts[article_id], end) - 1
-        best = None
-        while at >= 0 and spans[at][1] > start - 200:
-            s, e, entity = spans[at]
-            overlap = min(e, end) - max(s, start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, entity)
-            at -= 1
-        return best[1] if best else None
+    entity_at = index.best_at
 
     for claim in report.claims:
         if claim.holder_span is not None and claim.holder.entity_id is None:
@@ -99,11 +110,12 @@ def link_identities(report: StoryReport) -> None:
 # --------------------------------------------------------------------------- grouping
 
 
-def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, link: float,
+def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, link: float, opposed: np.ndarray,
                  frozen: frozenset[int] = frozenset()) -> list[list[int]]:
     """Constrained average-link agglomeration over verified pairs, strongest first.
 
-    Claims in ``frozen`` (members of groups already made at a stricter link) take no part.
+    ``opposed`` (``never_together``) marks pairs that never share a group. Claims in ``frozen``
+    (members of groups already made at a stricter link) take no part.
     """
     n = len(table)
     p = np.zeros((n, n), dtype=np.float32)
@@ -111,7 +123,6 @@ def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
         p[pairs[:, 0], pairs[:, 1]] = probability
         p[pairs[:, 1], pairs[:, 0]] = probability
     articles = table.article_of
-    opposed = never_together(table)
     owner = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n) if i not in frozen}
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -probability)) if len(pairs) else []
@@ -140,7 +151,8 @@ def tiered_groups(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray,
                   possible_link: float) -> list[tuple[list[int], str]]:
     """Confident groups at the strict link; then "possible" groups among the claims left over."""
     out = []
-    confident = [m for m in group_claims(table, pairs, probability, confident_link) if spans_articles(table, m)]
+    opposed = never_together(table)
+    confident = [m for m in group_claims(table, pairs, probability, confident_link, opposed) if spans_articles(table, m)]
     # (only its own sentence keeps a claim out: members of other speakers or polarity are matched pair by pair,
     # and joining those lost more true pairs than false ones on the dev stories)
     one_sentence = table.sentence_of[:, None] == table.sentence_of[None, :]
@@ -148,7 +160,7 @@ def tiered_groups(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray,
     out += [(m, "confident") for m in confident]
     taken = frozenset(x for m in confident for x in m)
     if possible_link < confident_link:
-        out += [(m, "possible") for m in group_claims(table, pairs, probability, possible_link, taken) if spans_articles(table, m)]
+        out += [(m, "possible") for m in group_claims(table, pairs, probability, possible_link, opposed, taken) if spans_articles(table, m)]
     return out
 
 

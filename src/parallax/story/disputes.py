@@ -20,8 +20,8 @@ outlet that reports only the accusation is telling.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
+from functools import lru_cache
 
 import numpy as np
 
@@ -30,7 +30,7 @@ from parallax.ids import dispute_id
 from parallax.lexicons import accusation_patterns
 from parallax.lexicons.speech import reporting
 from parallax.model import Claim, Dispute, Entity, StoryReport
-from parallax.story.align import Alignment
+from parallax.story.align import Alignment, MentionIndex
 from parallax.story.verify import RETRIEVE_PER_CLAIM, best_of_their_sentences, default_model, near, pair_features
 from parallax.text_similarity import content_words
 
@@ -104,8 +104,7 @@ def opposes_a_thing(claim: Claim) -> bool:
     if match is None:
         return False
     head = match.group("head").lower()
-    said = reporting().said_objects
-    return head not in DENIAL_VOCABULARY and head not in said and head.rstrip("s") not in said
+    return head not in DENIAL_VOCABULARY and not names_something_said(head)
 
 
 def is_assertion(claim: Claim, entities: dict[str, Entity]) -> bool:
@@ -392,46 +391,23 @@ def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], enti
 
 
 
+@lru_cache(maxsize=1)
 def said_object_pattern() -> re.Pattern:
     """The object of a rejection that names something said: "a report from X that …", "X's story"."""
-    global _SAID_OBJECT
-    if _SAID_OBJECT is None:
-        nouns = "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
-        _SAID_OBJECT = re.compile(r"^\W*(?:(?:the|a|an|this|that|these|those)\s+)?(?P<mods>(?:[\w’'.&-]+\s+){0,4}?)"
-                                  rf"(?P<noun>(?:{nouns}))(?:s|es)?\b(?P<after>\s+(?:by|from|of)\s+)?", re.I)
-    return _SAID_OBJECT
+    nouns = "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
+    return re.compile(r"^\W*(?:(?:the|a|an|this|that|these|those)\s+)?(?P<mods>(?:[\w’'.&-]+\s+){0,4}?)"
+                      rf"(?P<noun>(?:{nouns}))(?:s|es)?\b(?P<after>\s+(?:by|from|of)\s+)?", re.I)
 
 
-_SAID_OBJECT: re.Pattern | None = None
+def names_something_said(word: str) -> bool:
+    """"report", "claims", "account": a noun of speech or another name for what someone said."""
+    said = reporting().said_objects
+    return word in said or word.rstrip("s") in said
+
+
 # dismissals worded as a judgement of the thing said: "the BuzzFeed false story", "Russia's ridiculous claims"
 JUDGED_THING = re.compile(r"\b(?:ludicrous|ridiculous|absurd|baseless|false|groundless|unfounded|phony|fake|bogus|untrue|"
                           r"inaccurate)\s+(?:claims?|accusations?|allegations?|reports?|story|stories|charges?|narrative)\b", re.I)
-
-
-MENTION_REACH = 80  # no mention is longer than this many characters before the point looked at
-
-
-class MentionIndex:
-    """Entity mentions of each article by offset, for "who is named here"."""
-
-    def __init__(self, report: StoryReport):
-        by_article: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-        for entity in report.entities:
-            for mention in entity.mentions:
-                by_article[mention.article_id].append((mention.start, mention.end, entity.id))
-        self.spans = {a: sorted(v) for a, v in by_article.items()}
-        self.starts = {a: [s for s, _, _ in v] for a, v in self.spans.items()}
-
-    def overlapping(self, article_id: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """Mentions that share a character with [start, end) (a mention may take in "the" and "'s")."""
-        spans = self.spans.get(article_id, [])
-        at = bisect_left(self.starts.get(article_id, []), start - MENTION_REACH)
-        out = []
-        while at < len(spans) and spans[at][0] < end:
-            if spans[at][1] > start:
-                out.append(spans[at])
-            at += 1
-        return out
 
 
 def rejected_owner(claim: Claim, quote, text: str, mentions: MentionIndex, entities: dict[str, Entity]) -> set[str]:
@@ -559,8 +535,7 @@ def is_generic(claim: Claim, entities: dict[str, Entity]) -> bool:
         return True  # "Kyiv was not involved in the drone attack"
     # one more word: "denied wrongdoing" denies a fact; "rejected the legislation" opposes a bill and
     # denies nothing, so rejecting and dismissing take only something said ("dismissed the account")
-    said = reporting().said_objects
-    return bool(re.search(r"\bden(?:y|ied|ies|ying|ial)\b", claim.text, re.I)) or words[0] in said or words[0].rstrip("s") in said
+    return bool(re.search(r"\bden(?:y|ied|ies|ying|ial)\b", claim.text, re.I)) or names_something_said(words[0])
 
 
 def same_holder(a: Claim, b: Claim) -> bool:
