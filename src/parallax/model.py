@@ -220,6 +220,8 @@ class Dispute(_Model):
     # which outlets carry which side (article ids)
     assertion_reported_in: list[str] = Field(default_factory=list)
     denial_reported_in: list[str] = Field(default_factory=list)
+    # sentences in which an outlet says the two parties disagree ("X was at odds with Y")
+    stated_in: list[Span] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- framing

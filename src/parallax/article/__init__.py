@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from parallax.model import Article, Claim, Framing, Quote
 
 if TYPE_CHECKING:
+    from parallax.article.disagreements import Disagreement
     from parallax.article.quotes import SpeakerRef
 
 
@@ -59,14 +60,15 @@ class ArticleAnalysis:
     speaker_refs: list["SpeakerRef"] = field(default_factory=list)  # each quote's speaker, by position
     # found by framing, completed once entities are known: [entity text, label, term] rows
     naming_mentions: list[list[str]] = field(default_factory=list)
+    disagreements: list["Disagreement"] = field(default_factory=list)  # "X was at odds with Y"
 
 
 def analyze_article(article: Article, doc) -> ArticleAnalysis:
     """Run every per-article stage over one parsed article, in dependency order.
 
     quotes (Doc) → mentions' roles and person labels → framing (quotes, scare
-    quotes) → claims (quotes) → time expressions (quotes)."""
-    from parallax.article import claims, framing, quotes, time
+    quotes) → claims (quotes) → stated disagreements → time expressions (quotes)."""
+    from parallax.article import claims, disagreements, framing, quotes, time
 
     analysis = ArticleAnalysis(
         article_id=article.id,
@@ -85,6 +87,9 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
             mention.label = "PERSON"  # a name behind a personal title, whatever spaCy's label
     found = framing.frame_article(article, doc, analysis.quotes, analysis.scare_quotes)
     analysis.framing, analysis.naming_mentions = found.framing, found.naming_mentions
-    analysis.claims = claims.extract_claims(article, doc, analysis.quotes)
+    parsed = claims.ParsedArticle.of(doc)
+    analysis.claims = claims.extract_claims(article, doc, analysis.quotes, parsed)
+    analysis.disagreements = disagreements.find_disagreements(article.id, article.text, parsed.sentences, parsed.ents,
+                                                                    analysis.quotes)
     analysis.times = time.extract_times(article, doc, analysis.quotes)
     return analysis

@@ -30,6 +30,7 @@ from spacy.lang.en.lex_attrs import _num_words
 
 from parallax.ids import claim_id
 from parallax.lexicons import denial_patterns, hedge_patterns, procedural_patterns, subjectivity
+from parallax.lexicons.speech import naming_verbs_pattern
 from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
 
 MAX_SENTENCES_PER_QUOTE = 6
@@ -80,14 +81,12 @@ def polarity_of(text: str, cue: str | None, voice: str = "quoted") -> str:
 
 # "who frequently calls the media 'fake news'", "calling BuzzFeed's story 'not accurate'": the narration
 # reports someone's dismissal; the words are theirs (in quotation marks, or named by a verb of calling)
-CALLING = re.compile(r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
-                     r"describ(?:e|es|ed|ing))\b", re.I)
 
 
 def reports_a_dismissal(text: str, at: int) -> bool:
     before = text[:at]
     opened = sum(before.count(m) for m in "“«") - sum(before.count(m) for m in "”»") > 0 or before.count('"') % 2 == 1
-    return opened or bool(CALLING.search(before[-80:]))
+    return opened or bool(naming_verbs_pattern().search(before[-80:]))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

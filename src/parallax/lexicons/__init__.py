@@ -7,6 +7,7 @@
 - ``subjectivity.tsv``: Pattern's adjective subjectivity lexicon (PDDL).
 - ``denials.tsv``: denial and rebuttal expressions (regular expressions).
 - ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
+- ``disagreements.tsv``: words with which a writer says two named parties disagree.
 - ``procedural.tsv``: procedural sentences and transcript chatter (regular expressions).
 - ``named_dates.tsv``: holidays and dates that name one event, for time expressions.
 - ``boilerplate.tsv``: page furniture (prompts, related links, credits, bios, notices).
@@ -109,6 +110,12 @@ def denial_patterns() -> list[tuple[re.Pattern, str]]:
 
 
 @lru_cache(maxsize=1)
+def judged_thing_patterns() -> list[re.Pattern]:
+    """Dismissals worded as a judgement of the thing said ("the BuzzFeed false story")."""
+    return [re.compile(row[0], re.I) for row in _rows("denials.tsv") if row[2:3] == ["judged"]]
+
+
+@lru_cache(maxsize=1)
 def procedural_patterns() -> re.Pattern:
     """One pattern matching sentences that state nothing about the story."""
     return re.compile("|".join(f"(?:{row[0]})" for row in _rows("procedural.tsv")), re.I)
@@ -138,3 +145,15 @@ def stop_words(name: str) -> frozenset[str]:
 def boilerplate_patterns() -> dict[str, re.Pattern]:
     """name → the case-insensitive pattern of one kind of page furniture, for the cleaner."""
     return {row[0]: re.compile(row[1], re.I) for row in _rows("boilerplate.tsv")}
+
+
+@lru_cache(maxsize=1)
+def disagreement_words() -> dict[tuple[str, str], str]:
+    """(lemma, form) → the asserting side ("subject" or "other"); see ``disagreements.tsv``."""
+    return {(row[0], row[1]): row[2] for row in _rows("disagreements.tsv") if row[1] != "position"}
+
+
+@lru_cache(maxsize=1)
+def held_positions() -> frozenset[str]:
+    """Nouns for a position a party holds ("the CDC's recommendations"); see ``disagreements.tsv``."""
+    return frozenset(row[0] for row in _rows("disagreements.tsv") if row[1] == "position")

@@ -8,6 +8,7 @@ quote finder, the claim extractor and the entity resolver alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import re
 from functools import lru_cache
 
 from parallax.lexicons import _rows
@@ -26,6 +27,7 @@ class ReportingLexicon:
     topic: frozenset[str]  # the object is the content ("cited rising costs")
     finding: frozenset[str]  # topic verbs of things, not people ("polls show …")
     view: frozenset[str]  # a view only as "X sees Y as Z"
+    naming: frozenset[str]  # "X calls the media 'fake news'": the name given is X's words
     phrasal: frozenset[tuple[str, str]]  # (verb lemma, particle)
     nouns: frozenset[str]  # nouns of speech that carry a that-clause ("Moscow's claim that …")
     said_objects: frozenset[str]  # what a denial's object may name as said: the nouns of speech and "story", "account" …
@@ -58,7 +60,7 @@ def reporting() -> ReportingLexicon:
 
     return ReportingLexicon(speech=of("speech"), weak=of("weak"), denial=of("denial"), accusation=of("accusation"),
                             stance=of("stance"), core=of("core"), belief=of("belief"), attitude=of("attitude"),
-                            topic=of("topic"), finding=of("finding"), view=of("view"),
+                            topic=of("topic"), finding=of("finding"), view=of("view"), naming=of("naming"),
                             phrasal=frozenset(phrasal), nouns=frozenset(nouns),
                             said_objects=frozenset(nouns | said_objects),
                             holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns))
@@ -76,3 +78,19 @@ def title_words() -> frozenset[str]:
 
 def person_titles() -> frozenset[str]:
     return frozenset(w for w, kind in titles().items() if kind == "person")
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular inflections of an English verb: call → calls, called, calling; dub → dubbed; describe → described."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", stem + "ed", stem + "ing"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # dubbed, labelled
+    return forms
+
+
+@lru_cache(maxsize=1)
+def naming_verbs_pattern() -> re.Pattern:
+    """Any form of a naming verb ("called", "dubs", "labelling")."""
+    forms = sorted({f for lemma in reporting().naming for f in inflections(lemma)}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b", re.I)

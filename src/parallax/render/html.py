@@ -110,7 +110,8 @@ def build_view(report: StoryReport) -> dict:
     disputes = []
     for dispute in report.disputes:
         only = set(dispute.assertion_reported_in) - set(dispute.denial_reported_in)
-        first_claim = next((claims[c] for c in dispute.assertion_claim_ids if c in claims), None)
+        # a disagreement an outlet states ("X was at odds with Y") has its sentence as evidence
+        first_claim = next((claims[c] for c in dispute.assertion_claim_ids if c in claims), None) or next(iter(dispute.stated_in), None)
         first_denial = next((claims[c] for c in dispute.denial_claim_ids if c in claims), None)
         disputes.append({
             "label": dispute.label, "asserted_by": dispute.asserted_by, "denied_by": dispute.denied_by,

@@ -38,7 +38,7 @@ def build_report(articles: list[Article], analyses: list[ArticleAnalysis], optio
     framing.complete_framing(report, analyses)
     alignment = align.align_claims(articles, analyses, report, options.alignment_model)
     report.claim_groups = alignment.groups
-    report.disputes = disputes.find_disputes(articles, report, alignment)
+    report.disputes = disputes.find_disputes(articles, report, alignment, analyses)
     align.fill_omissions(report)
     report.time_expressions = timeline.time_expressions(analyses)
     report.timeline = timeline.build_timeline(articles, analyses, report)

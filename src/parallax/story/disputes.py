@@ -27,7 +27,7 @@ import numpy as np
 
 from parallax.article.claims import DENIAL_CUES as DENIAL_CUE, denial_match
 from parallax.ids import dispute_id
-from parallax.lexicons import accusation_patterns
+from parallax.lexicons import accusation_patterns, judged_thing_patterns
 from parallax.lexicons.speech import reporting
 from parallax.model import Claim, Dispute, Entity, StoryReport
 from parallax.story.align import Alignment, MentionIndex
@@ -172,12 +172,23 @@ def names_within(body: str, name: str) -> bool:
     return bool(re.search(rf"(?<!\w){re.escape(body)}(?:n|ns|ian|ians|'s|’s)?(?!\w)", name))
 
 
-def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[Dispute]:
+def find_disputes(articles, report: StoryReport, alignment: Alignment, analyses=()) -> list[Dispute]:
+    """Disputes from what the parties say (assertions answered by denials), then those the
+    outlets state in so many words ("X was at odds with Y"), joined when they name the same parties."""
+    entities = {e.id: e for e in report.entities}
+    kin = Kinship(entities)
+    found = claimed_disputes(articles, report, alignment, entities, kin)
+    disagreements = [d for a in analyses for d in a.disagreements]
+    if disagreements:
+        found = with_stated(found, disagreements, report, entities, kin)
+    return sorted(found, key=lambda d: (d.kind != "parties", -len(set(d.assertion_reported_in) | set(d.denial_reported_in)),
+                                        -d.confidence, d.id))
+
+
+def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entities: dict[str, Entity], kin: Kinship) -> list[Dispute]:
     table = alignment.table
     if table is None or not len(table):
         return []
-    entities = {e.id: e for e in report.entities}
-    kin = Kinship(entities)
     outlet_of = {a.id: a.outlet or a.id for a in articles}
     claims = table.claims
     cues = {q.id: q.cue for q in report.quotes}
@@ -347,9 +358,69 @@ def find_disputes(articles, report: StoryReport, alignment: Alignment) -> list[D
                 if group.coverage.get(article_id) in ("reported", "hedged", "omitted"):
                     group.coverage[article_id] = "disputed"
                     group.coverage_confidence[article_id] = dispute.confidence
-    disputes += reported_rejections(claims, reported, entities)
-    return sorted(disputes, key=lambda d: (d.kind != "parties", -len(set(d.assertion_reported_in) | set(d.denial_reported_in)),
-                                          -d.confidence, d.id))
+    return disputes + reported_rejections(claims, reported, entities)
+
+
+# --------------------------------------------------------------------------- disagreements the outlets state
+
+# how sure a sentence saying that two named parties disagree is: the words say it, but not what about
+STATED_CONFIDENCE = 0.6
+
+
+def with_stated(disputes: list[Dispute], disagreements, report: StoryReport, entities: dict[str, Entity],
+                kin: Kinship) -> list[Dispute]:
+    """Add the stated disagreements: to a dispute between the same two parties as its evidence,
+    else as a dispute of their own, one per pair of parties (the side most sentences give as the
+    asserting one asserts; on a tie, the first sentence's)."""
+    mentions = MentionIndex(report)
+    speakers = {q.id: q.speaker.entity_id for q in report.quotes if q.speaker is not None}
+    by_pair: dict[frozenset[str], list[tuple[str, str, object]]] = defaultdict(list)
+    for found in disagreements:
+        sides = []
+        for party in (found.asserting, found.denying):
+            if party.speaker_of is not None:
+                entity_id = speakers.get(party.speaker_of)
+            else:
+                entity_id = mentions.best_at(found.article_id, party.mention.start, party.mention.end)
+            sides.append(entity_id if entity_id in entities and entities[entity_id].type in PARTY_TYPES else None)
+        asserting, denying = sides
+        if asserting is None or denying is None or kin.expand({asserting}) & kin.expand({denying}):
+            continue
+        by_pair[frozenset((asserting, denying))].append((asserting, denying, found))
+    out = list(disputes)
+    for pair, found in sorted(by_pair.items(), key=lambda kv: sorted(kv[0])):
+        sentences = sorted({(f.article_id, f.sentence.start): f.sentence for _, _, f in found}.values(), key=lambda s: (s.article_id, s.start))
+        existing = next((d for d in out if d.kind == "parties" and pair <= kin.expand(set(d.asserted_by_ids) | set(d.denied_by_ids))), None)
+        if existing is not None:
+            existing.stated_in = sorted({(s.article_id, s.start): s for s in existing.stated_in + sentences}.values(),
+                                        key=lambda s: (s.article_id, s.start))
+            continue
+        votes: dict[str, int] = defaultdict(int)
+        for asserting, _, _ in found:
+            votes[asserting] += 1
+        first = found[0][0]
+        asserting = max(sorted(pair), key=lambda e: (votes[e], e == first))
+        denying = next(e for e in pair if e != asserting)
+        lead = found[0][2]
+        in_sentences = [c for c in report.claims if any(c.article_id == s.article_id and s.start <= c.start and c.end <= s.end
+                                                        for s in sentences)]
+        articles = sorted({s.article_id for s in sentences})
+        out.append(Dispute(
+            id=dispute_id([f"{asserting}:stated"], [f"{s.article_id}:{s.start}" for s in sentences]),
+            kind="parties",
+            label=re.sub(r"^(?:over|about|on)\s+", "", lead.topic.text) if lead.topic is not None else lead.sentence.text,
+            asserted_by=[entities[asserting].name],
+            denied_by=[entities[denying].name],
+            asserted_by_ids=[asserting],
+            denied_by_ids=[denying],
+            assertion_claim_ids=sorted(c.id for c in in_sentences if c.holder.entity_id == asserting),
+            denial_claim_ids=sorted(c.id for c in in_sentences if c.holder.entity_id == denying),
+            confidence=STATED_CONFIDENCE,
+            assertion_reported_in=articles,
+            denial_reported_in=articles,
+            stated_in=sentences,
+        ))
+    return out
 
 
 # --------------------------------------------------------------------------- rejections that name whose words they reject
@@ -405,11 +476,6 @@ def names_something_said(word: str) -> bool:
     return word in said or word.rstrip("s") in said
 
 
-# dismissals worded as a judgement of the thing said: "the BuzzFeed false story", "Russia's ridiculous claims"
-JUDGED_THING = re.compile(r"\b(?:ludicrous|ridiculous|absurd|baseless|false|groundless|unfounded|phony|fake|bogus|untrue|"
-                          r"inaccurate)\s+(?:claims?|accusations?|allegations?|reports?|story|stories|charges?|narrative)\b", re.I)
-
-
 def rejected_owner(claim: Claim, quote, text: str, mentions: MentionIndex, entities: dict[str, Entity]) -> set[str]:
     """Whose words a denial names as what it rejects, when it names them at its object: "disputed a
     report from BuzzFeed News that …", "dismissed the Republican argument that …", "BuzzFeed's
@@ -431,7 +497,7 @@ def rejected_owner(claim: Claim, quote, text: str, mentions: MentionIndex, entit
             spans.append((start + match.start("mods"), start + match.start("noun"), False))
             if match.group("after"):
                 spans.append((start + match.end("after"), start + match.end("after") + 60, True))
-    for judged in JUDGED_THING.finditer(claim.text):
+    for judged in (m for pattern in judged_thing_patterns() for m in pattern.finditer(claim.text)):
         at = claim.start + judged.start()
         words_before = re.search(r"(?:[\w’'.&-]+\s+){0,3}$", text[max(0, at - 60):at])
         spans.append((at - len(words_before.group(0)), at, False))
