@@ -71,3 +71,15 @@ def test_pushing_back_against_a_party_doubts_what_it_holds(found):
 def test_first_person_inside_a_quote_is_its_speaker(found):
     got = found('"I strongly disagree with Judge Andrew Hanen\'s decision," Homeland Security Secretary Jeh Johnson said.')
     assert len(got) == 1 and got[0][0].startswith("Andrew Hanen") and got[0][1].startswith("speaker of ")
+
+
+def test_a_partys_claim_named_inside_anothers_quote_sets_them_against_each_other(found):
+    got = found('"The State Department claims that the mere threat of sanctions will deter Russia. It just does not make '
+                'sense," said Representative Eliot Engel.')
+    assert len(got) == 1 and got[0][0] == "The State Department" and got[0][1].startswith("speaker of ")
+
+
+def test_that_account_is_the_account_just_quoted(found):
+    got = found('Alexander Vindman said he told Gordon Sondland that the request was inappropriate. '
+                "That account differs from Gordon Sondland's testimony.")
+    assert [g for g in got if g[2] == "differs"] and all(g[0].startswith("speaker of ") for g in got if g[2] == "differs")

@@ -53,29 +53,50 @@ class Disagreement:
     topic: Span | None = None  # "over whether the drug works": what they disagree about, when said
 
 
+# "That account differs from …": the account given by the quote that ended at most this far before
+RECENT_QUOTE_REACH = 300
+
+
 @dataclass
 class Parties:
     """Who a token stands for: entity tokens, and the quotes a first person may speak in."""
 
     of_token: dict
-    quotes: list[Quote]
+    quotes: list[Quote]  # with a speaker, by start
     quote_starts: list[int]
 
+    @classmethod
+    def of(cls, ents, quotes) -> "Parties":
+        of_token = {token.i: ent for ent in ents if ent.label_ in PARTY_LABELS for token in ent}
+        ordered = sorted((q for q in quotes if q.speaker is not None), key=lambda q: (q.start, q.end))
+        return cls(of_token, ordered, [q.start for q in ordered])
+
     def quote_at(self, offset: int) -> Quote | None:
+        """The direct quote the offset lies in ("I disagree …" is its speaker's)."""
         k = bisect_right(self.quote_starts, offset) - 1
-        return self.quotes[k] if k >= 0 and self.quotes[k].end > offset and self.quotes[k].speaker is not None else None
+        while k >= 0:
+            quote = self.quotes[k]
+            if quote.end > offset and quote.kind in ("direct", "unmarked"):
+                return quote
+            if offset - quote.start > 5000:
+                return None
+            k -= 1
+        return None
+
+    def quote_before(self, offset: int) -> Quote | None:
+        """The latest quote that ends before the offset, not too far before it."""
+        k = bisect_right(self.quote_starts, offset) - 1
+        best = None
+        for quote in self.quotes[max(0, k - 5):k + 1]:
+            if quote.end <= offset and offset - quote.end <= RECENT_QUOTE_REACH and (best is None or quote.end > best.end):
+                best = quote
+        return best
 
 
 def find_disagreements(article_id: str, text: str, sentences, ents, quotes: list[Quote] = ()) -> list[Disagreement]:
     """Disagreements in the parsed sentences (``ents``: the Doc's entities, for party lookups;
     ``quotes``: the article's quotes, whose speakers a first person inside them stands for)."""
-    parties = {}
-    for ent in ents:
-        if ent.label_ in PARTY_LABELS:
-            for token in ent:
-                parties[token.i] = ent
-    ordered = sorted((q for q in quotes if q.kind in ("direct", "unmarked")), key=lambda q: (q.start, q.end))
-    parties = Parties(parties, ordered, [q.start for q in ordered])
+    parties = Parties.of(ents, quotes)
     words = disagreement_words()
     out = []
     for sentence in sentences:
@@ -84,7 +105,9 @@ def find_disagreements(article_id: str, text: str, sentences, ents, quotes: list
         for token in sentence:
             lemma = token.lemma_.lower()
             found = None
-            if token.pos_ in ("VERB", "AUX") and any((lemma, form) in words for form in VERB_FORMS):
+            if token.pos_ == "VERB" and (lemma, "quoted-claim") in words:
+                found = quoted_claim(token, parties)
+            elif token.pos_ in ("VERB", "AUX") and any((lemma, form) in words for form in VERB_FORMS):
                 found = verb_relation(token, lemma, words, parties)
             elif token.pos_ == "VERB" and any(c.lower_ == "back" for c in token.children) and (f"{lemma} back", "phrasal") in words:
                 found = phrasal_relation(token, words[(f"{lemma} back", "phrasal")], parties)
@@ -175,6 +198,18 @@ def phrasal_relation(verb, side: str, parties):
     return (mine, theirs, topic_of(verb)) if side == "subject" else (theirs, mine, topic_of(verb))
 
 
+def quoted_claim(verb, parties: Parties):
+    """"The State Department claims that the threat will deter Russia. It just doesn't make sense,"
+    said Engel: a party's claim, named inside another party's direct quote."""
+    quote = parties.quote_at(verb.idx)
+    if quote is None or not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON" or subject.i not in parties.of_token:
+        return None
+    return parties.of_token[subject.i], quote, None
+
+
 def noun_relation(noun, words, parties):
     """"X had an argument with Y (over P)", "X was at odds with Y", "X's dispute with Y"."""
     lemma = "odds" if noun.lower_ == "odds" else noun.lemma_.lower()
@@ -240,11 +275,18 @@ def party_at(token, parties, said_owner: bool = False, said_only: bool = False):
     if token.pos_ == "PRON":
         return pronoun_party(token, parties)
     if said_owner and says_something(token):
-        return said_thing_owner(token, parties)
+        owner = said_thing_owner(token, parties)
+        if owner is None and any(c.dep_ == "det" and c.lower_ in ("that", "this") for c in token.children):
+            return parties.quote_before(token.idx)  # "That account differs from …": the account just quoted
+        return owner
     if said_only:
         return None
     if token.i in parties.of_token:
         return parties.of_token[token.i]
+    # "differs from Sondland's, a wealthy businessman": whose (account) the possessive names
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.i in parties.of_token), None)
+    if said_owner and owner is not None:
+        return parties.of_token[owner.i]
     if token.pos_ == "NOUN":
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in EXAMPLE_PREPOSITIONS:
@@ -280,6 +322,8 @@ def topic_of(token) -> tuple[int, int] | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("over", "about", "on"):
             tokens = list(child.subtree)
+            if any(t.ent_type_ in ("DATE", "TIME") for t in tokens):
+                continue  # "on Friday": when, not what about
             return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     return None
 

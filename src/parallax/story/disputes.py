@@ -390,7 +390,9 @@ def with_stated(disputes: list[Dispute], disagreements, report: StoryReport, ent
     out = list(disputes)
     for pair, found in sorted(by_pair.items(), key=lambda kv: sorted(kv[0])):
         sentences = sorted({(f.article_id, f.sentence.start): f.sentence for _, _, f in found}.values(), key=lambda s: (s.article_id, s.start))
-        existing = next((d for d in out if d.kind == "parties" and pair <= kin.expand(set(d.asserted_by_ids) | set(d.denied_by_ids))), None)
+        # the same two parties, by kinship either way ("BuzzFeed News" / "BuzzFeed")
+        existing = next((d for d in out if d.kind == "parties" and all(
+            kin.expand({p}) & kin.expand(set(d.asserted_by_ids) | set(d.denied_by_ids)) for p in pair)), None)
         if existing is not None:
             existing.stated_in = sorted({(s.article_id, s.start): s for s in existing.stated_in + sentences}.values(),
                                         key=lambda s: (s.article_id, s.start))
