@@ -306,3 +306,15 @@ def test_speech_after_a_colon_stops_where_marked_speech_begins():
     q = one(quotes, "Nobody asked me")
     assert q.kind == "direct"
     assert not any(x.kind == "unmarked" and "Priya Nand" in x.text for x in quotes)
+
+
+def test_a_quote_whose_closing_mark_was_lost_ends_at_its_attribution(nlp):
+    from parallax.article.quotes import extract_quotes
+    from parallax.model import Article
+    text = ("“The president’s double standard is appalling, Chuck Schumer said. The memo was released on Friday with no "
+            "redactions. Democrats said the memo was “a political hit job,” and Nancy Pelosi agreed.")
+    article = Article(id="lost", outlet="Wire", text=text, word_count=len(text.split()))
+    quotes = extract_quotes(article, nlp(text), {})
+    first = next(q for q in quotes if q.text.startswith("The president"))
+    assert first.text == "The president’s double standard is appalling," and first.speaker.name == "Chuck Schumer"
+    assert not any("released on Friday" in q.text for q in quotes if q.kind == "direct")

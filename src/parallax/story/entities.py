@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
+from parallax.article.quotes.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
 from parallax.article.quotes.marks import fills_marks
 from parallax.ids import entity_id
 from parallax.lexicons.speech import title_words
@@ -255,8 +256,8 @@ def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], Speak
     texts = {a.id: a.text for a in articles}
     for article, analysis in zip(articles, analyses):
         for ref in analysis.speaker_refs:
-            if ref.label not in SPEAKING_LABELS or not normalize(ref.name):
-                continue
+            if ref.label not in SPEAKING_LABELS or not normalize(ref.name) or normalize(ref.name).lower() in UNRESOLVED_NAMES:
+                continue  # a pronoun left unresolved names nobody
             span = ref.ref or ref.surface
             if span is None:
                 continue
@@ -286,6 +287,10 @@ def gather_mentions(articles, analyses, report) -> tuple[list[RawMention], Speak
                 links.followers.append((follower, (target.article_id, target.start, target.end)))
                 at[(article.id, *ref.surface)] = follower
     return mentions, links
+
+
+# what a speaker is called when its pronoun found no antecedent: no entity of its own
+UNRESOLVED_NAMES = frozenset(PERSON_PRONOUNS) | GROUP_PRONOUNS | {"we", "i", "you", "us", "me"}
 
 
 def same_name(a: str, b: str) -> bool:

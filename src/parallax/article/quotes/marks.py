@@ -128,6 +128,11 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                         nested = 0
                 else:
                     straight = text[depth_open.open_mark] == '"'
+                    if not straight and text[i] in "“„«" and role == "open" and lost_close(text, depth_open, i):
+                        spans.append(depth_open)  # "“It is appalling, Schumer said. …“": the mark was lost
+                        depth_open = MarkedSpan(i + width, i + width, i, None, True)
+                        nested = 0
+                        continue
                     if straight and text[i] in "“„«" and role == "open":
                         nested += 1  # '"… about “Equal Justice Under Law” anymore …"'
                         continue
@@ -154,6 +159,20 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
             spans.append(depth_open)
             carry = depth_open
     return _trim(text, spans)
+
+
+# ", Schumer said." right after a quote's words: where a quote whose closing mark was lost ends
+_ATTRIBUTION = re.compile(r"[,.!?](?=\s+(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|says|told|added|wrote|tweeted|asked)\b[^.“”]{0,80}[.])")
+
+
+def lost_close(text: str, open_span: MarkedSpan, next_open: int) -> bool:
+    """A curly quote opened again before the open one closed: its closing mark was lost. When an
+    attribution follows its words, end it there (after the comma) and report that it was lost."""
+    found = _ATTRIBUTION.search(text, open_span.start, next_open)
+    if found is None:
+        return False
+    open_span.end = found.end()
+    return True
 
 
 def _close_in(text: str, carry: MarkedSpan, roles, p_start: int, p_end: int, spans: list[MarkedSpan]) -> MarkedSpan | None:
