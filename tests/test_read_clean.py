@@ -116,3 +116,13 @@ def test_reported_marketing_words_are_content(line: str) -> None:
 def test_lead_in_imperative_is_a_prompt() -> None:
     line = "For more, sign up for the Morning Ledger newsletter."
     assert line not in clean_text(PROSE + line + "\n").text
+
+
+def test_a_title_run_into_the_first_paragraph_is_its_own_line():
+    from parallax.read.clean import assemble, split_lines
+    raw = "Trump Accuses FDA Of Playing Politics President Trump on Wednesday decried the new guidelines.\nMore text follows here."
+    lines = split_lines(raw, "Trump Accuses FDA Of Playing Politics")
+    assert [line.text for line in lines[:2]] == ["Trump Accuses FDA Of Playing Politics", "President Trump on Wednesday decried the new guidelines."]
+    cleaned = assemble(lines, {})
+    for clean_start, raw_start, length in cleaned.source_map:
+        assert cleaned.text[clean_start:clean_start + length] == raw[raw_start:raw_start + length]

@@ -47,7 +47,7 @@ def repeated_lines(texts: list[str]) -> set[str]:
 def build_article(doc: RawDocument, raw: str, repeated: set[str]) -> Article:
     if not raw.strip():
         raise InputError(doc.origin, "empty or whitespace-only input")
-    lines = split_lines(raw)
+    lines = split_lines(raw, doc.meta.get("title"))
     blocks = find_post_blocks([line.text for line in lines])
     protected = {i for block in blocks for i in range(block.first_line, block.last_line + 1)}
     removals = classify_lines(lines, repeated, protected)

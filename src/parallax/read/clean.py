@@ -56,7 +56,10 @@ class CleanResult:
     kept_spans: list[tuple[int, int]] = field(default_factory=list)  # clean (start, end) of each kept line
 
 
-def split_lines(raw: str) -> list[Line]:
+def split_lines(raw: str, title: str | None = None) -> list[Line]:
+    """The non-blank lines of the raw text; a first line that opens with the article's title and
+    runs on into the body ("Trump Accuses FDA Of Playing Politics President Trump on Wednesday …",
+    a feed that lost the line break) is two lines, so that the title stays out of the lead sentence."""
     lines: list[Line] = []
     for match in re.finditer(r"[^\n]+", raw):
         chunk = match.group()
@@ -64,7 +67,13 @@ def split_lines(raw: str) -> list[Line]:
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        lines.append(Line(stripped, match.start() + lead, len(lines)))
+        start = match.start() + lead
+        heading = (title or "").strip()
+        if not lines and heading and len(heading) < len(stripped) and stripped.startswith(heading) and stripped[len(heading)].isspace():
+            rest = stripped[len(heading):]
+            lines.append(Line(heading, start, 0))
+            start, stripped = start + len(heading) + len(rest) - len(rest.lstrip()), rest.strip()
+        lines.append(Line(stripped, start, len(lines)))
     for line in lines:
         line.total = len(lines)
     return lines
