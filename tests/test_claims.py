@@ -111,3 +111,16 @@ def test_two_speakers_saying_the_same_words_are_two_statements_not_one_agreement
         holders = {claims[c].holder.name for c in group.claim_ids if claims[c].voice == "quoted"}
         assert len(holders) <= 1, f"{holders} share a row: {group.label}"
     assert any(len(g.claim_ids) == 2 and "closed" in g.label for g in report.claim_groups)
+
+
+def test_groups_sharing_members_of_two_articles_are_one_row():
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from parallax.story.align import one_row_each
+    table = SimpleNamespace(article_of=np.array([0, 1, 0, 1, 2]))
+    # claims 1 and 2 (two articles) sit in both groups: one proposition, one row
+    assert one_row_each(table, [[0, 1, 2], [1, 2, 3]]) == [[0, 1, 2, 3]]
+    # a shared claim of one article only (a sentence stating two propositions) keeps two rows
+    assert one_row_each(table, [[0, 1], [1, 4]]) == [[0, 1], [1, 4]]

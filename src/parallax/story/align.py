@@ -157,6 +157,7 @@ def tiered_groups(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray,
     # and joining those lost more true pairs than false ones on the dev stories)
     one_sentence = table.sentence_of[:, None] == table.sentence_of[None, :]
     confident = second_homes(table, pairs, probability, confident, max(SECOND_HOME_LINK, confident_link), one_sentence)
+    confident = one_row_each(table, confident)
     out += [(m, "confident") for m in confident]
     taken = frozenset(x for m in confident for x in m)
     if possible_link < confident_link:
@@ -183,6 +184,20 @@ def second_homes(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
             if others and all(m in neighbours[x] for m in others) and not opposed[x, members].any():
                 added.append(x)
         out.append(sorted(members + added))
+    return out
+
+
+def one_row_each(table: ClaimTable, groups: list[list[int]]) -> list[list[int]]:
+    """Two groups that share members of two articles or more (after second homes) are one
+    proposition told twice over: they become one group, not two rows of the same words."""
+    out: list[list[int]] = []
+    for members in groups:
+        merged = set(members)
+        for k in range(len(out) - 1, -1, -1):
+            shared = merged & set(out[k])
+            if len({int(table.article_of[m]) for m in shared}) >= 2:
+                merged |= set(out.pop(k))
+        out.append(sorted(merged))
     return out
 
 
