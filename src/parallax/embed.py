@@ -100,8 +100,8 @@ def encode(texts: list[str]) -> Encoded | None:
 def token_match(a: np.ndarray, b: np.ndarray) -> float:
     """Greedy matching of content pieces (BERTScore F1 without idf): each piece to its closest in the other text."""
     similarity = a @ b.T
-    precision = float(np.add.reduce(similarity.max(axis=1))) / len(a)
-    recall = float(np.add.reduce(similarity.max(axis=0))) / len(b)
+    precision = float(np.add.reduce(np.maximum.reduce(similarity, axis=1))) / len(a)
+    recall = float(np.add.reduce(np.maximum.reduce(similarity, axis=0))) / len(b)
     return 2 * precision * recall / (precision + recall) if precision + recall > 0 else 0.0
 
 

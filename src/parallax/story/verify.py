@@ -203,15 +203,16 @@ def near(table: ClaimTable) -> np.ndarray:
     return close
 
 
-def candidate_pairs(table: ClaimTable) -> np.ndarray:
+def candidate_pairs(table: ClaimTable, close: np.ndarray | None = None) -> np.ndarray:
     """Pairs (i < j) of claims of different articles worth verifying, as an array of index pairs:
     near ones, at most RETRIEVE_PER_CLAIM per claim (the most similar), so that a comparison of many
-    articles verifies a number of pairs linear in its claims, not quadratic."""
+    articles verifies a number of pairs linear in its claims, not quadratic. ``close`` is
+    ``near(table)`` when the caller has it already."""
     n = len(table)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     different = table.article_of[:, None] != table.article_of[None, :]
-    keep = different & near(table)
+    keep = different & (near(table) if close is None else close)
     if n > RETRIEVE_PER_CLAIM:
         score = np.where(keep, table.closeness, -np.inf)
         floor = -np.partition(-score, RETRIEVE_PER_CLAIM - 1, axis=1)[:, RETRIEVE_PER_CLAIM - 1]
@@ -239,8 +240,20 @@ def best_of_their_sentences(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
     return (own[i, j] >= best[i, j] - 1e-6) & (own[j, i] >= best[j, i] - 1e-6)
 
 
-def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
-    """One row of FEATURES per pair: matrix look-ups for whole columns, a loop only for the set-valued ones."""
+def pair_features(table: ClaimTable, pairs: np.ndarray, known: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """One row of FEATURES per pair: matrix look-ups for whole columns, a loop only for the set-valued ones.
+    ``known`` holds pairs of this table and their rows, computed before: a row depends on its pair
+    alone, so those are copied, not computed again."""
+    if known is not None and len(pairs) and len(known[0]):
+        row_of = {(int(x), int(y)): k for k, (x, y) in enumerate(known[0])}
+        found = [row_of.get((int(x), int(y)), -1) for x, y in pairs]
+        new = [k for k, f in enumerate(found) if f < 0]
+        rows = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
+        old = [k for k, f in enumerate(found) if f >= 0]
+        rows[old] = known[1][[found[k] for k in old]]
+        if new:
+            rows[new] = pair_features(table, pairs[new])
+        return rows
     rows = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
     if not len(pairs):
         return rows
@@ -248,32 +261,45 @@ def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
     column = {name: k for k, name in enumerate(FEATURES)}
     # two claims of one sentence (a report and the denial it quotes): the sentence says nothing
     one_sentence = table.sentence_of[i] == table.sentence_of[j]
-    loop = np.zeros((len(pairs), 7), dtype=np.float32)
-    for row, (x, y) in enumerate(pairs):
-        shared = table.words[x] & table.words[y]
-        weights = [table.idf[w] for w in shared]
-        total = sum(table.idf[w] for w in table.words[x] | table.words[y]) or 1.0
-        ents_x, ents_y = table.entities[x], table.entities[y]
-        hx, hy = table.holders[x], table.holders[y]
+    # claims of one sentence share its piece vectors: each pair of vectors is matched once
+    matched: dict[tuple[int, int], float] = {}
+
+    def match(a: np.ndarray, b: np.ndarray) -> float:
+        key = (id(a), id(b))
+        value = matched.get(key)
+        if value is None:
+            value = matched[key] = token_match(a, b)
+        return value
+
+    words, idf, entities, holders, numbers = table.words, table.idf, table.entities, table.holders, table.numbers
+    tokens, claim_tokens = table.tokens, table.claim_tokens
+    loop = []
+    for (x, y), alone in zip(pairs.tolist(), one_sentence.tolist()):
+        shared = words[x] & words[y]
+        weights = [idf[w] for w in shared]
+        total = sum([idf[w] for w in words[x] | words[y]]) or 1.0
+        ents_x, ents_y = entities[x], entities[y]
+        common = len(ents_x & ents_y)
+        hx, hy = holders[x], holders[y]
         agree = differ = 0.0
-        for unit, values in table.numbers[x].items():
-            other = table.numbers[y].get(unit)
-            if other:
-                agree += bool(values & other)
-                differ += not (values & other)
-        own_match = token_match(table.claim_tokens[x], table.claim_tokens[y]) if table.claim_tokens is not None else table.lexical[x, y]
-        if one_sentence[row]:
+        if numbers[x] and numbers[y]:
+            for unit, values in numbers[x].items():
+                other = numbers[y].get(unit)
+                if other:
+                    agree += bool(values & other)
+                    differ += not (values & other)
+        own_match = token_match(claim_tokens[x], claim_tokens[y]) if claim_tokens is not None else table.lexical[x, y]
+        if alone:
             sentence_match = own_match
         else:
-            sentence_match = token_match(table.tokens[x], table.tokens[y]) if table.tokens is not None else table.sentence_lexical[x, y]
-        loop[row] = (sentence_match, own_match, max(weights, default=0.0), sum(weights) / total, len(ents_x & ents_y),
-                     len(ents_x & ents_y) / len(ents_x | ents_y) if ents_x | ents_y else 0.0,
-                     float((hx is not None and hx in ents_y) or (hy is not None and hy in ents_x)))
-        rows[row, column["numbers_agree"]] = agree
-        rows[row, column["numbers_differ"]] = differ
+            sentence_match = match(tokens[x], tokens[y]) if tokens is not None else table.sentence_lexical[x, y]
+        loop.append((sentence_match, own_match, max(weights, default=0.0), sum(weights) / total, common,
+                     common / len(ents_x | ents_y) if ents_x or ents_y else 0.0,
+                     float((hx is not None and hx in ents_y) or (hy is not None and hy in ents_x)), agree, differ))
+    looped = np.array(loop, dtype=np.float32)
     for k, name in enumerate(("token_match", "claim_token_match", "rare_shared", "shared_weight", "entities_shared",
-                              "entities_jaccard", "holder_mentioned")):
-        rows[:, column[name]] = loop[:, k]
+                              "entities_jaccard", "holder_mentioned", "numbers_agree", "numbers_differ")):
+        rows[:, column[name]] = looped[:, k]
     own_semantic = table.claim_semantic[i, j]
     rows[:, column["semantic"]] = np.where(one_sentence, own_semantic, table.semantic[i, j])
     rows[:, column["lexical"]] = table.lexical[i, j]
