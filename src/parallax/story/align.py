@@ -399,18 +399,35 @@ class Alignment:
     features: np.ndarray | None = None
 
 
-def align_claims(articles, analyses, report: StoryReport, model: PairModel | None = None) -> Alignment:
+def eligible_claims(articles, claims: list[Claim]) -> list[Claim]:
+    """The claims alignment compares; none when fewer than two articles have any."""
+    eligible = [c for c in claims if c.kind in MATRIX_KINDS]
+    if len(articles) < 2 or len({c.article_id for c in eligible}) < 2:
+        return []
+    return eligible
+
+
+def index_claims(articles, analyses, claims: list[Claim]) -> ClaimTable:
+    """The text part of the claim table (embeddings, TF-IDF, ranks): it reads no entity, so it may be
+    built while the entities are resolved."""
+    sentences = sentences_of(claims, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
+    return ClaimTable.from_texts(claims, [a.id for a in articles], {a.id: len(a.text) for a in articles}, embed.encode, sentences)
+
+
+def align_claims(articles, analyses, report: StoryReport, model: PairModel | None = None,
+                 indexed: ClaimTable | None = None) -> Alignment:
+    """Claim groups. ``indexed`` is ``index_claims`` of the eligible claims when built beforehand."""
     link_identities(report)
     article_ids = [a.id for a in articles]
-    eligible = [c for c in report.claims if c.kind in MATRIX_KINDS]
-    if len(articles) < 2 or len({c.article_id for c in eligible}) < 2:
+    eligible = eligible_claims(articles, report.claims)
+    if not eligible:
         return Alignment()
     model = model or default_model()
     if not embed.available() and embed.UNAVAILABLE not in report.warnings:
         report.warnings.append(embed.UNAVAILABLE)
     quote_group_of = {q.id: q.group_id for q in report.quotes if q.group_id}
-    sentences = sentences_of(eligible, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
-    table = ClaimTable.build(eligible, article_ids, {a.id: len(a.text) for a in articles}, embed.encode, quote_group_of, sentences)
+    table = indexed if indexed is not None and indexed.claims == eligible else index_claims(articles, analyses, eligible)
+    table.link(quote_group_of)
     close = near(table)
     pairs = candidate_pairs(table, close)
     features = pair_features(table, pairs)

@@ -73,9 +73,6 @@ class ClaimTable:
     sentence_of: np.ndarray  # per claim: an id of its sentence, unique across articles (claims of one sentence share it)
     words: list[set[str]]
     idf: dict[str, float]
-    entities: list[frozenset[str]]
-    holders: list[str | None]  # speaker entity id (quoted claims)
-    quote_groups: list[str | None]
     numbers: list[dict[str, set[str]]]
     negated: np.ndarray
     predicates: list[str | None]
@@ -83,21 +80,33 @@ class ClaimTable:
     embedded: bool = True
     tokens: list[np.ndarray] | None = None  # content-piece vectors of each claim's sentence (with the model)
     claim_tokens: list[np.ndarray] | None = None  # and of the claim itself
-    rank: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    top: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))  # top[i, j]: best_match_rank(i, j) < RETRIEVE_TOP
+    # identities, filled by ``link`` once the story's entities are resolved
+    entities: list[frozenset[str]] = field(default_factory=list)
+    holders: list[str | None] = field(default_factory=list)  # speaker entity id (quoted claims)
+    quote_groups: list[str | None] = field(default_factory=list)
 
     @classmethod
     def build(cls, claims: list[Claim], article_ids: list[str], article_length: dict[str, int],
               encode: Callable[[list[str]], Encoded | None] | None, quote_group_of: dict[str, str],
               sentences: list[str] | None = None) -> "ClaimTable":
-        """Index the claims. ``sentences`` holds each claim's sentence: embeddings and the sentence
-        TF-IDF compare whole sentences (each embedded once), since a claim cut from a longer
-        sentence often states less than the sentence that agrees with another outlet's."""
+        """Index the claims: their words (``from_texts``), then their identities (``link``)."""
+        table = cls.from_texts(claims, article_ids, article_length, encode, sentences)
+        table.link(quote_group_of)
+        return table
+
+    @classmethod
+    def from_texts(cls, claims: list[Claim], article_ids: list[str], article_length: dict[str, int],
+                   encode: Callable[[list[str]], Encoded | None] | None, sentences: list[str] | None = None) -> "ClaimTable":
+        """Index what the claims' words and places say; nothing here reads an entity, so it can run
+        while the entities are being resolved. ``sentences`` holds each claim's sentence: embeddings
+        and the sentence TF-IDF compare whole sentences (each embedded once), since a claim cut from
+        a longer sentence often states less than the sentence that agrees with another outlet's."""
         index = {a: i for i, a in enumerate(article_ids)}
         article_of = np.array([index[c.article_id] for c in claims], dtype=np.int32)
         bags = [Counter(content_words(c.text)) for c in claims]
         rows = tfidf_rows(bags)
         lexical = np.asarray((rows @ rows.T).todense(), dtype=np.float32)
-        entities = [frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place")) for c in claims]
         sentences = sentences if sentences is not None else [c.text for c in claims]
         distinct = sorted(set(sentences))
         row_of = {text: k for k, text in enumerate(distinct)}
@@ -129,9 +138,6 @@ class ClaimTable:
                                   return_inverse=True)[1].reshape(-1).astype(np.int32),
             words=[set(bag) for bag in bags],
             idf={w: math.log((1 + n) / (1 + f)) + 1 for w, f in df.items()},
-            entities=entities,
-            holders=[c.holder.entity_id if c.voice == "quoted" else None for c in claims],
-            quote_groups=[quote_group_of.get(c.quote_id or "") for c in claims],
             numbers=[numbers_of(c) for c in claims],
             negated=np.array([bool(c.predicate and c.predicate.negated) for c in claims]),
             predicates=[c.predicate.lemma if c.predicate else None for c in claims],
@@ -140,8 +146,15 @@ class ClaimTable:
             tokens=tokens,
             claim_tokens=claim_tokens,
         )
-        table.rank = best_match_rank(table)
+        table.top = best_matches(table)
         return table
+
+    def link(self, quote_group_of: dict[str, str]) -> None:
+        """The entities each claim names, its holder and its quote group (claims' identities linked)."""
+        self.entities = [frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place"))
+                         for c in self.claims]
+        self.holders = [c.holder.entity_id if c.voice == "quoted" else None for c in self.claims]
+        self.quote_groups = [quote_group_of.get(c.quote_id or "") for c in self.claims]
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -178,25 +191,62 @@ def numbers_of(claim: Claim) -> dict[str, set[str]]:
     return out
 
 
-def best_match_rank(table: ClaimTable) -> np.ndarray:
-    """rank[i, j]: how many claims of j's article match i better than j does (0 = j is i's best)."""
-    n = len(table)
-    rank = np.zeros((n, n), dtype=np.float32)
-    score = (table.semantic + table.lexical) / 2
+def match_score(table: ClaimTable, rows: np.ndarray | slice, columns: np.ndarray | slice) -> np.ndarray:
+    """What ranks the matches of a claim: the mean of semantic and lexical similarity (rows × columns)."""
+    if isinstance(rows, np.ndarray) and isinstance(columns, np.ndarray):
+        rows, columns = rows[:, None], columns[None, :]
+    return (table.semantic[rows, columns] + table.lexical[rows, columns]) / 2
+
+
+def article_columns(table: ClaimTable) -> list[tuple[int, np.ndarray | slice]]:
+    """Each article's claims as columns: a slice when they are consecutive (as a story lists them)."""
+    out = []
     for article in np.unique(table.article_of):
-        columns = np.where(table.article_of == article)[0]
-        block = score[:, columns]
-        order = np.argsort(-block, axis=1, kind="stable")
-        ranks = np.empty_like(order)
-        ranks[np.arange(n)[:, None], order] = np.arange(len(columns))[None, :]
-        rank[:, columns] = ranks
+        columns = np.flatnonzero(table.article_of == article)
+        consecutive = columns[-1] - columns[0] + 1 == len(columns)
+        out.append((int(article), slice(int(columns[0]), int(columns[-1]) + 1) if consecutive else columns))
+    return out
+
+
+def best_match_rank(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """rank of j among i's matches: how many claims of j's article match i better than j does (0 = j is
+    i's best; ties go to the earlier claim), for index arrays i and j, without ranking every pair."""
+    rank = np.zeros(len(i), dtype=np.float32)
+    articles = table.article_of[j]
+    for article, columns in article_columns(table):
+        at = np.flatnonzero(articles == article)
+        if not len(at):
+            continue
+        x, y = i[at], j[at]
+        block = match_score(table, x, columns)
+        own = ((table.semantic[x, y] + table.lexical[x, y]) / 2)[:, None]
+        index = np.arange(table.article_of.size)[columns]
+        rank[at] = (block > own).sum(axis=1) + ((block == own) & (index[None, :] < y[:, None])).sum(axis=1)
     return rank
+
+
+def best_matches(table: ClaimTable) -> np.ndarray:
+    """claim × claim: j is among the RETRIEVE_TOP best matches of i in j's article (best_match_rank below it)."""
+    n = len(table)
+    top = np.zeros((n, n), dtype=bool)
+    for _, columns in article_columns(table):
+        block = match_score(table, slice(None), columns)
+        if block.shape[1] <= RETRIEVE_TOP:
+            top[:, columns] = True
+            continue
+        # the RETRIEVE_TOP-th best score of each row: above it a claim is in, below it out, and on
+        # it the claims that match as well and come earlier decide
+        cut = -np.partition(-block, RETRIEVE_TOP - 1, axis=1)[:, RETRIEVE_TOP - 1:RETRIEVE_TOP]
+        tied = block == cut
+        better = (block > cut).sum(axis=1, keepdims=True)
+        top[:, columns] = (block > cut) | (tied & (better + np.cumsum(tied, axis=1) - 1 < RETRIEVE_TOP))
+    return top
 
 
 def near(table: ClaimTable) -> np.ndarray:
     """claim × claim: similar enough to be worth verifying (recall first; verification decides)."""
     close = (table.semantic >= RETRIEVE_SEMANTIC) | (table.lexical >= RETRIEVE_LEXICAL)
-    close |= (table.rank < RETRIEVE_TOP) & (table.rank.T < RETRIEVE_TOP) & (table.retrieval > RETRIEVE_MUTUAL)
+    close |= table.top & table.top.T & (table.retrieval > RETRIEVE_MUTUAL)
     number = {g: k + 1 for k, g in enumerate(sorted({g for g in table.quote_groups if g}))}
     groups = np.array([number.get(g, 0) if g else 0 for g in table.quote_groups])
     close |= (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
@@ -314,7 +364,7 @@ def pair_features(table: ClaimTable, pairs: np.ndarray, known: tuple[np.ndarray,
     rows[:, column["negation_differs"]] = table.negated[i] != table.negated[j]
     predicate = np.array([p or "" for p in table.predicates], dtype=object)
     rows[:, column["same_predicate"]] = (predicate[i] != "") & (predicate[i] == predicate[j])
-    rank_ij, rank_ji = table.rank[i, j], table.rank[j, i]
+    rank_ij, rank_ji = best_match_rank(table, i, j), best_match_rank(table, j, i)
     rows[:, column["mutual_rank"]] = np.log1p(np.minimum(rank_ij, rank_ji)) + np.log1p(np.maximum(rank_ij, rank_ji))
     rows[:, column["lead"]] = 1.0 - np.minimum(table.position[i], table.position[j])
     words = np.array([len(c.text.split()) for c in table.claims])
