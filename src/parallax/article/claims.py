@@ -29,7 +29,7 @@ from functools import cached_property
 from spacy.lang.en.lex_attrs import _num_words
 
 from parallax.ids import claim_id
-from parallax.lexicons import denial_patterns, hedge_patterns, procedural_patterns, subjectivity
+from parallax.lexicons import any_hedge, denial_patterns, procedural_patterns, subjectivity
 from parallax.lexicons.speech import naming_verbs_pattern
 from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
 
@@ -55,7 +55,7 @@ TRIM = "\"“”‘’'«»—–-,;: "
 
 
 def is_hedged(text: str) -> bool:
-    return any(kind == "hedge" and pattern.search(text) for pattern, kind in hedge_patterns())
+    return any_hedge().search(text) is not None
 
 
 def denial_match(text: str) -> tuple[str, int] | None:

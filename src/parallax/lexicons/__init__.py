@@ -52,6 +52,12 @@ def hedge_patterns() -> list[tuple[re.Pattern, str]]:
 
 
 @lru_cache(maxsize=1)
+def any_hedge() -> re.Pattern:
+    """Every pattern of kind hedge as one alternation: one scan of a text says whether any matches."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for pattern, kind in hedge_patterns() if kind == "hedge") or "(?!)", re.I)
+
+
+@lru_cache(maxsize=1)
 def hedge_entries() -> list[tuple[re.Pattern, str, str]]:
     """(pattern, kind, scope) with scope evidential or epistemic (see the file's header)."""
     return [(re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "evidential") for row in _rows("hedges.tsv")]

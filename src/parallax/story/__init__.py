@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from parallax.article import ArticleAnalysis
@@ -33,10 +34,17 @@ def build_report(articles: list[Article], analyses: list[ArticleAnalysis], optio
     report.quotes = [q for a in analyses for q in a.quotes]
     report.claims = [c for a in analyses for c in a.claims]
     report.framing = [a.framing for a in analyses if a.framing is not None]
-    report.entities = entities.resolve_entities(articles, analyses, report, options)
-    report.quote_groups = quote_groups.group_quotes(articles, report)
-    framing.complete_framing(report, analyses)
-    alignment = align.align_claims(articles, analyses, report, options.alignment_model)
+    eligible = align.eligible_claims(articles, report.claims)
+    # the claims' embeddings and similarity matrices read no entity: a second thread builds them
+    # while this one resolves entities (their work is mostly numpy and the tokenizer, which let go
+    # of the interpreter lock, so the two overlap on a second core)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="parallax-claim-index") as pool:
+        indexing = pool.submit(align.index_claims, articles, analyses, eligible) if eligible else None
+        report.entities = entities.resolve_entities(articles, analyses, report, options)
+        report.quote_groups = quote_groups.group_quotes(articles, report)
+        framing.complete_framing(report, analyses)
+        indexed = indexing.result() if indexing is not None else None
+    alignment = align.align_claims(articles, analyses, report, options.alignment_model, indexed)
     report.claim_groups = alignment.groups
     report.disputes = disputes.find_disputes(articles, report, alignment, analyses)
     align.fill_omissions(report)

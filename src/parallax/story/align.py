@@ -34,8 +34,8 @@ import numpy as np
 from parallax import embed
 from parallax.ids import claim_group_id
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
-from parallax.story.verify import (ClaimTable, PairModel, best_of_their_sentences, candidate_pairs, default_model, pair_features,
-                                   sentences_of)
+from parallax.story.verify import (ClaimTable, PairModel, best_of_their_sentences, candidate_pairs, default_model, near,
+                                   pair_features, sentences_of)
 from parallax.text_similarity import content_words
 
 MATRIX_KINDS = frozenset({"event", "statement"})
@@ -394,22 +394,44 @@ class Alignment:
     table: ClaimTable | None = None
     p_of: Callable[[int, int], float] = lambda x, y: 0.0
     model: PairModel | None = None
+    near: np.ndarray | None = None  # verify.near(table), which disputes reads too
+    pairs: np.ndarray | None = None  # the verified pairs and their pair_features rows, reused by disputes
+    features: np.ndarray | None = None
 
 
-def align_claims(articles, analyses, report: StoryReport, model: PairModel | None = None) -> Alignment:
+def eligible_claims(articles, claims: list[Claim]) -> list[Claim]:
+    """The claims alignment compares; none when fewer than two articles have any."""
+    eligible = [c for c in claims if c.kind in MATRIX_KINDS]
+    if len(articles) < 2 or len({c.article_id for c in eligible}) < 2:
+        return []
+    return eligible
+
+
+def index_claims(articles, analyses, claims: list[Claim]) -> ClaimTable:
+    """The text part of the claim table (embeddings, TF-IDF, ranks): it reads no entity, so it may be
+    built while the entities are resolved."""
+    sentences = sentences_of(claims, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
+    return ClaimTable.from_texts(claims, [a.id for a in articles], {a.id: len(a.text) for a in articles}, embed.encode, sentences)
+
+
+def align_claims(articles, analyses, report: StoryReport, model: PairModel | None = None,
+                 indexed: ClaimTable | None = None) -> Alignment:
+    """Claim groups. ``indexed`` is ``index_claims`` of the eligible claims when built beforehand."""
     link_identities(report)
     article_ids = [a.id for a in articles]
-    eligible = [c for c in report.claims if c.kind in MATRIX_KINDS]
-    if len(articles) < 2 or len({c.article_id for c in eligible}) < 2:
+    eligible = eligible_claims(articles, report.claims)
+    if not eligible:
         return Alignment()
     model = model or default_model()
     if not embed.available() and embed.UNAVAILABLE not in report.warnings:
         report.warnings.append(embed.UNAVAILABLE)
     quote_group_of = {q.id: q.group_id for q in report.quotes if q.group_id}
-    sentences = sentences_of(eligible, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
-    table = ClaimTable.build(eligible, article_ids, {a.id: len(a.text) for a in articles}, embed.encode, quote_group_of, sentences)
-    pairs = candidate_pairs(table)
-    probability = model.probability(pair_features(table, pairs)) * best_of_their_sentences(table, pairs)
+    table = indexed if indexed is not None and indexed.claims == eligible else index_claims(articles, analyses, eligible)
+    table.link(quote_group_of)
+    close = near(table)
+    pairs = candidate_pairs(table, close)
+    features = pair_features(table, pairs)
+    probability = model.probability(features) * best_of_their_sentences(table, pairs)
     verified = {(int(i), int(j)): float(v) for (i, j), v in zip(pairs, probability)}
 
     def p_of(x: int, y: int) -> float:
@@ -453,7 +475,7 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
         ))
     groups.sort(key=lambda g: (g.confidence_level != "confident", -sum(v != "omitted" for v in g.coverage.values()),
                                -g.confidence, g.label))
-    return Alignment(groups, table, p_of, model)
+    return Alignment(groups, table, p_of, model, close, pairs, features)
 
 
 def omission_quorum(articles: int) -> int:

@@ -232,7 +232,7 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
             targets_of[d] = [a for a in assertions if kin.expand(owners) & kin.speaks_for(claims[a]) and not same_holder(claims[d], claims[a])]
     # verify (denial, assertion) pairs, within an article too ("X said P. Y denied it."): the
     # near ones, and for a denial answering by names the assertions its names point to
-    close = near(table)
+    close = alignment.near if alignment.near is not None else near(table)
     asserting = np.array(assertions)
     score = table.closeness
 
@@ -247,7 +247,8 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
                              if d != a and not same_holder(claims[d], claims[a])}),
                      dtype=np.int64).reshape(-1, 2)
     model = alignment.model or default_model()
-    probability = model.probability(pair_features(table, pairs)) if len(pairs) else np.zeros(0)
+    known = (alignment.pairs, alignment.features) if alignment.features is not None else None
+    probability = model.probability(pair_features(table, pairs, known)) if len(pairs) else np.zeros(0)
     verified = {(int(i), int(j)): float(p) for (i, j), p in zip(pairs, probability)}
     # a denial matched by its words answers the claim of a sentence that is closest to it, not its
     # siblings ("The US dismissed Russia's accusations …, as Moscow warned of open conflict")

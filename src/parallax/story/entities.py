@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
@@ -64,6 +65,7 @@ class RawMention:
         return self.name or self.text
 
 
+@lru_cache(maxsize=65536)  # the same names are compared many times over a story
 def normalize(text: str) -> str:
     """Surface form without possessive, leading article or titles."""
     text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
@@ -81,6 +83,7 @@ def normalize(text: str) -> str:
     return " ".join(words).strip(" ,.;:-–—")
 
 
+@lru_cache(maxsize=65536)  # the same names are compared many times over a story
 def translit_key(word: str) -> str:
     """A spelling key that folds common transliteration variants together."""
     key = re.sub(r"[^a-z]", "", word.lower())
@@ -89,6 +92,7 @@ def translit_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", key)
 
 
+@lru_cache(maxsize=65536)  # the same names are compared many times over a story
 def word_match(a: str, b: str) -> bool:
     """Two name words are the same name in different spellings."""
     ka, kb = translit_key(a), translit_key(b)
@@ -115,6 +119,7 @@ def first_names_match(a: str, b: str) -> bool:
     return b.lower() in given_name_variants(a)
 
 
+@lru_cache(maxsize=65536)  # the same names are compared many times over a story
 def names_match(a: str, b: str) -> bool:
     wa, wb = re.split(r"[\s-]+", a), re.split(r"[\s-]+", b)
     if len(wa) != len(wb):

@@ -34,6 +34,7 @@ def fill_naming(report: StoryReport, analyses) -> None:
     by_variant = entity_for_text(report.entities)
     places = [e.name for e in report.entities if e.type in ("GPE", "LOC") or e.type == "ORG" and " " not in e.name]
     framing_of = {f.article_id: f for f in report.framing}
+    folded: dict[str, str] = {}
     for analysis in analyses:
         framing = framing_of.get(analysis.article_id)
         if framing is None:
@@ -46,7 +47,7 @@ def fill_naming(report: StoryReport, analyses) -> None:
             entity = by_variant.get(normalize(text).lower())
             if entity is None or entity.type not in ("PERSON", "ORG", "GPE", "NORP"):
                 continue
-            concept = affiliation_key(None, entity.name, places) if entity.type == "NORP" else entity.name
+            concept = affiliation_key(None, entity.name, places, folded) if entity.type == "NORP" else entity.name
             naming[concept][term] += 1
         result = {}
         for concept, terms in sorted(naming.items()):
@@ -115,18 +116,25 @@ def naming_differs(cells: list[list[str]]) -> bool:
     return len(firsts) >= 2 and any(not same_name(x, y) for i, x in enumerate(firsts) for y in firsts[i + 1:])
 
 
-def affiliation_key(entity: Entity | None, name: str, places: list[str]) -> str:
-    """The body a voice speaks for; nationality adjectives fold into their country ("Russian" → "Russia")."""
+def affiliation_key(entity: Entity | None, name: str, places: list[str], folded: dict[str, str] | None = None) -> str:
+    """The body a voice speaks for; nationality adjectives fold into their country ("Russian" → "Russia").
+    ``folded`` remembers each label's answer for one list of places (a story names the same bodies often)."""
     label = (entity.affiliation if entity and entity.affiliation else None) or (entity.name if entity else name)
     label = re.sub(r"-(?:installed|appointed|backed|based|led|controlled)$", "", label)  # "Moscow-installed" → Moscow
+    if folded is not None and label in folded:
+        return folded[label]
+    key = label
     words = label.split()
     first = words[0] if words else label
     for place in places:
         stem = place[:-1] if place.endswith(("a", "e", "y")) else place
         if first.lower().startswith(stem.lower()) and len(stem) >= 4 and first.lower() != place.lower():
             if any(first.lower().endswith(s) for s in ORIGIN_SUFFIXES):
-                return place
-    return label
+                key = place
+                break
+    if folded is not None:
+        folded[label] = key
+    return key
 
 
 def fill_voices(report: StoryReport) -> None:
@@ -134,11 +142,12 @@ def fill_voices(report: StoryReport) -> None:
     entities = {e.id: e for e in report.entities}
     places = [e.name for e in report.entities if e.type == "GPE"]
     words: dict[str, Counter] = defaultdict(Counter)
+    folded: dict[str, str] = {}
     for quote in report.quotes:
         if quote.speaker is None:
             continue
         entity = entities.get(quote.speaker.entity_id) if quote.speaker.entity_id else None
-        key = affiliation_key(entity, quote.speaker.name, places)
+        key = affiliation_key(entity, quote.speaker.name, places, folded)
         words[quote.article_id][key] += len(re.findall(r"\w+", quote.text))
     for framing in report.framing:
         counts = words.get(framing.article_id, Counter())

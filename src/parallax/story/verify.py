@@ -73,9 +73,6 @@ class ClaimTable:
     sentence_of: np.ndarray  # per claim: an id of its sentence, unique across articles (claims of one sentence share it)
     words: list[set[str]]
     idf: dict[str, float]
-    entities: list[frozenset[str]]
-    holders: list[str | None]  # speaker entity id (quoted claims)
-    quote_groups: list[str | None]
     numbers: list[dict[str, set[str]]]
     negated: np.ndarray
     predicates: list[str | None]
@@ -83,21 +80,33 @@ class ClaimTable:
     embedded: bool = True
     tokens: list[np.ndarray] | None = None  # content-piece vectors of each claim's sentence (with the model)
     claim_tokens: list[np.ndarray] | None = None  # and of the claim itself
-    rank: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))
+    top: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=bool))  # top[i, j]: best_match_rank(i, j) < RETRIEVE_TOP
+    # identities, filled by ``link`` once the story's entities are resolved
+    entities: list[frozenset[str]] = field(default_factory=list)
+    holders: list[str | None] = field(default_factory=list)  # speaker entity id (quoted claims)
+    quote_groups: list[str | None] = field(default_factory=list)
 
     @classmethod
     def build(cls, claims: list[Claim], article_ids: list[str], article_length: dict[str, int],
               encode: Callable[[list[str]], Encoded | None] | None, quote_group_of: dict[str, str],
               sentences: list[str] | None = None) -> "ClaimTable":
-        """Index the claims. ``sentences`` holds each claim's sentence: embeddings and the sentence
-        TF-IDF compare whole sentences (each embedded once), since a claim cut from a longer
-        sentence often states less than the sentence that agrees with another outlet's."""
+        """Index the claims: their words (``from_texts``), then their identities (``link``)."""
+        table = cls.from_texts(claims, article_ids, article_length, encode, sentences)
+        table.link(quote_group_of)
+        return table
+
+    @classmethod
+    def from_texts(cls, claims: list[Claim], article_ids: list[str], article_length: dict[str, int],
+                   encode: Callable[[list[str]], Encoded | None] | None, sentences: list[str] | None = None) -> "ClaimTable":
+        """Index what the claims' words and places say; nothing here reads an entity, so it can run
+        while the entities are being resolved. ``sentences`` holds each claim's sentence: embeddings
+        and the sentence TF-IDF compare whole sentences (each embedded once), since a claim cut from
+        a longer sentence often states less than the sentence that agrees with another outlet's."""
         index = {a: i for i, a in enumerate(article_ids)}
         article_of = np.array([index[c.article_id] for c in claims], dtype=np.int32)
         bags = [Counter(content_words(c.text)) for c in claims]
         rows = tfidf_rows(bags)
         lexical = np.asarray((rows @ rows.T).todense(), dtype=np.float32)
-        entities = [frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place")) for c in claims]
         sentences = sentences if sentences is not None else [c.text for c in claims]
         distinct = sorted(set(sentences))
         row_of = {text: k for k, text in enumerate(distinct)}
@@ -129,9 +138,6 @@ class ClaimTable:
                                   return_inverse=True)[1].reshape(-1).astype(np.int32),
             words=[set(bag) for bag in bags],
             idf={w: math.log((1 + n) / (1 + f)) + 1 for w, f in df.items()},
-            entities=entities,
-            holders=[c.holder.entity_id if c.voice == "quoted" else None for c in claims],
-            quote_groups=[quote_group_of.get(c.quote_id or "") for c in claims],
             numbers=[numbers_of(c) for c in claims],
             negated=np.array([bool(c.predicate and c.predicate.negated) for c in claims]),
             predicates=[c.predicate.lemma if c.predicate else None for c in claims],
@@ -140,8 +146,15 @@ class ClaimTable:
             tokens=tokens,
             claim_tokens=claim_tokens,
         )
-        table.rank = best_match_rank(table)
+        table.top = best_matches(table)
         return table
+
+    def link(self, quote_group_of: dict[str, str]) -> None:
+        """The entities each claim names, its holder and its quote group (claims' identities linked)."""
+        self.entities = [frozenset(a.entity_id for a in c.arguments if a.entity_id and a.kind in ("entity", "place"))
+                         for c in self.claims]
+        self.holders = [c.holder.entity_id if c.voice == "quoted" else None for c in self.claims]
+        self.quote_groups = [quote_group_of.get(c.quote_id or "") for c in self.claims]
 
     def __len__(self) -> int:
         return len(self.claims)
@@ -178,40 +191,78 @@ def numbers_of(claim: Claim) -> dict[str, set[str]]:
     return out
 
 
-def best_match_rank(table: ClaimTable) -> np.ndarray:
-    """rank[i, j]: how many claims of j's article match i better than j does (0 = j is i's best)."""
-    n = len(table)
-    rank = np.zeros((n, n), dtype=np.float32)
-    score = (table.semantic + table.lexical) / 2
+def match_score(table: ClaimTable, rows: np.ndarray | slice, columns: np.ndarray | slice) -> np.ndarray:
+    """What ranks the matches of a claim: the mean of semantic and lexical similarity (rows × columns)."""
+    if isinstance(rows, np.ndarray) and isinstance(columns, np.ndarray):
+        rows, columns = rows[:, None], columns[None, :]
+    return (table.semantic[rows, columns] + table.lexical[rows, columns]) / 2
+
+
+def article_columns(table: ClaimTable) -> list[tuple[int, np.ndarray | slice]]:
+    """Each article's claims as columns: a slice when they are consecutive (as a story lists them)."""
+    out = []
     for article in np.unique(table.article_of):
-        columns = np.where(table.article_of == article)[0]
-        block = score[:, columns]
-        order = np.argsort(-block, axis=1, kind="stable")
-        ranks = np.empty_like(order)
-        ranks[np.arange(n)[:, None], order] = np.arange(len(columns))[None, :]
-        rank[:, columns] = ranks
+        columns = np.flatnonzero(table.article_of == article)
+        consecutive = columns[-1] - columns[0] + 1 == len(columns)
+        out.append((int(article), slice(int(columns[0]), int(columns[-1]) + 1) if consecutive else columns))
+    return out
+
+
+def best_match_rank(table: ClaimTable, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """rank of j among i's matches: how many claims of j's article match i better than j does (0 = j is
+    i's best; ties go to the earlier claim), for index arrays i and j, without ranking every pair."""
+    rank = np.zeros(len(i), dtype=np.float32)
+    articles = table.article_of[j]
+    for article, columns in article_columns(table):
+        at = np.flatnonzero(articles == article)
+        if not len(at):
+            continue
+        x, y = i[at], j[at]
+        block = match_score(table, x, columns)
+        own = ((table.semantic[x, y] + table.lexical[x, y]) / 2)[:, None]
+        index = np.arange(table.article_of.size)[columns]
+        rank[at] = (block > own).sum(axis=1) + ((block == own) & (index[None, :] < y[:, None])).sum(axis=1)
     return rank
+
+
+def best_matches(table: ClaimTable) -> np.ndarray:
+    """claim × claim: j is among the RETRIEVE_TOP best matches of i in j's article (best_match_rank below it)."""
+    n = len(table)
+    top = np.zeros((n, n), dtype=bool)
+    for _, columns in article_columns(table):
+        block = match_score(table, slice(None), columns)
+        if block.shape[1] <= RETRIEVE_TOP:
+            top[:, columns] = True
+            continue
+        # the RETRIEVE_TOP-th best score of each row: above it a claim is in, below it out, and on
+        # it the claims that match as well and come earlier decide
+        cut = -np.partition(-block, RETRIEVE_TOP - 1, axis=1)[:, RETRIEVE_TOP - 1:RETRIEVE_TOP]
+        tied = block == cut
+        better = (block > cut).sum(axis=1, keepdims=True)
+        top[:, columns] = (block > cut) | (tied & (better + np.cumsum(tied, axis=1) - 1 < RETRIEVE_TOP))
+    return top
 
 
 def near(table: ClaimTable) -> np.ndarray:
     """claim × claim: similar enough to be worth verifying (recall first; verification decides)."""
     close = (table.semantic >= RETRIEVE_SEMANTIC) | (table.lexical >= RETRIEVE_LEXICAL)
-    close |= (table.rank < RETRIEVE_TOP) & (table.rank.T < RETRIEVE_TOP) & (table.retrieval > RETRIEVE_MUTUAL)
+    close |= table.top & table.top.T & (table.retrieval > RETRIEVE_MUTUAL)
     number = {g: k + 1 for k, g in enumerate(sorted({g for g in table.quote_groups if g}))}
     groups = np.array([number.get(g, 0) if g else 0 for g in table.quote_groups])
     close |= (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
     return close
 
 
-def candidate_pairs(table: ClaimTable) -> np.ndarray:
+def candidate_pairs(table: ClaimTable, close: np.ndarray | None = None) -> np.ndarray:
     """Pairs (i < j) of claims of different articles worth verifying, as an array of index pairs:
     near ones, at most RETRIEVE_PER_CLAIM per claim (the most similar), so that a comparison of many
-    articles verifies a number of pairs linear in its claims, not quadratic."""
+    articles verifies a number of pairs linear in its claims, not quadratic. ``close`` is
+    ``near(table)`` when the caller has it already."""
     n = len(table)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
     different = table.article_of[:, None] != table.article_of[None, :]
-    keep = different & near(table)
+    keep = different & (near(table) if close is None else close)
     if n > RETRIEVE_PER_CLAIM:
         score = np.where(keep, table.closeness, -np.inf)
         floor = -np.partition(-score, RETRIEVE_PER_CLAIM - 1, axis=1)[:, RETRIEVE_PER_CLAIM - 1]
@@ -239,8 +290,20 @@ def best_of_their_sentences(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
     return (own[i, j] >= best[i, j] - 1e-6) & (own[j, i] >= best[j, i] - 1e-6)
 
 
-def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
-    """One row of FEATURES per pair: matrix look-ups for whole columns, a loop only for the set-valued ones."""
+def pair_features(table: ClaimTable, pairs: np.ndarray, known: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+    """One row of FEATURES per pair: matrix look-ups for whole columns, a loop only for the set-valued ones.
+    ``known`` holds pairs of this table and their rows, computed before: a row depends on its pair
+    alone, so those are copied, not computed again."""
+    if known is not None and len(pairs) and len(known[0]):
+        row_of = {(int(x), int(y)): k for k, (x, y) in enumerate(known[0])}
+        found = [row_of.get((int(x), int(y)), -1) for x, y in pairs]
+        new = [k for k, f in enumerate(found) if f < 0]
+        rows = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
+        old = [k for k, f in enumerate(found) if f >= 0]
+        rows[old] = known[1][[found[k] for k in old]]
+        if new:
+            rows[new] = pair_features(table, pairs[new])
+        return rows
     rows = np.zeros((len(pairs), len(FEATURES)), dtype=np.float32)
     if not len(pairs):
         return rows
@@ -248,32 +311,45 @@ def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
     column = {name: k for k, name in enumerate(FEATURES)}
     # two claims of one sentence (a report and the denial it quotes): the sentence says nothing
     one_sentence = table.sentence_of[i] == table.sentence_of[j]
-    loop = np.zeros((len(pairs), 7), dtype=np.float32)
-    for row, (x, y) in enumerate(pairs):
-        shared = table.words[x] & table.words[y]
-        weights = [table.idf[w] for w in shared]
-        total = sum(table.idf[w] for w in table.words[x] | table.words[y]) or 1.0
-        ents_x, ents_y = table.entities[x], table.entities[y]
-        hx, hy = table.holders[x], table.holders[y]
+    # claims of one sentence share its piece vectors: each pair of vectors is matched once
+    matched: dict[tuple[int, int], float] = {}
+
+    def match(a: np.ndarray, b: np.ndarray) -> float:
+        key = (id(a), id(b))
+        value = matched.get(key)
+        if value is None:
+            value = matched[key] = token_match(a, b)
+        return value
+
+    words, idf, entities, holders, numbers = table.words, table.idf, table.entities, table.holders, table.numbers
+    tokens, claim_tokens = table.tokens, table.claim_tokens
+    loop = []
+    for (x, y), alone in zip(pairs.tolist(), one_sentence.tolist()):
+        shared = words[x] & words[y]
+        weights = [idf[w] for w in shared]
+        total = sum([idf[w] for w in words[x] | words[y]]) or 1.0
+        ents_x, ents_y = entities[x], entities[y]
+        common = len(ents_x & ents_y)
+        hx, hy = holders[x], holders[y]
         agree = differ = 0.0
-        for unit, values in table.numbers[x].items():
-            other = table.numbers[y].get(unit)
-            if other:
-                agree += bool(values & other)
-                differ += not (values & other)
-        own_match = token_match(table.claim_tokens[x], table.claim_tokens[y]) if table.claim_tokens is not None else table.lexical[x, y]
-        if one_sentence[row]:
+        if numbers[x] and numbers[y]:
+            for unit, values in numbers[x].items():
+                other = numbers[y].get(unit)
+                if other:
+                    agree += bool(values & other)
+                    differ += not (values & other)
+        own_match = token_match(claim_tokens[x], claim_tokens[y]) if claim_tokens is not None else table.lexical[x, y]
+        if alone:
             sentence_match = own_match
         else:
-            sentence_match = token_match(table.tokens[x], table.tokens[y]) if table.tokens is not None else table.sentence_lexical[x, y]
-        loop[row] = (sentence_match, own_match, max(weights, default=0.0), sum(weights) / total, len(ents_x & ents_y),
-                     len(ents_x & ents_y) / len(ents_x | ents_y) if ents_x | ents_y else 0.0,
-                     float((hx is not None and hx in ents_y) or (hy is not None and hy in ents_x)))
-        rows[row, column["numbers_agree"]] = agree
-        rows[row, column["numbers_differ"]] = differ
+            sentence_match = match(tokens[x], tokens[y]) if tokens is not None else table.sentence_lexical[x, y]
+        loop.append((sentence_match, own_match, max(weights, default=0.0), sum(weights) / total, common,
+                     common / len(ents_x | ents_y) if ents_x or ents_y else 0.0,
+                     float((hx is not None and hx in ents_y) or (hy is not None and hy in ents_x)), agree, differ))
+    looped = np.array(loop, dtype=np.float32)
     for k, name in enumerate(("token_match", "claim_token_match", "rare_shared", "shared_weight", "entities_shared",
-                              "entities_jaccard", "holder_mentioned")):
-        rows[:, column[name]] = loop[:, k]
+                              "entities_jaccard", "holder_mentioned", "numbers_agree", "numbers_differ")):
+        rows[:, column[name]] = looped[:, k]
     own_semantic = table.claim_semantic[i, j]
     rows[:, column["semantic"]] = np.where(one_sentence, own_semantic, table.semantic[i, j])
     rows[:, column["lexical"]] = table.lexical[i, j]
@@ -288,7 +364,7 @@ def pair_features(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
     rows[:, column["negation_differs"]] = table.negated[i] != table.negated[j]
     predicate = np.array([p or "" for p in table.predicates], dtype=object)
     rows[:, column["same_predicate"]] = (predicate[i] != "") & (predicate[i] == predicate[j])
-    rank_ij, rank_ji = table.rank[i, j], table.rank[j, i]
+    rank_ij, rank_ji = best_match_rank(table, i, j), best_match_rank(table, j, i)
     rows[:, column["mutual_rank"]] = np.log1p(np.minimum(rank_ij, rank_ji)) + np.log1p(np.maximum(rank_ij, rank_ji))
     rows[:, column["lead"]] = 1.0 - np.minimum(table.position[i], table.position[j])
     words = np.array([len(c.text.split()) for c in table.claims])
