@@ -23,7 +23,8 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker
 from parallax.article.quotes.marks import MarkedSpan
-from parallax.article.quotes.speakers import DOCUMENT_NOUNS, clean_name, full_name, speaker_from_token, speaks_for_nobody
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, full_name, speaker_from_token, speaks_for_nobody
+from parallax.names import plain_name
 
 SCARE_QUOTE_MAX_WORDS = 4
 DISTANCING = re.compile(r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|alleged)\s*$", re.I)
@@ -54,7 +55,7 @@ def name_before_colon(ctx: ArticleContext, open_mark: int) -> Speaker | None:
     if name.lower() in ("q", "a", "note", "source", "update", "editor", "transcript"):
         return None
     start, end = line_start + match.start(1), line_start + match.end(1)
-    return Speaker(name=full_name(ctx, clean_name(name.title() if name.isupper() else name)), start=start, end=end,
+    return Speaker(name=full_name(ctx, plain_name(name.title() if name.isupper() else name)), start=start, end=end,
                    label="PERSON", ref=(start, end))
 
 
@@ -75,7 +76,7 @@ def headline_subject(ctx: ArticleContext, open_mark: int) -> Speaker | None:
     if not named:
         return None
     ent = named[0]
-    name = clean_name(ent.text)
+    name = plain_name(ent.text)
     if ent.label_ == "PERSON":
         name = full_name(ctx, name, ent.start_char)
     return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=ent.label_, ref=(ent.start_char, ent.end_char))

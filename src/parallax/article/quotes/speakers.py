@@ -30,7 +30,7 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.article.quotes.marks import fills_marks
-from parallax.names import given_name_sex
+from parallax.names import given_name_sex, plain_name
 
 DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
                             "article", "editorial", "column", "memo", "memorandum", "email", "e-mail", "note"})
@@ -54,9 +54,6 @@ FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman co
     actress mother wife daughter sister queen princess grandmother widow woman girl lady""".split())
 MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
     king prince grandfather widower man boy""".split())
-# "Justice Department", "State Ministry": a title word before one of these names a body, not a person
-INSTITUTION_WORDS = frozenset({"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
-                               "council", "directorate", "court", "house"})
 _PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
 # abbreviated titles as the descriptions that point back to them say them ("Sen. Vale" … "the senator")
 ABBREVIATED = {"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General", "dr.": "Doctor",
@@ -70,16 +67,6 @@ LOOK_BACK_ENTITIES = 200
 
 
 # --------------------------------------------------------------------------- names and roles
-
-
-def clean_name(text: str) -> str:
-    """A name without possessive, article or leading titles ("Spokeswoman Irina Solak" → "Irina Solak")."""
-    text = re.sub(r"(?:'s|’s|')$", "", text.strip())
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    words = text.split()
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[1].lower() != "of" and words[1].lower() not in INSTITUTION_WORDS:
-        words = words[1:]
-    return " ".join(words).strip(" ,.;:")
 
 
 _CUE_STEMS = {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}
@@ -121,7 +108,7 @@ def collect_people(ctx: ArticleContext) -> None:
         # a title in quotation marks ("Citizen Trump," a film) names a work, not the person in it
         if not looks_like_person(ent, role) or fills_marks(ctx.article.text, ent.start_char, ent.end_char):
             continue
-        name = without_fused_cue(ent, clean_name(ent.text))
+        name = without_fused_cue(ent, plain_name(ent.text))
         tokens = name.split()
         if not tokens:
             continue
@@ -202,7 +189,7 @@ def label_of(ctx: ArticleContext, ent) -> str:
     if label == "PERSON" or (ent.start_char, ent.end_char) in ctx.person_names:
         return "PERSON"
     if label in ("ORG", "GPE", "NORP"):
-        name = clean_name(ent.text)
+        name = plain_name(ent.text)
         words = name.split()
         if 1 <= len(words) <= 2 and not name.isupper() and any(full != name for full in ctx.namesakes.get(words[-1].lower(), ())):
             return "PERSON"
@@ -286,7 +273,7 @@ def infer_genders(ctx: ArticleContext) -> None:
     for ent in people:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         honorifics = [w for w in [before, *(t.lower_ for t in ent)] if w in HONORIFIC_GENDER]
-        name = full_name(ctx, clean_name(ent.text), ent.start_char, honorifics)
+        name = full_name(ctx, plain_name(ent.text), ent.start_char, honorifics)
         names.append(name)
         if not name:
             continue
@@ -377,7 +364,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         return member_speaker(ctx, token, previous, (start, end))
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         label = label_of(ctx, ent)
-        name = clean_name(ent.text)
+        name = plain_name(ent.text)
         name = without_fused_cue(ent, name)
         if label == "PERSON":
             titles = [w.lower() for w in ctx.article.text[start:ent.end_char].split()[:-1] if w.lower() in TITLE_WORDS]
@@ -386,7 +373,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
     if token.pos_ == "PROPN" or untagged_name(token):
-        name = clean_name(ctx.article.text[start:end])
+        name = plain_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name, start)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
         label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
@@ -403,7 +390,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         referent = antecedent(ctx, token, previous, person=True)
         if referent is not None:
             return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
-    name = clean_name(ctx.article.text[start:end])
+    name = plain_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
 
 
@@ -444,7 +431,7 @@ def finding_holder(ctx: ArticleContext, token, span: tuple[int, int]) -> Speaker
     """"the transcript shows …", "the emails suggest …": what a document shows is a finding it
     holds, written as the document; what it says has no speaker."""
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in FINDING_VERBS | BELIEF_VERBS:
-        name = clean_name(ctx.article.text[span[0]:span[1]])
+        name = plain_name(ctx.article.text[span[0]:span[1]])
         return Speaker(name=name, start=span[0], end=span[1], label="NOUN") if name else None
     return None
 
@@ -461,7 +448,7 @@ def member_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) 
         referent = antecedent(ctx, token, previous, person=True)
         if referent is not None:
             return Speaker(name=referent.name, start=span[0], end=span[1], label="PERSON", role=referent.role, ref=referent.ref)
-    return Speaker(name=clean_name(ctx.article.text[span[0]:span[1]]), start=span[0], end=span[1], label="NOUN")
+    return Speaker(name=plain_name(ctx.article.text[span[0]:span[1]]), start=span[0], end=span[1], label="NOUN")
 
 
 def untagged_name(token) -> bool:
@@ -510,7 +497,7 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
     if ent is None:
         return None
     label = label_of(ctx, ent)
-    name = clean_name(ent.text)
+    name = plain_name(ent.text)
     if label == "PERSON":
         name = full_name(ctx, name, ent.start_char)
     return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=ctx.roles.get(name),
@@ -556,14 +543,14 @@ def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
         candidates += [c for c in head.children if c.dep_ == "nsubj" and c.i != earlier.i]
         for candidate in candidates:
             start, end = phrase_span(candidate)
-            name = clean_name(ctx.article.text[start:end])
+            name = plain_name(ctx.article.text[start:end])
             if name:
                 return Speaker(name=name, start=here[0], end=here[1], label="ORG", ref=(start, end))
     for ent in ctx.ents_before(token.idx) if guess else ():
         if token.idx - ent.end_char >= 400:
             break
         if ent.label_ in ("ORG", "GPE") and not ctx.quoted(ent.start_char):
-            return Speaker(name=clean_name(ent.text), start=here[0], end=here[1], label=ent.label_, ref=(ent.start_char, ent.end_char))
+            return Speaker(name=plain_name(ent.text), start=here[0], end=here[1], label=ent.label_, ref=(ent.start_char, ent.end_char))
     return None
 
 
@@ -676,7 +663,7 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON" or not salient_subject(ctx, ent):
             continue
-        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        name = full_name(ctx, plain_name(ent.text), ent.start_char)
         if compatible(name):
             best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                                             ref=(ent.start_char, ent.end_char)))
@@ -689,14 +676,14 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
-        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        name = full_name(ctx, plain_name(ent.text), ent.start_char)
         # this far from any subject, "she" needs someone known to be a woman (not merely not known to be a man)
         if compatible(name) and (gender is None or ctx.genders.get(name) == gender):
             return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
     if unnamed is not None:
         start, end = phrase_span(unnamed)
-        return Speaker(name=clean_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
+        return Speaker(name=plain_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
     return None
 
 
@@ -729,8 +716,8 @@ def newly_introduced(ctx: ArticleContext, token, since: int, compatible) -> Spea
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
         # the nearest person before the pronoun, named in full for the first time, with a role in apposition
-        name = full_name(ctx, clean_name(ent.text), ent.start_char)
-        if len(clean_name(ent.text).split()) < 2 or ctx.first_position(name) != ent.start_char \
+        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        if len(plain_name(ent.text).split()) < 2 or ctx.first_position(name) != ent.start_char \
                 or not any(c.dep_ == "appos" for c in ent.root.children) or not compatible(name) \
                 or ctx.sentence_index(ent.start_char) == ctx.sentence_index(since):
             return None
@@ -769,7 +756,7 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
     for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
         label = label_of(ctx, ent)
         if label in ("ORG", "GPE", "NORP") and not ctx.quoted(ent.start_char):
-            name = clean_name(ent.text)
+            name = plain_name(ent.text)
             return Speaker(name=name, start=here[0], end=here[1], label=label, role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
     return None
