@@ -51,9 +51,9 @@ INSTITUTION_NOUNS = frozenset(
     magazine outlet broadcaster university institute center centre foundation bank fund authority regime embassy""".split()
 )
 FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman
-    actress mother wife daughter sister queen princess grandmother widow woman girl lady""".split())
+    actress mother wife daughter sister queen princess grandmother widow woman girl lady assemblywoman""".split())
 MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
-    king prince grandfather widower man boy""".split())
+    king prince grandfather widower man boy assemblyman""".split())
 _PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
 # abbreviated titles as the descriptions that point back to them say them ("Sen. Vale" … "the senator")
 ABBREVIATED = {"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General", "dr.": "Doctor",
@@ -262,6 +262,10 @@ def title_fits(ctx: ArticleContext, full: str, titles: list[str]) -> bool:
     return True
 
 
+# how many pronouns of the other gender (and none of its own) overrule a given name's usual sex
+GENDER_OVERRULE = 3
+
+
 def infer_genders(ctx: ArticleContext) -> None:
     """Each person's gender from this article's own evidence: honorifics and gendered
     titles next to the name (strong), and which pronouns follow their mentions."""
@@ -290,14 +294,20 @@ def infer_genders(ctx: ArticleContext) -> None:
     for number, sent in enumerate(ctx.sentences):
         for i in range(sent.start, sent.end):
             sentence_of[i] = number
-    ends = [e.end for e in people]
+    # A subject pronoun continues the last subject: only names that are subjects count ("Clinton
+    # bashed Trump's proposal. She …" says nothing of Trump), and a name inside a quote is no
+    # antecedent of the writer's pronouns ('"… Clinton has done …," he said').
+    voters = [i for i, e in enumerate(people) if not ctx.quoted(e.start_char) and salient_subject(ctx, e)]
+    ends = [people[i].end for i in voters]
     for token in doc:
         gender = PERSON_PRONOUNS.get(token.lower_)
-        if gender is None:
+        # a pronoun inside a quote is the speaker's word for someone else ("Mukasey said: '… she got caught'");
+        # a possessive often belongs to another noun's clause ("Melanie said to the nominee, who began his speech")
+        if gender is None or ctx.quoted(token.idx) or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         last = bisect_right(ends, token.i) - 1
-        if last >= 0 and sentence_of[token.i] - sentence_of[people[last].start] <= 1:
-            name = names[last]
+        if last >= 0 and sentence_of[token.i] - sentence_of[people[voters[last]].start] <= 1:
+            name = names[voters[last]]
             if name in votes:
                 votes[name][gender] += 1
     for name, tally in votes.items():
@@ -307,10 +317,14 @@ def infer_genders(ctx: ArticleContext) -> None:
         if words["m"] != words["f"]:
             ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
             continue
-        sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
+        # a name of one word is a given name when nobody this article names in full bears it as a
+        # surname ("Melanie"; not "Carson" after "Ben Carson")
+        alone = len(name.split()) == 1 and all(full == name for full in ctx.namesakes.get(name.lower(), ()))
+        sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 or alone else None
         other = "f" if sex == "m" else "m"
-        # the article's own pronouns overrule a given name's usual sex ("Lindsey Graham … he said … he added")
-        if sex and not (tally[other] >= 2 and tally[sex] == 0):
+        # the article's own pronouns overrule a given name's usual sex ("Lindsey Graham … he said … he
+        # added … he warned"), but not a pronoun or two that follow the name and mean someone else
+        if sex and not (tally[other] >= GENDER_OVERRULE and tally[sex] == 0):
             ctx.genders[name] = sex
             continue
         if tally["m"] >= 2 * tally["f"] + 1:
