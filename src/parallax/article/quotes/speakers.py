@@ -626,8 +626,11 @@ def salient_subject(ctx: ArticleContext, ent) -> bool:
         head = root.head
         # not the subject of a clause inside another ("… to explain who Ali was", "McLenney said
         # Clinton doesn't show …"), unless that clause reports speech of its own ("… said Putin told them")
-        return head.dep_ not in EMBEDDED_CLAUSES or (is_cue(head) and head.lemma_.lower() in REPORTING_CORE
-                                                     and not any(c.dep_ == "neg" for c in head.children))
+        # a clause the parser hangs before the cue of a quote that follows it is a main clause of
+        # its own ("Sanders weighed in with criticism: '…,' he wrote")
+        fronted = head.dep_ == "ccomp" and head.i < head.head.i and is_cue(head.head)
+        return head.dep_ not in EMBEDDED_CLAUSES or fronted or (is_cue(head) and head.lemma_.lower() in REPORTING_CORE
+                                                                and not any(c.dep_ == "neg" for c in head.children))
     if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         return root.head.head.dep_ in ("ROOT", "conj")
     return False
@@ -682,6 +685,9 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                                             ref=(ent.start_char, ent.end_char)))
             break
+    untagged = untagged_subject_between(ctx, token, best[0] if best is not None else -1, compatible)
+    if untagged is not None:
+        best = untagged
     if best is not None:
         return newly_introduced(ctx, token, best[0], compatible) or best[1]
     unnamed = unnamed_subject_before(ctx, token, gender)
@@ -698,6 +704,38 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
     if unnamed is not None:
         start, end = phrase_span(unnamed)
         return Speaker(name=plain_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
+    return None
+
+
+# how many sentences before a pronoun's own an untagged surname is looked for
+UNTAGGED_REACH = 2
+
+
+def untagged_subject_between(ctx: ArticleContext, token, since: int, compatible) -> tuple[int, Speaker] | None:
+    """A person's surname the tagger left without a label, as the subject of a main clause after
+    ``since`` and in the pronoun's sentence or the two before it ("Trump played down the
+    expense. '…,' he posted"): the person this article names with it."""
+    sentence = ctx.sentence_index(token.idx)
+    if sentence < 0:
+        return None
+    # (sentences of the quote itself do not count: "Trump played down the expense. '…. …,' he posted")
+    first, unquoted = sentence, 0
+    while first > 0 and unquoted < UNTAGGED_REACH:
+        first -= 1
+        unquoted += not ctx.marked.covered(ctx.sentences[first].start_char, ctx.sentences[first].end_char, 0.5)
+    floor = max(since, ctx.sentences[first].start_char - 1)
+    for i in range(token.i - 1, -1, -1):
+        candidate = ctx.doc[i]
+        if candidate.idx <= floor:
+            return None
+        if candidate.ent_type_ or candidate.dep_ not in ("nsubj", "nsubjpass") or not candidate.text[:1].isupper() \
+                or candidate.lower_ not in ctx.people or candidate.head.dep_ in EMBEDDED_CLAUSES or ctx.quoted(candidate.idx):
+            continue
+        name = full_name(ctx, candidate.text, candidate.idx)
+        if compatible(name):
+            here = (token.idx, token.idx + len(token.text))
+            return candidate.idx, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
+                                          ref=(candidate.idx, candidate.idx + len(candidate.text)))
     return None
 
 
