@@ -16,6 +16,7 @@ from itertools import islice
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     BELIEF_VERBS,
+    DOCUMENT_NOUNS,
     FINDING_VERBS,
     FIRST_PERSON,
     SECOND_PERSON,
@@ -32,8 +33,6 @@ from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.article.quotes.marks import fills_marks
 from parallax.names import given_name_sex, plain_name
 
-DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
-                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail", "note"})
 # things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
 # (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
 NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "spot", "video",
@@ -500,6 +499,10 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
         owner = next((w for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING
                       for a in c.children if a.dep_ == "agent"
                       for w in a.children if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
+    if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in AUTHORING | {"post", "share", "put", "tweet"}:
+        # "Trump sent out tweets saying …", "the ministry issued a statement calling …": the one who issued it
+        owner = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                      and c.ent_type_ in ("ORG", "PERSON", "GPE")), None)
     if owner is None:
         # "a second memo that Mr. Navarro wrote": the writer named in the clause describing it
         owner = next((w for c in token.children if c.dep_ == "relcl" for w in c.children
