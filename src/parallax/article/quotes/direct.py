@@ -166,6 +166,11 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         while end < len(doc) and end - token.i < 4 and doc[end].pos_ == "PROPN" and ctx.entity_of(doc[end]) is None:
             end += 1
         subject, after = doc[end - 1], end
+        if token.pos_ == "NOUN" and token.is_sent_start:
+            # a common noun capitalised only because a sentence starts with it ('"Don-ald!" Cheers went up')
+            # speaks through a reporting verb only, not through any verb after an exclamation
+            found = verb_after(doc, after, lambda verb: not ctx.quoted(verb.idx) and is_cue(verb))
+            return (found, subject) if found is not None else None
     elif token.lower_ == "the":
         # '"…," the two-term president will say'
         end = token.i + 1

@@ -395,6 +395,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     if token.lemma_.lower() in DOCUMENT_NOUNS:
         return document_speaker(ctx, token, previous, (start, end))
     by_role = speaker_by_role(ctx, token)
+    introduced = unnamed_introduction(ctx, token)
+    if introduced is not None and (by_role is None or by_role.ref is None or by_role.ref[0] < introduced.idx):
+        # "a Senate Democratic leadership aide said … '…,' the aide said": the unnamed person introduced
+        # with that noun, after anyone named with it, not the nearest named person
+        first, last = phrase_span(introduced)
+        return Speaker(name=plain_name(ctx.article.text[first:last]), start=start, end=end, label="NOUN")
     if by_role:
         return by_role
     # "the businessman said", "the 46-year-old said": a definite description of one person
@@ -403,8 +409,53 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         referent = antecedent(ctx, token, previous, person=True)
         if referent is not None:
             return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
+    if abstract_noun(token):
+        return None
     name = plain_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
+
+
+# how many sentences back "the aide" looks for "an aide" introduced without a name
+INTRODUCTION_REACH = 12
+
+
+def unnamed_introduction(ctx: ArticleContext, token):
+    """The earlier indefinite mention ("a Senate aide", "A spokesman for Chuck Schumer") that a
+    definite description ("the aide", "the spokesman") takes up, when no name goes with it."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    sentence = ctx.sentence_index(token.idx)
+    positions = ctx.tokens_with_lemma(token.lemma_.lower())
+    for i in reversed(positions[:bisect_left(positions, token.i)]):
+        earlier = ctx.doc[i]
+        if sentence - ctx.sentence_index(earlier.idx) > INTRODUCTION_REACH:
+            return None
+        if earlier.pos_ != "NOUN" or earlier.tag_ != "NN" or ctx.quoted(earlier.idx):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in earlier.children):
+            continue
+        # "an aide, John Smith," / "an aide to the senator named Ruiz" names someone
+        if ctx.entity_of(earlier) is not None or any(c.dep_ in ("appos", "acl", "relcl") and any(t.pos_ == "PROPN" for t in c.subtree)
+                                                     for c in earlier.children):
+            return None
+        return earlier
+    return None
+
+
+# singular nouns that stand bare for a body of people ("police said", "staff say")
+COLLECTIVE_NOUNS = frozenset("""police staff management security intelligence leadership public media press prosecution
+    defense defence family clergy faculty personnel""".split())
+
+
+def abstract_noun(token) -> bool:
+    """"History suggests …", "experience shows …": a singular common noun with nothing before it
+    that names neither a person nor a body of people speaks for nobody."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "appos", "prep")
+                                                          for c in token.children):
+        return False
+    return lemma not in INSTITUTION_NOUNS | ANONYMOUS_NOUNS | COLLECTIVE_NOUNS | FEMALE_WORDS | MALE_WORDS \
+        and lemma not in _PERSON_TITLE_STEMS and not lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
 
 
 def document_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) -> Speaker | None:
@@ -470,10 +521,13 @@ def untagged_name(token) -> bool:
         and not any(c.dep_ == "det" for c in token.children) and token.lower_ not in TITLE_WORDS
 
 
-# descriptions of unnamed people: "the source said" points back to nobody named
+# descriptions of unnamed people: "the source said" points back to nobody named; nor does "the
+# aide" or "the spokesman", who speak for someone else (the person named nearest is the principal)
+# unless the article names them with that role
 ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer strategist observer witness man woman
     resident voter protester supporter critic expert analyst participant attendee member lawyer attorney officer
-    worker employee student teacher doctor nurse driver passenger neighbour neighbor friend relative""".split())
+    worker employee student teacher doctor nurse driver passenger neighbour neighbor friend relative
+    aide adviser advisor spokesman spokeswoman spokesperson assistant consultant""".split())
 
 
 def refers_to_a_person(token) -> bool:
