@@ -11,6 +11,7 @@ from parallax.article.quotes.cues import (
     NOUN_CUES,
     ACCUSATION_VERBS,
     FIRST_PERSON,
+    PERSON_PRONOUNS,
     STANCE_OBJECT_VERBS,
     UNREALIZED_MARKERS,
     SPEECH_VERBS,
@@ -448,13 +449,28 @@ def continues(ctx: ArticleContext, previous: Found, span: MarkedSpan) -> bool:
     ended in that speaker's quote (running quotes over paragraphs)."""
     here, there = ctx.paragraph_of(span.start), ctx.paragraph_of(previous.end)
     if here == there:
-        return True
+        # not past a sentence of narrative about someone else ('"…," Loreno said. The crowd had
+        # waited an hour. "…"'): a new voice may speak after it; "He didn't suggest retaliation." keeps it
+        return not any(s.end_char <= span.open_mark and not ctx.marked.covered(s.start_char, s.end_char, 0.5)
+                       and not (previous.cue_span and s.start_char <= previous.cue_span[0] < s.end_char)
+                       and not about_speaker(s, previous.speaker) for s in ctx.sentences_between(previous.end, span.open_mark))
     if here - there != 1 or not opens_paragraph(ctx, span.open_mark):
         return False
     p_end = ctx.paragraphs[there][1]
     tail = ctx.article.text[previous.end:p_end]
     # the previous paragraph ends with that quote, or with its attribution ('…,” he said.')
     return len(tail) < 60 and "“" not in tail and '"' not in tail.strip('"”’ .,')
+
+
+def about_speaker(sentence, speaker: Speaker) -> bool:
+    """The sentence's subject is the speaker again ("he", "Obama") or it has none ("Shook his hand.")."""
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    subject = subjects[0]
+    if subject.pos_ == "PRON":
+        return subject.lower_ in PERSON_PRONOUNS if speaker.label == "PERSON" else subject.lower_ in ("it", "they", "we")
+    return subject.text in speaker.name.split()
 
 
 def direct_quotes(ctx: ArticleContext, spans: list[MarkedSpan], found: list[Found], scare: list[tuple[int, int]]) -> None:
