@@ -380,6 +380,14 @@ def test_a_bare_abstract_noun_is_nobody(nlp):
     assert all(q.speaker is None or q.speaker.name != "History" for q in quotes)
 
 
+def test_what_a_thing_shows_and_a_noun_with_a_modifier_keep_their_holder(nlp):
+    text = ("Police released footage of the shooting on Monday. Video shows that the driver had his hands in the air.\n\n"
+            "Member of House panel says the agency has to keep foreign money out of elections.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "hands in the air") == "Video"
+    assert speaker_of(quotes, "foreign money") is not None
+
+
 def test_a_capitalised_common_noun_after_an_exclamation_is_no_speaker(nlp):
     text = ("\u201cIt was pretty cool,\u201d said Braiden Loreno, a sophomore. The crowd of several hundred had waited an hour "
             "for the candidate. \u201cDon-ald! Don-ald!\u201d Cheers went up several times over false sightings.")

@@ -409,7 +409,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         referent = antecedent(ctx, token, previous, person=True)
         if referent is not None:
             return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
-    if abstract_noun(token):
+    if abstract_noun(ctx, token):
         return None
     name = plain_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
@@ -447,14 +447,16 @@ COLLECTIVE_NOUNS = frozenset("""police staff management security intelligence le
     defense defence family clergy faculty personnel""".split())
 
 
-def abstract_noun(token) -> bool:
-    """"History suggests …", "experience shows …": a singular common noun with nothing before it
-    that names neither a person nor a body of people speaks for nobody."""
+def abstract_noun(ctx: ArticleContext, token) -> bool:
+    """"History suggests …": a singular common noun standing alone (nothing before it, no phrase
+    after it) that names neither a person nor a body of people speaks for nobody. What a thing
+    shows stays a finding it holds ("Video shows …"), and a surname the tagger took for a common
+    noun ("Trump knows …") is a name."""
     lemma = token.lemma_.lower()
-    if token.pos_ != "NOUN" or token.tag_ != "NN" or any(c.dep_ in ("det", "poss", "amod", "compound", "nummod", "appos", "prep")
-                                                          for c in token.children):
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lower_ in ctx.people or token.head.lemma_.lower() in FINDING_VERBS \
+            or any(c.i < token.i or c.dep_ in ("appos", "prep", "acl", "relcl") for c in token.children):
         return False
-    return lemma not in INSTITUTION_NOUNS | ANONYMOUS_NOUNS | COLLECTIVE_NOUNS | FEMALE_WORDS | MALE_WORDS \
+    return lemma not in INSTITUTION_NOUNS | ANONYMOUS_NOUNS | COLLECTIVE_NOUNS | NOT_SPEAKERS | FEMALE_WORDS | MALE_WORDS \
         and lemma not in _PERSON_TITLE_STEMS and not lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
 
 
