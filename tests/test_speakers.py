@@ -332,3 +332,108 @@ def test_a_document_from_someone_is_theirs_but_not_its_finders(nlp):
     quotes = quotes_of(nlp, "The biggest prize in labor endorsements will not be handed out next week, according to an email "
                             "from the president of the AFL-CIO labor federation obtained by The Huffington Post.")
     assert speaker_of(quotes, "biggest prize") == "AFL-CIO"
+
+
+# --------------------------------------------------------------------------- who is "he", "the aide", "History"
+
+
+def test_a_spaced_closing_mark_after_a_sentence_end_closes_the_quote(nlp):
+    from parallax.article.quotes.marks import find_marked_spans
+
+    text = ('Officials said the parade would be "one of the biggest celebrations in our history. " '
+            'As it happened, the crowd was thin. "We own the tanks," Mayor Ana Ruiz said.')
+    spans = [text[s.start:s.end] for s in find_marked_spans(text)]
+    assert spans == ["one of the biggest celebrations in our history.", "We own the tanks,"]
+    assert speaker_of(quotes_of(nlp, text), "We own the tanks") == "Ana Ruiz"
+
+
+def test_a_document_described_by_a_participle_speaks_for_whoever_sent_it(nlp):
+    text = ("With the crowd size in mind, Donald Trump sent out tweets urging people to attend and saying the parade would be "
+            "\u201cone of the biggest celebrations in the history of our country.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "biggest celebrations") == "Donald Trump"
+
+
+def test_a_pronoun_after_a_clause_hung_on_its_cue_is_that_clauses_subject(nlp):
+    text = ("The parade cost the park service $2.5 million, Governor Tom Hale said on Monday. "
+            "Senator Bernie Sanders weighed in with criticism: \u201cThis is what authoritarians do,\u201d he wrote in a tweet.")
+    assert speaker_of(quotes_of(nlp, text), "authoritarians") == "Bernie Sanders"
+
+
+def test_pronouns_inside_quotes_and_possessives_say_nothing_of_a_speakers_gender(nlp):
+    text = ("Mukasey, the attorney general under former President George W. Bush, spoke to delegates on Tuesday.\n\n"
+            "\u201cShe broke the law, and she knows it,\u201d Mukasey said.\n\n"
+            "Mukasey said the email scandal is only the latest issue in her political career.\n\n"
+            "\u201cShe cannot be trusted with secrets,\u201d he said.")
+    assert speaker_of(quotes_of(nlp, text), "trusted with secrets") == "Mukasey"
+
+
+def test_a_one_word_given_name_has_that_names_gender(nlp):
+    text = ("Melanie watched the speech at home. Kevin was asleep on the couch.\n\n"
+            "\u201cYou winning?\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "You winning") == "Melanie"
+
+
+def test_a_bare_abstract_noun_is_nobody(nlp):
+    text = ("Rarely has the contrast seemed clearer. History suggests that the summer favourite is "
+            "\u201cthe bad boy you date over the summer before returning to college.\u201d")
+    quotes = quotes_of(nlp, text)
+    assert all(q.speaker is None or q.speaker.name != "History" for q in quotes)
+
+
+def test_what_a_thing_shows_and_a_noun_with_a_modifier_keep_their_holder(nlp):
+    text = ("Police released footage of the shooting on Monday. Video shows that the driver had his hands in the air.\n\n"
+            "Member of House panel says the agency has to keep foreign money out of elections.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "hands in the air") == "Video"
+    assert speaker_of(quotes, "foreign money") is not None
+
+
+def test_a_capitalised_common_noun_after_an_exclamation_is_no_speaker(nlp):
+    text = ("\u201cIt was pretty cool,\u201d said Braiden Loreno, a sophomore. The crowd of several hundred had waited an hour "
+            "for the candidate. \u201cDon-ald! Don-ald!\u201d Cheers went up several times over false sightings.")
+    speaker = speaker_of(quotes_of(nlp, text), "Don-ald")
+    assert speaker not in ("Cheers", "Braiden Loreno")
+
+
+def test_a_split_quote_continues_past_narrative_about_the_same_speaker(nlp):
+    text = ("\u201cWe have had problems with cyber intrusions from Russia in the past,\u201d Obama said after the meeting. "
+            "He did not suggest retaliation. \u201cOur goal is not to start a cycle of escalation.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "cycle of escalation") == "Obama"
+
+
+def test_the_aide_is_the_unnamed_aide_introduced_before_not_the_nearest_name(nlp):
+    text = ("Senator Joe Manchin plans to bring the bill to the floor. A Senate Democratic leadership aide said they "
+            "do not expect to reach 60 votes.\n\n\u201cI don\u2019t see a path to 60 on the back end,\u201d the aide said.")
+    assert speaker_of(quotes_of(nlp, text), "path to 60") == "Senate Democratic leadership aide"
+
+
+def test_an_aide_nobody_introduced_stays_a_description(nlp):
+    text = ("Senators Joe Manchin and Pat Toomey plan to announce a deal on background checks.\n\n"
+            "\u201cWe are willing to take the time to have that process,\u201d the aide said.")
+    assert speaker_of(quotes_of(nlp, text), "willing to take the time") == "aide"
+
+
+def test_an_untagged_surname_as_a_subject_is_the_antecedent(nlp):
+    text = ("Former Vice President Joe Biden said in Iowa that Donald Trump cannot celebrate the country. "
+            "Trump played down the expense. \u201cThe cost of our great salute will be very little. We own the planes,\u201d "
+            "he posted on Twitter on Wednesday.")
+    assert speaker_of(quotes_of(nlp, text), "own the planes") == "Donald Trump"
+
+
+def test_a_title_without_its_dot_is_still_a_title(nlp):
+    text = ("Foreign Secretary Jeremy Hunt met the envoy on Monday.\n\n"
+            "\u201cWe will not back down,\u201d Mr Hunt said.")
+    assert speaker_of(quotes_of(nlp, text), "not back down") == "Jeremy Hunt"
+
+
+def test_one_plain_form_of_a_name_for_speakers_and_entities():
+    from parallax.names import plain_name
+    from parallax.story.entities import normalize
+
+    assert plain_name("Spokeswoman Irina Solak’s") == "Irina Solak"
+    assert plain_name("Mr Hunt") == plain_name("Mr. Hunt") == "Hunt"
+    assert plain_name("AG Mukasey") == "Mukasey"
+    assert plain_name("Justice Department") == "Justice Department"
+    assert plain_name("the Kremlin") == "Kremlin"
+    assert plain_name("John Q. Public Jr.") == "John Q. Public Jr"
+    assert normalize("John Q. Public Jr.") == plain_name("John Q. Public Jr.", matching=True) == "John Public"

@@ -6,6 +6,9 @@
   demonyms (Russia / Russian Federation / Russian; United States / USA /
   American) from ``countryinfo`` (MIT), with the short forms and regions it
   leaves out (America, Britain; Crimea / Crimean) in ``lexicons/places.tsv``.
+- The plain form of a name as written (``plain_name``): no possessive, leading
+  article or title of office, the one normal form that speakers and entities
+  share.
 """
 
 from __future__ import annotations
@@ -36,6 +39,41 @@ def given_name_variants(name: str) -> frozenset[str]:
     if namer is None or not name.isalpha():
         return frozenset({name})
     return frozenset({name} | set(namer.nicknames_of(name)) | set(namer.canonicals_of(name)))
+
+
+# "Justice Department", "State Ministry": a title word before one of these names a body, not a person
+INSTITUTION_WORDS = frozenset({"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
+                               "council", "directorate", "court", "house"})
+# generational suffixes: "John Q. Public Jr." is "John Public" when names are compared
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+@lru_cache(maxsize=1)
+def _title_stems() -> frozenset[str]:
+    from parallax.lexicons.speech import title_words
+
+    # a title with or without its abbreviation dot ("Mr." / "Mr", "Dr." / "Dr", "Sen." / "Sen")
+    return frozenset(w.rstrip(".") for w in title_words())
+
+
+def plain_name(text: str, matching: bool = False) -> str:
+    """A name without possessive, leading article or titles ("Spokeswoman Irina Solak's" →
+    "Irina Solak"; "Justice Department" and "State Ministry" keep their first word). With
+    ``matching``, generational suffixes and middle initials go too ("John Q. Public Jr." →
+    "John Public"), as names are compared across mentions; without it they stay, as written."""
+    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    words = text.split()
+    stems = _title_stems()
+    while len(words) > 1 and words[0].lower().rstrip(".") in stems and words[1].lower() != "of" \
+            and words[1].lower() not in INSTITUTION_WORDS:
+        words = words[1:]
+    if matching:
+        while len(words) > 1 and words[-1].rstrip(".,").lower() in SUFFIXES:
+            words = words[:-1]
+        if len(words) >= 3:
+            words = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [words[-1]]
+    return " ".join(words).strip(" ,.;:-–—")
 
 
 def _key(text: str) -> str:

@@ -36,17 +36,13 @@ from parallax.article.quotes.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
 from parallax.article.quotes.marks import fills_marks
 from parallax.ids import entity_id
 from parallax.lexicons.speech import title_words
-from parallax.names import country_of, given_name_variants, region_of
+from parallax.names import country_of, given_name_variants, plain_name, region_of
 from parallax.model import Entity, Span
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 GENERIC = {"the", "a", "an", "mr", "mrs", "ms", "dr"}
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-INSTITUTION_WORDS = {"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
-                     "council", "directorate", "court", "house", "council"}
 TITLE_WORDS = title_words()
-TITLE_STEMS = {w.rstrip(".") for w in TITLE_WORDS}
 
 
 @dataclass
@@ -67,20 +63,8 @@ class RawMention:
 
 @lru_cache(maxsize=65536)  # the same names are compared many times over a story
 def normalize(text: str) -> str:
-    """Surface form without possessive, leading article or titles."""
-    text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip())
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    words = text.replace("\n", " ").split()
-    # "Spokeswoman Irina Solak" → "Irina Solak", but "Justice Department" and "State Ministry" keep their first word
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_STEMS and words[1].lower() != "of" \
-            and words[1].lower() not in INSTITUTION_WORDS:
-        words = words[1:]
-    # "John Q. Public Jr." → "John Public": generational suffixes and middle initials name no one else
-    while len(words) > 1 and words[-1].rstrip(".,").lower() in SUFFIXES:
-        words = words[:-1]
-    if len(words) >= 3:
-        words = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [words[-1]]
-    return " ".join(words).strip(" ,.;:-–—")
+    """The form names are compared in: ``plain_name`` without suffixes and middle initials."""
+    return plain_name(text, matching=True)
 
 
 @lru_cache(maxsize=65536)  # the same names are compared many times over a story

@@ -39,6 +39,10 @@ VIEW_VERBS = _LEXICON.view
 TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()
 
+# nouns of documents and messages: they carry the words of whoever issued them
+DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
+                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail", "note"})
+
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "ourselves"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -98,6 +102,8 @@ def subject_of(verb):
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN" and head.i < verb.i:
             return head  # "footage of Hillary Clinton asking, '…'": the name the participle describes speaks
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and head.i < verb.i and head.lemma_.lower() in DOCUMENT_NOUNS:
+            return head  # "tweets urging people to attend and saying …": the document speaks, for whoever issued it
         if verb.dep_ in ("conj", "xcomp", "acomp"):
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:

@@ -11,6 +11,7 @@ from parallax.article.quotes.cues import (
     NOUN_CUES,
     ACCUSATION_VERBS,
     FIRST_PERSON,
+    PERSON_PRONOUNS,
     STANCE_OBJECT_VERBS,
     UNREALIZED_MARKERS,
     SPEECH_VERBS,
@@ -23,7 +24,8 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker
 from parallax.article.quotes.marks import MarkedSpan
-from parallax.article.quotes.speakers import DOCUMENT_NOUNS, clean_name, full_name, speaker_from_token, speaks_for_nobody
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, full_name, speaker_from_token, speaks_for_nobody
+from parallax.names import plain_name
 
 SCARE_QUOTE_MAX_WORDS = 4
 DISTANCING = re.compile(r"\b(?:so-called|so called|self-styled|self-proclaimed|supposed|alleged)\s*$", re.I)
@@ -54,7 +56,7 @@ def name_before_colon(ctx: ArticleContext, open_mark: int) -> Speaker | None:
     if name.lower() in ("q", "a", "note", "source", "update", "editor", "transcript"):
         return None
     start, end = line_start + match.start(1), line_start + match.end(1)
-    return Speaker(name=full_name(ctx, clean_name(name.title() if name.isupper() else name)), start=start, end=end,
+    return Speaker(name=full_name(ctx, plain_name(name.title() if name.isupper() else name)), start=start, end=end,
                    label="PERSON", ref=(start, end))
 
 
@@ -75,7 +77,7 @@ def headline_subject(ctx: ArticleContext, open_mark: int) -> Speaker | None:
     if not named:
         return None
     ent = named[0]
-    name = clean_name(ent.text)
+    name = plain_name(ent.text)
     if ent.label_ == "PERSON":
         name = full_name(ctx, name, ent.start_char)
     return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=ent.label_, ref=(ent.start_char, ent.end_char))
@@ -165,6 +167,11 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         while end < len(doc) and end - token.i < 4 and doc[end].pos_ == "PROPN" and ctx.entity_of(doc[end]) is None:
             end += 1
         subject, after = doc[end - 1], end
+        if token.pos_ == "NOUN" and token.is_sent_start:
+            # a common noun capitalised only because a sentence starts with it ('"Don-ald!" Cheers went up')
+            # speaks through a reporting verb only, not through any verb after an exclamation
+            found = verb_after(doc, after, lambda verb: not ctx.quoted(verb.idx) and is_cue(verb))
+            return (found, subject) if found is not None else None
     elif token.lower_ == "the":
         # '"…," the two-term president will say'
         end = token.i + 1
@@ -442,13 +449,28 @@ def continues(ctx: ArticleContext, previous: Found, span: MarkedSpan) -> bool:
     ended in that speaker's quote (running quotes over paragraphs)."""
     here, there = ctx.paragraph_of(span.start), ctx.paragraph_of(previous.end)
     if here == there:
-        return True
+        # not past a sentence of narrative about someone else ('"…," Loreno said. The crowd had
+        # waited an hour. "…"'): a new voice may speak after it; "He didn't suggest retaliation." keeps it
+        return not any(s.end_char <= span.open_mark and not ctx.marked.covered(s.start_char, s.end_char, 0.5)
+                       and not (previous.cue_span and s.start_char <= previous.cue_span[0] < s.end_char)
+                       and not about_speaker(s, previous.speaker) for s in ctx.sentences_between(previous.end, span.open_mark))
     if here - there != 1 or not opens_paragraph(ctx, span.open_mark):
         return False
     p_end = ctx.paragraphs[there][1]
     tail = ctx.article.text[previous.end:p_end]
     # the previous paragraph ends with that quote, or with its attribution ('…,” he said.')
     return len(tail) < 60 and "“" not in tail and '"' not in tail.strip('"”’ .,')
+
+
+def about_speaker(sentence, speaker: Speaker) -> bool:
+    """The sentence's subject is the speaker again ("he", "Obama") or it has none ("Shook his hand.")."""
+    subjects = [c for c in sentence.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return True
+    subject = subjects[0]
+    if subject.pos_ == "PRON":
+        return subject.lower_ in PERSON_PRONOUNS if speaker.label == "PERSON" else subject.lower_ in ("it", "they", "we")
+    return subject.text in speaker.name.split()
 
 
 def direct_quotes(ctx: ArticleContext, spans: list[MarkedSpan], found: list[Found], scare: list[tuple[int, int]]) -> None:

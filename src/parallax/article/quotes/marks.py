@@ -53,6 +53,10 @@ def _mark_role(text: str, i: int) -> str | None:
             # '"… the term 'African American outreach,' " he told': a spaced mark after a nested quote closes
             return "close"
         if before.isspace() or before in "([{—–-/:" or i == 0:
+            if after.isspace() and before.isspace() and text[:i].rstrip()[-1:] in ".,!?…":
+                # 'the history of our Country. " As it happened': a spaced mark after a sentence's end
+                # closes a straight quote left open, and is nothing otherwise
+                return "spaced"
             return "open" if not after.isspace() else None
         return "close"
     if ch in "'’‘":
@@ -139,7 +143,9 @@ def find_marked_spans(text: str) -> list[MarkedSpan]:
                     if straight and text[i] in "”»" and nested:
                         nested -= 1
                         continue
-                    if role == "close" or (role == "open" and text[i] in "\"'" and i > depth_open.start):
+                    if role == "spaced" and not straight:
+                        continue
+                    if role in ("close", "spaced") or (role == "open" and text[i] in "\"'" and i > depth_open.start):
                         depth_open.end, depth_open.close_mark, depth_open.close_width = i, i, width
                         if depth_open.end > depth_open.start:
                             spans.append(depth_open)
@@ -187,7 +193,7 @@ def _close_in(text: str, carry: MarkedSpan, roles, p_start: int, p_end: int, spa
         if straight and double and mark in "”»" and nested:
             nested -= 1
             continue
-        if double and role == "close":
+        if double and (role == "close" or role == "spaced" and straight):
             carry.end, carry.close_mark, carry.close_width = i, i, width
             return None
     carry.end = p_end

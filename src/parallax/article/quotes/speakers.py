@@ -16,6 +16,7 @@ from itertools import islice
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     BELIEF_VERBS,
+    DOCUMENT_NOUNS,
     FINDING_VERBS,
     FIRST_PERSON,
     SECOND_PERSON,
@@ -30,10 +31,8 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.article.quotes.marks import fills_marks
-from parallax.names import given_name_sex
+from parallax.names import given_name_sex, plain_name
 
-DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
-                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail", "note"})
 # things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
 # (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
 NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "spot", "video",
@@ -51,12 +50,9 @@ INSTITUTION_NOUNS = frozenset(
     magazine outlet broadcaster university institute center centre foundation bank fund authority regime embassy""".split()
 )
 FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman
-    actress mother wife daughter sister queen princess grandmother widow woman girl lady""".split())
+    actress mother wife daughter sister queen princess grandmother widow woman girl lady assemblywoman""".split())
 MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
-    king prince grandfather widower man boy""".split())
-# "Justice Department", "State Ministry": a title word before one of these names a body, not a person
-INSTITUTION_WORDS = frozenset({"department", "ministry", "agency", "office", "service", "commission", "committee", "bureau",
-                               "council", "directorate", "court", "house"})
+    king prince grandfather widower man boy assemblyman""".split())
 _PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
 # abbreviated titles as the descriptions that point back to them say them ("Sen. Vale" … "the senator")
 ABBREVIATED = {"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General", "dr.": "Doctor",
@@ -70,16 +66,6 @@ LOOK_BACK_ENTITIES = 200
 
 
 # --------------------------------------------------------------------------- names and roles
-
-
-def clean_name(text: str) -> str:
-    """A name without possessive, article or leading titles ("Spokeswoman Irina Solak" → "Irina Solak")."""
-    text = re.sub(r"(?:'s|’s|')$", "", text.strip())
-    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-    words = text.split()
-    while len(words) > 1 and words[0].lower() in TITLE_WORDS and words[1].lower() != "of" and words[1].lower() not in INSTITUTION_WORDS:
-        words = words[1:]
-    return " ".join(words).strip(" ,.;:")
 
 
 _CUE_STEMS = {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}
@@ -121,7 +107,7 @@ def collect_people(ctx: ArticleContext) -> None:
         # a title in quotation marks ("Citizen Trump," a film) names a work, not the person in it
         if not looks_like_person(ent, role) or fills_marks(ctx.article.text, ent.start_char, ent.end_char):
             continue
-        name = without_fused_cue(ent, clean_name(ent.text))
+        name = without_fused_cue(ent, plain_name(ent.text))
         tokens = name.split()
         if not tokens:
             continue
@@ -202,7 +188,7 @@ def label_of(ctx: ArticleContext, ent) -> str:
     if label == "PERSON" or (ent.start_char, ent.end_char) in ctx.person_names:
         return "PERSON"
     if label in ("ORG", "GPE", "NORP"):
-        name = clean_name(ent.text)
+        name = plain_name(ent.text)
         words = name.split()
         if 1 <= len(words) <= 2 and not name.isupper() and any(full != name for full in ctx.namesakes.get(words[-1].lower(), ())):
             return "PERSON"
@@ -275,6 +261,10 @@ def title_fits(ctx: ArticleContext, full: str, titles: list[str]) -> bool:
     return True
 
 
+# how many pronouns of the other gender (and none of its own) overrule a given name's usual sex
+GENDER_OVERRULE = 3
+
+
 def infer_genders(ctx: ArticleContext) -> None:
     """Each person's gender from this article's own evidence: honorifics and gendered
     titles next to the name (strong), and which pronouns follow their mentions."""
@@ -286,7 +276,7 @@ def infer_genders(ctx: ArticleContext) -> None:
     for ent in people:
         before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
         honorifics = [w for w in [before, *(t.lower_ for t in ent)] if w in HONORIFIC_GENDER]
-        name = full_name(ctx, clean_name(ent.text), ent.start_char, honorifics)
+        name = full_name(ctx, plain_name(ent.text), ent.start_char, honorifics)
         names.append(name)
         if not name:
             continue
@@ -303,14 +293,20 @@ def infer_genders(ctx: ArticleContext) -> None:
     for number, sent in enumerate(ctx.sentences):
         for i in range(sent.start, sent.end):
             sentence_of[i] = number
-    ends = [e.end for e in people]
+    # A subject pronoun continues the last subject: only names that are subjects count ("Clinton
+    # bashed Trump's proposal. She …" says nothing of Trump), and a name inside a quote is no
+    # antecedent of the writer's pronouns ('"… Clinton has done …," he said').
+    voters = [i for i, e in enumerate(people) if not ctx.quoted(e.start_char) and salient_subject(ctx, e)]
+    ends = [people[i].end for i in voters]
     for token in doc:
         gender = PERSON_PRONOUNS.get(token.lower_)
-        if gender is None:
+        # a pronoun inside a quote is the speaker's word for someone else ("Mukasey said: '… she got caught'");
+        # a possessive often belongs to another noun's clause ("Melanie said to the nominee, who began his speech")
+        if gender is None or ctx.quoted(token.idx) or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         last = bisect_right(ends, token.i) - 1
-        if last >= 0 and sentence_of[token.i] - sentence_of[people[last].start] <= 1:
-            name = names[last]
+        if last >= 0 and sentence_of[token.i] - sentence_of[people[voters[last]].start] <= 1:
+            name = names[voters[last]]
             if name in votes:
                 votes[name][gender] += 1
     for name, tally in votes.items():
@@ -320,10 +316,14 @@ def infer_genders(ctx: ArticleContext) -> None:
         if words["m"] != words["f"]:
             ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
             continue
-        sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
+        # a name of one word is a given name when nobody this article names in full bears it as a
+        # surname ("Melanie"; not "Carson" after "Ben Carson")
+        alone = len(name.split()) == 1 and all(full == name for full in ctx.namesakes.get(name.lower(), ()))
+        sex = given_name_sex(name.split()[0]) if len(name.split()) >= 2 or alone else None
         other = "f" if sex == "m" else "m"
-        # the article's own pronouns overrule a given name's usual sex ("Lindsey Graham … he said … he added")
-        if sex and not (tally[other] >= 2 and tally[sex] == 0):
+        # the article's own pronouns overrule a given name's usual sex ("Lindsey Graham … he said … he
+        # added … he warned"), but not a pronoun or two that follow the name and mean someone else
+        if sex and not (tally[other] >= GENDER_OVERRULE and tally[sex] == 0):
             ctx.genders[name] = sex
             continue
         if tally["m"] >= 2 * tally["f"] + 1:
@@ -377,7 +377,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         return member_speaker(ctx, token, previous, (start, end))
     if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
         label = label_of(ctx, ent)
-        name = clean_name(ent.text)
+        name = plain_name(ent.text)
         name = without_fused_cue(ent, name)
         if label == "PERSON":
             titles = [w.lower() for w in ctx.article.text[start:ent.end_char].split()[:-1] if w.lower() in TITLE_WORDS]
@@ -386,7 +386,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
     if token.pos_ == "PROPN" or untagged_name(token):
-        name = clean_name(ctx.article.text[start:end])
+        name = plain_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name, start)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
         label = "PERSON" if resolved != name or name.split()[-1].lower() in ctx.people or (not name.isupper() and len(name.split()) <= 3) else "ORG"
@@ -395,6 +395,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     if token.lemma_.lower() in DOCUMENT_NOUNS:
         return document_speaker(ctx, token, previous, (start, end))
     by_role = speaker_by_role(ctx, token)
+    introduced = unnamed_introduction(ctx, token)
+    if introduced is not None and (by_role is None or by_role.ref is None or by_role.ref[0] < introduced.idx):
+        # "a Senate Democratic leadership aide said … '…,' the aide said": the unnamed person introduced
+        # with that noun, after anyone named with it, not the nearest named person
+        first, last = phrase_span(introduced)
+        return Speaker(name=plain_name(ctx.article.text[first:last]), start=start, end=end, label="NOUN")
     if by_role:
         return by_role
     # "the businessman said", "the 46-year-old said": a definite description of one person
@@ -403,8 +409,55 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         referent = antecedent(ctx, token, previous, person=True)
         if referent is not None:
             return Speaker(name=referent.name, start=start, end=end, label="PERSON", role=referent.role, ref=referent.ref)
-    name = clean_name(ctx.article.text[start:end])
+    if abstract_noun(ctx, token):
+        return None
+    name = plain_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
+
+
+# how many sentences back "the aide" looks for "an aide" introduced without a name
+INTRODUCTION_REACH = 12
+
+
+def unnamed_introduction(ctx: ArticleContext, token):
+    """The earlier indefinite mention ("a Senate aide", "A spokesman for Chuck Schumer") that a
+    definite description ("the aide", "the spokesman") takes up, when no name goes with it."""
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return None
+    sentence = ctx.sentence_index(token.idx)
+    positions = ctx.tokens_with_lemma(token.lemma_.lower())
+    for i in reversed(positions[:bisect_left(positions, token.i)]):
+        earlier = ctx.doc[i]
+        if sentence - ctx.sentence_index(earlier.idx) > INTRODUCTION_REACH:
+            return None
+        if earlier.pos_ != "NOUN" or earlier.tag_ != "NN" or ctx.quoted(earlier.idx):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in earlier.children):
+            continue
+        # "an aide, John Smith," / "an aide to the senator named Ruiz" names someone
+        if ctx.entity_of(earlier) is not None or any(c.dep_ in ("appos", "acl", "relcl") and any(t.pos_ == "PROPN" for t in c.subtree)
+                                                     for c in earlier.children):
+            return None
+        return earlier
+    return None
+
+
+# singular nouns that stand bare for a body of people ("police said", "staff say")
+COLLECTIVE_NOUNS = frozenset("""police staff management security intelligence leadership public media press prosecution
+    defense defence family clergy faculty personnel""".split())
+
+
+def abstract_noun(ctx: ArticleContext, token) -> bool:
+    """"History suggests …": a singular common noun standing alone (nothing before it, no phrase
+    after it) that names neither a person nor a body of people speaks for nobody. What a thing
+    shows stays a finding it holds ("Video shows …"), and a surname the tagger took for a common
+    noun ("Trump knows …") is a name."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or token.tag_ != "NN" or token.lower_ in ctx.people or token.head.lemma_.lower() in FINDING_VERBS \
+            or any(c.i < token.i or c.dep_ in ("appos", "prep", "acl", "relcl") for c in token.children):
+        return False
+    return lemma not in INSTITUTION_NOUNS | ANONYMOUS_NOUNS | COLLECTIVE_NOUNS | NOT_SPEAKERS | FEMALE_WORDS | MALE_WORDS \
+        and lemma not in _PERSON_TITLE_STEMS and not lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
 
 
 def document_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) -> Speaker | None:
@@ -444,7 +497,7 @@ def finding_holder(ctx: ArticleContext, token, span: tuple[int, int]) -> Speaker
     """"the transcript shows …", "the emails suggest …": what a document shows is a finding it
     holds, written as the document; what it says has no speaker."""
     if token.dep_ == "nsubj" and token.head.lemma_.lower() in FINDING_VERBS | BELIEF_VERBS:
-        name = clean_name(ctx.article.text[span[0]:span[1]])
+        name = plain_name(ctx.article.text[span[0]:span[1]])
         return Speaker(name=name, start=span[0], end=span[1], label="NOUN") if name else None
     return None
 
@@ -461,7 +514,7 @@ def member_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) 
         referent = antecedent(ctx, token, previous, person=True)
         if referent is not None:
             return Speaker(name=referent.name, start=span[0], end=span[1], label="PERSON", role=referent.role, ref=referent.ref)
-    return Speaker(name=clean_name(ctx.article.text[span[0]:span[1]]), start=span[0], end=span[1], label="NOUN")
+    return Speaker(name=plain_name(ctx.article.text[span[0]:span[1]]), start=span[0], end=span[1], label="NOUN")
 
 
 def untagged_name(token) -> bool:
@@ -470,10 +523,13 @@ def untagged_name(token) -> bool:
         and not any(c.dep_ == "det" for c in token.children) and token.lower_ not in TITLE_WORDS
 
 
-# descriptions of unnamed people: "the source said" points back to nobody named
+# descriptions of unnamed people: "the source said" points back to nobody named; nor does "the
+# aide" or "the spokesman", who speak for someone else (the person named nearest is the principal)
+# unless the article names them with that role
 ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer strategist observer witness man woman
     resident voter protester supporter critic expert analyst participant attendee member lawyer attorney officer
-    worker employee student teacher doctor nurse driver passenger neighbour neighbor friend relative""".split())
+    worker employee student teacher doctor nurse driver passenger neighbour neighbor friend relative
+    aide adviser advisor spokesman spokeswoman spokesperson assistant consultant""".split())
 
 
 def refers_to_a_person(token) -> bool:
@@ -499,6 +555,10 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
         owner = next((w for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING
                       for a in c.children if a.dep_ == "agent"
                       for w in a.children if w.dep_ == "pobj" and w.pos_ == "PROPN" and w.ent_type_ in ("ORG", "PERSON")), None)
+    if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in AUTHORING | {"post", "share", "put", "tweet"}:
+        # "Trump sent out tweets saying …", "the ministry issued a statement calling …": the one who issued it
+        owner = next((c for c in token.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+                      and c.ent_type_ in ("ORG", "PERSON", "GPE")), None)
     if owner is None:
         # "a second memo that Mr. Navarro wrote": the writer named in the clause describing it
         owner = next((w for c in token.children if c.dep_ == "relcl" for w in c.children
@@ -510,7 +570,7 @@ def document_owner(ctx: ArticleContext, token) -> Speaker | None:
     if ent is None:
         return None
     label = label_of(ctx, ent)
-    name = clean_name(ent.text)
+    name = plain_name(ent.text)
     if label == "PERSON":
         name = full_name(ctx, name, ent.start_char)
     return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=ctx.roles.get(name),
@@ -556,14 +616,14 @@ def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
         candidates += [c for c in head.children if c.dep_ == "nsubj" and c.i != earlier.i]
         for candidate in candidates:
             start, end = phrase_span(candidate)
-            name = clean_name(ctx.article.text[start:end])
+            name = plain_name(ctx.article.text[start:end])
             if name:
                 return Speaker(name=name, start=here[0], end=here[1], label="ORG", ref=(start, end))
     for ent in ctx.ents_before(token.idx) if guess else ():
         if token.idx - ent.end_char >= 400:
             break
         if ent.label_ in ("ORG", "GPE") and not ctx.quoted(ent.start_char):
-            return Speaker(name=clean_name(ent.text), start=here[0], end=here[1], label=ent.label_, ref=(ent.start_char, ent.end_char))
+            return Speaker(name=plain_name(ent.text), start=here[0], end=here[1], label=ent.label_, ref=(ent.start_char, ent.end_char))
     return None
 
 
@@ -625,8 +685,11 @@ def salient_subject(ctx: ArticleContext, ent) -> bool:
         head = root.head
         # not the subject of a clause inside another ("… to explain who Ali was", "McLenney said
         # Clinton doesn't show …"), unless that clause reports speech of its own ("… said Putin told them")
-        return head.dep_ not in EMBEDDED_CLAUSES or (is_cue(head) and head.lemma_.lower() in REPORTING_CORE
-                                                     and not any(c.dep_ == "neg" for c in head.children))
+        # a clause the parser hangs before the cue of a quote that follows it is a main clause of
+        # its own ("Sanders weighed in with criticism: '…,' he wrote")
+        fronted = head.dep_ == "ccomp" and head.i < head.head.i and is_cue(head.head)
+        return head.dep_ not in EMBEDDED_CLAUSES or fronted or (is_cue(head) and head.lemma_.lower() in REPORTING_CORE
+                                                                and not any(c.dep_ == "neg" for c in head.children))
     if root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"):
         return root.head.head.dep_ in ("ROOT", "conj")
     return False
@@ -676,11 +739,14 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON" or not salient_subject(ctx, ent):
             continue
-        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        name = full_name(ctx, plain_name(ent.text), ent.start_char)
         if compatible(name):
             best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                                             ref=(ent.start_char, ent.end_char)))
             break
+    untagged = untagged_subject_between(ctx, token, best[0] if best is not None else -1, compatible)
+    if untagged is not None:
+        best = untagged
     if best is not None:
         return newly_introduced(ctx, token, best[0], compatible) or best[1]
     unnamed = unnamed_subject_before(ctx, token, gender)
@@ -689,14 +755,46 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
-        name = full_name(ctx, clean_name(ent.text), ent.start_char)
+        name = full_name(ctx, plain_name(ent.text), ent.start_char)
         # this far from any subject, "she" needs someone known to be a woman (not merely not known to be a man)
         if compatible(name) and (gender is None or ctx.genders.get(name) == gender):
             return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
     if unnamed is not None:
         start, end = phrase_span(unnamed)
-        return Speaker(name=clean_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
+        return Speaker(name=plain_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
+    return None
+
+
+# how many sentences before a pronoun's own an untagged surname is looked for
+UNTAGGED_REACH = 2
+
+
+def untagged_subject_between(ctx: ArticleContext, token, since: int, compatible) -> tuple[int, Speaker] | None:
+    """A person's surname the tagger left without a label, as the subject of a main clause after
+    ``since`` and in the pronoun's sentence or the two before it ("Trump played down the
+    expense. '…,' he posted"): the person this article names with it."""
+    sentence = ctx.sentence_index(token.idx)
+    if sentence < 0:
+        return None
+    # (sentences of the quote itself do not count: "Trump played down the expense. '…. …,' he posted")
+    first, unquoted = sentence, 0
+    while first > 0 and unquoted < UNTAGGED_REACH:
+        first -= 1
+        unquoted += not ctx.marked.covered(ctx.sentences[first].start_char, ctx.sentences[first].end_char, 0.5)
+    floor = max(since, ctx.sentences[first].start_char - 1)
+    for i in range(token.i - 1, -1, -1):
+        candidate = ctx.doc[i]
+        if candidate.idx <= floor:
+            return None
+        if candidate.ent_type_ or candidate.dep_ not in ("nsubj", "nsubjpass") or not candidate.text[:1].isupper() \
+                or candidate.lower_ not in ctx.people or candidate.head.dep_ in EMBEDDED_CLAUSES or ctx.quoted(candidate.idx):
+            continue
+        name = full_name(ctx, candidate.text, candidate.idx)
+        if compatible(name):
+            here = (token.idx, token.idx + len(token.text))
+            return candidate.idx, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
+                                          ref=(candidate.idx, candidate.idx + len(candidate.text)))
     return None
 
 
@@ -729,8 +827,8 @@ def newly_introduced(ctx: ArticleContext, token, since: int, compatible) -> Spea
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
         # the nearest person before the pronoun, named in full for the first time, with a role in apposition
-        name = full_name(ctx, clean_name(ent.text), ent.start_char)
-        if len(clean_name(ent.text).split()) < 2 or ctx.first_position(name) != ent.start_char \
+        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        if len(plain_name(ent.text).split()) < 2 or ctx.first_position(name) != ent.start_char \
                 or not any(c.dep_ == "appos" for c in ent.root.children) or not compatible(name) \
                 or ctx.sentence_index(ent.start_char) == ctx.sentence_index(since):
             return None
@@ -769,7 +867,7 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
     for ent in islice(ctx.ents_before(token.idx), LOOK_BACK_ENTITIES):
         label = label_of(ctx, ent)
         if label in ("ORG", "GPE", "NORP") and not ctx.quoted(ent.start_char):
-            name = clean_name(ent.text)
+            name = plain_name(ent.text)
             return Speaker(name=name, start=here[0], end=here[1], label=label, role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
     return None

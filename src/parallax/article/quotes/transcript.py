@@ -21,7 +21,8 @@ import re
 from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import cues_in, subject_of
 from parallax.article.quotes.found import Found, Speaker
-from parallax.article.quotes.speakers import DOCUMENT_NOUNS, clean_name, full_name, speaker_from_token
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, full_name, speaker_from_token
+from parallax.names import plain_name
 
 # "Q", "Q:", "Q." or an upper-case label ("MS. JEAN-PIERRE:", "PUTIN:"), or a capitalised one ("Blinken:")
 LABEL = re.compile(
@@ -140,7 +141,7 @@ def label_speaker(ctx: ArticleContext, label: str, start: int, end: int) -> Spea
         words = words[1:]
     name = " ".join(w.title() if w.isupper() else w for w in words)
     name = re.sub(r"(?<=-)([a-z])", lambda m: m.group(1).upper(), name)  # "Jean-pierre" → "Jean-Pierre"
-    resolved = full_name(ctx, clean_name(name), start)
+    resolved = full_name(ctx, plain_name(name), start)
     if len(resolved.split()) == 1:
         resolved = written_in_full(ctx, resolved) or resolved
     token = ctx.token_from(start)
