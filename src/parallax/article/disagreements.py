@@ -174,12 +174,10 @@ def verb_relation(verb, lemma: str, words, parties):
             word = form.split("-")[1]
             prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == word), None)
             other = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
-            said_owner = True
         else:
             other = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            said_owner = True
         mine = party_at(subject, parties, said_owner=True)
-        theirs = party_at(other, parties, said_owner=said_owner, said_only=form == "verb-said")
+        theirs = party_at(other, parties, said_owner=True, said_only=form == "verb-said")
         if mine is None or theirs is None or not allowed(lemma, mine, theirs):
             continue
         return (mine, theirs, topic_of(verb)) if side == "subject" else (theirs, mine, topic_of(verb))
