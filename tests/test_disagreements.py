@@ -83,3 +83,11 @@ def test_that_account_is_the_account_just_quoted(found):
     got = found('Alexander Vindman said he told Gordon Sondland that the request was inappropriate. '
                 "That account differs from Gordon Sondland's testimony.")
     assert [g for g in got if g[2] == "differs"] and all(g[0].startswith("speaker of ") for g in got if g[2] == "differs")
+
+
+def test_a_refutation_in_the_main_clause_counts_and_one_under_a_denial_does_not(found):
+    # "refute" undoes a disagreement it governs ("refuted being at odds with …"), never itself
+    assert [(a.removesuffix("'s"), b, c) for a, b, c in found(
+        "Senator Elizabeth Warren refuted Steven Mnuchin's claim that the tax cuts pay for themselves.")] == [
+        ("Steven Mnuchin", "Elizabeth Warren", "refuted")]
+    assert found("Chuck Schumer denied being at odds with Nancy Pelosi on the budget.") == []

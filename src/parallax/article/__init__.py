@@ -68,7 +68,7 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
 
     quotes (Doc) → mentions' roles and person labels → framing (quotes, scare
     quotes) → claims (quotes) → stated disagreements → time expressions (quotes)."""
-    from parallax.article import claims, disagreements, framing, quotes, time
+    from parallax.article import attacks, claims, disagreements, framing, quotes, time
 
     analysis = ArticleAnalysis(
         article_id=article.id,
@@ -89,7 +89,8 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
     analysis.framing, analysis.naming_mentions = found.framing, found.naming_mentions
     parsed = claims.ParsedArticle.of(doc)
     analysis.claims = claims.extract_claims(article, doc, analysis.quotes, parsed)
-    analysis.disagreements = disagreements.find_disagreements(article.id, article.text, parsed.sentences, parsed.ents,
-                                                                    analysis.quotes)
+    analysis.disagreements = (
+        disagreements.find_disagreements(article.id, article.text, parsed.sentences, parsed.ents, analysis.quotes)
+        + attacks.find_answered_attacks(article.id, article.text, parsed.sentences, parsed.ents, analysis.quotes))
     analysis.times = time.extract_times(article, doc, analysis.quotes)
     return analysis

@@ -51,6 +51,7 @@ class Disagreement:
     asserting: Party
     denying: Party
     topic: Span | None = None  # "over whether the drug works": what they disagree about, when said
+    answers: Span | None = None  # the earlier sentence with the attack a defence answers (``attacks``)
 
 
 # "That account differs from …": the account given by the quote that ended at most this far before
@@ -222,7 +223,7 @@ def noun_relation(noun, words, parties):
     if owner is None:
         # the subject of the verb the noun (or "at odds") hangs on: "X had an argument", "X was at odds"
         governor = noun.head.head if lemma == "odds" else noun.head
-        while governor.dep_ in ("prep", "pobj", "dobj", "attr") and governor.head is not governor:
+        while governor.dep_ in ("prep", "pobj", "dobj", "attr") and governor.head.i != governor.i:
             governor = governor.head
         owner = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     mine = party_at(owner, parties)
@@ -238,7 +239,7 @@ def concession(word, parties):
         return None
     owner = said_thing_owner(said, parties)
     governor = word.head
-    while governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
         governor = governor.head
     subject = next((c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     mine = party_at(subject, parties)
@@ -305,11 +306,11 @@ def undone(cue) -> bool:
     for _ in range(6):
         if any(c.dep_ == "neg" for c in token.children):
             return True
-        if token.lemma_.lower() in UNDOING_HEADS and token is not cue:
+        if token.lemma_.lower() in UNDOING_HEADS and token.i != cue.i:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in token.children):
             return True
-        if token.head is token:
+        if token.head.i == token.i:  # (spaCy makes a new Token object on every access: compare positions)
             break
         token = token.head
     return False
@@ -341,7 +342,7 @@ def pronoun_party(token, parties: Parties):
         return None
     clause = token.head
     for _ in range(3):
-        if clause.dep_ not in EMBEDDING_DEPS or clause.head is clause:
+        if clause.dep_ not in EMBEDDING_DEPS or clause.head.i == clause.i:
             return None
         clause = clause.head
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)

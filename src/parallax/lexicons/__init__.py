@@ -8,6 +8,7 @@
 - ``denials.tsv``: denial and rebuttal expressions (regular expressions).
 - ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
 - ``disagreements.tsv``: words with which a writer says two named parties disagree.
+- ``attacks.tsv``: words with which a writer says one party attacks another and a third defends it.
 - ``procedural.tsv``: procedural sentences and transcript chatter (regular expressions).
 - ``named_dates.tsv``: holidays and dates that name one event, for time expressions.
 - ``boilerplate.tsv``: page furniture (prompts, related links, credits, bios, notices).
@@ -163,3 +164,12 @@ def disagreement_words() -> dict[tuple[str, str], str]:
 def held_positions() -> frozenset[str]:
     """Nouns for a position a party holds ("the CDC's recommendations"); see ``disagreements.tsv``."""
     return frozenset(row[0] for row in _rows("disagreements.tsv") if row[1] == "position")
+
+
+@lru_cache(maxsize=1)
+def attack_words() -> dict[str, frozenset[str]]:
+    """role → its lemmas ("attack", "trait", "defend", …); see ``attacks.tsv``."""
+    out: dict[str, set[str]] = {}
+    for lemma, role in _rows("attacks.tsv"):
+        out.setdefault(role, set()).add(lemma)
+    return {role: frozenset(lemmas) for role, lemmas in out.items()}

@@ -390,7 +390,9 @@ def with_stated(disputes: list[Dispute], disagreements, report: StoryReport, ent
         by_pair[frozenset((asserting, denying))].append((asserting, denying, found))
     out = list(disputes)
     for pair, found in sorted(by_pair.items(), key=lambda kv: sorted(kv[0])):
-        sentences = sorted({(f.article_id, f.sentence.start): f.sentence for _, _, f in found}.values(), key=lambda s: (s.article_id, s.start))
+        # a defence's evidence includes the attack it answers, told sentences before it
+        told = [s for _, _, f in found for s in (f.sentence, f.answers) if s is not None]
+        sentences = sorted({(s.article_id, s.start): s for s in told}.values(), key=lambda s: (s.article_id, s.start))
         # the same two parties, by kinship either way ("BuzzFeed News" / "BuzzFeed")
         existing = next((d for d in out if d.kind == "parties" and all(
             kin.expand({p}) & kin.expand(set(d.asserted_by_ids) | set(d.denied_by_ids)) for p in pair)), None)
