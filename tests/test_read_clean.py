@@ -126,3 +126,16 @@ def test_a_title_run_into_the_first_paragraph_is_its_own_line():
     cleaned = assemble(lines, {})
     for clean_start, raw_start, length in cleaned.source_map:
         assert cleaned.text[clean_start:clean_start + length] == raw[raw_start:raw_start + length]
+
+
+def test_a_wire_photo_caption_inside_a_paragraph_is_cut_out_and_the_rest_kept() -> None:
+    raw = ("The vote came after months of protests. FILE PHOTO: Protesters march past the county court in San Jose, "
+           "California, U.S. June 2, 2018. REUTERS/Jane Doe/File Photo The recall was the first in 80 years.")
+    result = clean_text(raw)
+    assert [r.reason for r in result.removed] == ["image credit or caption"]
+    assert result.text == "The vote came after months of protests.\n\nThe recall was the first in 80 years."
+    at = result.text.index("The recall")
+    assert raw[raw_offset(result.source_map, at):].startswith("The recall")
+    # a sentence that only mentions a photo stays whole
+    kept = "The senator said the photo: a fake, made by REUTERS/rivals, was never his."
+    assert clean_text(kept).text == kept

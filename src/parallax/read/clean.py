@@ -73,10 +73,27 @@ def split_lines(raw: str, title: str | None = None) -> list[Line]:
             rest = stripped[len(heading):]
             lines.append(Line(heading, start, 0))
             start, stripped = start + len(heading) + len(rest) - len(rest.lstrip()), rest.strip()
-        lines.append(Line(stripped, start, len(lines)))
+        for piece, offset in without_inline_captions(stripped):
+            lines.append(Line(piece, start + offset, len(lines)))
     for line in lines:
         line.total = len(lines)
     return lines
+
+
+def without_inline_captions(text: str) -> list[tuple[str, int]]:
+    """The line cut around wire photo captions pasted inside it, each caption a line of its own
+    (which the credit rule then removes): (piece, offset in ``text``) for each non-blank piece."""
+    cuts = [0]
+    for match in FURNITURE["inline_caption"].finditer(text):
+        cuts += [match.start(), match.end()]
+    cuts.append(len(text))
+    out = []
+    for begin, end in zip(cuts, cuts[1:]):
+        piece = text[begin:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((piece.strip(), begin + lead))
+    return out
 
 
 # --------------------------------------------------------------------------- signals
