@@ -24,6 +24,7 @@ the matrix.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -304,14 +305,35 @@ def coverage_of(claims: list[Claim], article_ids: list[str]) -> dict[str, str]:
 
 
 def label_of(claims: list[Claim], confidence: dict[str, float]) -> Claim:
-    """The group's plainest wording: an unhedged assertion, the outlet's own words before a quote's,
-    well verified, short."""
+    """The group's plainest wording: one that reads as a whole statement (not a clause cut from a
+    sentence: "who led much of the opposition"), an unhedged assertion, the outlet's own words
+    before a quote's, well verified, short."""
     pool = [c for c in claims if c.polarity == "asserts"] or claims
-    return min(pool, key=lambda c: (c.hedged, c.voice != "own", -round(confidence.get(c.id, 0.0), 1), len(c.text), c.id))
+    return min(pool, key=lambda c: (not reads_whole(c.text), c.hedged, c.voice != "own", -round(confidence.get(c.id, 0.0), 1),
+                                    len(c.text), c.id))
+
+
+# "LOS ANGELES (Reuters) - ", "WASHINGTON – ": where the wire filed from, not what it says
+DATELINE = re.compile(r"^[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3},?\s*(?:\([^)]{2,40}\)\s*)?[-–—]+\s+")
+# a clause cut before its end: "… was 14 years, and"
+DANGLING_END = re.compile(r"(?:,|[,;]?\s+\b(?:and|but|or|while|as|because|that|which|who))\W*$", re.I)
+
+
+def reads_whole(text: str) -> bool:
+    """Starts as a sentence starts and does not stop on a comma or a conjunction."""
+    body = DATELINE.sub("", text.strip())
+    first = body.lstrip("“\"‘'(")[:1]
+    return bool(first) and (first.isupper() or first.isdigit()) and not body.startswith(("”", "’")) and not DANGLING_END.search(body)
 
 
 def label_text(claim: Claim) -> str:
-    text = claim.text if claim.voice == "own" else f"{claim.holder.name}: {claim.text}"
+    """The wording shown for a group: without the dateline or a dangling conjunction, and marked
+    with "…" where it starts inside a sentence."""
+    body = DANGLING_END.sub("", DATELINE.sub("", claim.text.strip())).strip()
+    opening = body.lstrip("“\"‘'(")[:1]
+    if opening and not (opening.isupper() or opening.isdigit()):
+        body = "… " + body
+    text = body if claim.voice == "own" else f"{claim.holder.name}: {body}"
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
