@@ -51,6 +51,15 @@ def test_questions_and_procedural_lines_stay_out_of_the_matrix(claims_of):
     assert "procedural" in kinds.values()
 
 
+def test_a_question_that_lost_its_mark_is_still_a_question(claims_of):
+    kinds = {c.text: c.kind for c in claims_of(
+        "Was the drone attack meant to disrupt the parade. Did the embassy know of it in advance. "
+        "Had the guards known, they would have closed the gates. The parade went ahead on Tuesday.")}
+    assert kinds["Was the drone attack meant to disrupt the parade."] == "question"
+    assert kinds["Did the embassy know of it in advance."] == "question"
+    assert "question" not in {k for t, k in kinds.items() if "gates" in t or "parade went" in t}
+
+
 def test_predicate_modality_and_numbers_with_units(claims_of):
     claims = claims_of("About 300 residents were evacuated from the flooded streets. The company will cut 1,200 jobs next year.")
     evacuated = next(c for c in claims if "evacuated" in c.text)

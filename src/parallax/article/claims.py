@@ -291,6 +291,19 @@ def arguments_of(parsed: ParsedArticle, article_id: str, text: str, start: int, 
     return out
 
 
+def inverted(first, head) -> bool:
+    """A question that lost its mark: the piece opens on the auxiliary of its own main verb, before
+    the subject ("Was the attack meant to disrupt the parade."); "Had he known, he would …" opens on
+    another clause's auxiliary."""
+    if first is None or head is None or first.pos_ != "AUX" or first.is_title is False:
+        return False
+    if first.i != head.i and not (first.head.i == head.i and first.dep_ in ("aux", "auxpass")):
+        return False
+    if first.i == head.i and first.lemma_.lower() == "be":
+        return True  # no statement opens on its own main verb "be" (the parser may find no subject after it)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > first.i for c in head.children)
+
+
 def kind_of(text: str, head, voice: str, question: bool) -> str:
     if question:
         return "question"
@@ -332,8 +345,8 @@ def make_claim(parsed: ParsedArticle, article: Article, start: int, end: int, *,
     # a short denial ("denied any involvement") is a claim; other fragments are not
     if words(piece) < (1 if polarity == "denies" else MIN_WORDS):
         return None
-    question = question or piece.endswith("?")
     head = head_of(parsed, start, end)
+    question = question or piece.endswith("?") or inverted(parsed.token_at(start), head)
     if bare_attribution(head, start, end):
         return None  # "the president said on Twitter.": who spoke, not what was said
     hedged = is_hedged(piece) or (cue or "").lower() in HEDGED_CUES
@@ -394,7 +407,7 @@ def asked_about(parsed: ParsedArticle, quote: Quote) -> bool:
     if cue is None:
         return False
     return (any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in cue.children)
-            and cue.head is not cue and cue.head.lemma_.lower() in QUESTION_VERBS)
+            and cue.head.i != cue.i and cue.head.lemma_.lower() in QUESTION_VERBS)
 
 
 def own_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) -> list[Claim]:
