@@ -66,3 +66,15 @@ def test_a_defence_becomes_a_dispute_with_the_attack_as_evidence():
     dispute = next(d for d in report.disputes if d.stated_in)
     assert dispute.asserted_by == ["Harbor Alliance"] and dispute.denied_by == ["Paul Brandt"]
     assert [s.text.split()[0] for s in dispute.stated_in] == ["The", "Senator"]
+
+
+def test_a_spokesman_and_the_body_he_speaks_for_are_one_side_against_the_one_whose_claim_they_deny():
+    texts = [("Wire", "Former analyst Brian Moss filed a complaint with the inspector general on Tuesday. "
+                      "\u201cWe flatly deny that there is any truth to the merits of Mr. Moss\u2019s claim,\u201d said Alex Varga, "
+                      "a DHS spokesman. \u201cDHS looks forward to the results of any investigation,\u201d Varga said."),
+             ("Daily", "The Department of Homeland Security denied the allegations. Brian Moss says he was demoted "
+                       "after refusing to change a report on Tuesday.")]
+    report = analyze([Article(id=f"s{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    sides = [(d.asserted_by, d.denied_by) for d in report.disputes if d.kind == "parties"]
+    assert (["Brian Moss"], ["Alex Varga"]) in sides
+    assert not any("Alex Varga" in a and any("Homeland" in n for n in b) for a, b in sides)

@@ -46,6 +46,10 @@ def test_denials_are_recognised():
     assert polarity_of("Ukraine had nothing to do with the attack", "said") == "denies"
     assert polarity_of("any responsibility", "denied") == "denies"
     assert polarity_of("the bridge will stay closed", "said") == "asserts"
+    # the outlet dismisses a claim itself; it only reports a body's dismissal inside a that-clause of speech
+    assert polarity_of("The false claim that the dam burst spread fast.", None, voice="own") == "denies"
+    assert polarity_of("The agency issued a report that foreign media is spreading false allegations that "
+                       "the dam burst.", None, voice="own") == "asserts"
 
 
 def test_same_claim_across_outlets_is_one_group(story):

@@ -30,7 +30,7 @@ from spacy.lang.en.lex_attrs import _num_words
 
 from parallax.ids import claim_id
 from parallax.lexicons import any_hedge, denial_patterns, procedural_patterns, subjectivity
-from parallax.lexicons.speech import naming_verbs_pattern
+from parallax.lexicons.speech import naming_verbs_pattern, reported_content_pattern
 from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
 
 MAX_SENTENCES_PER_QUOTE = 6
@@ -79,14 +79,15 @@ def polarity_of(text: str, cue: str | None, voice: str = "quoted") -> str:
     return "denies"
 
 
-# "who frequently calls the media 'fake news'", "calling BuzzFeed's story 'not accurate'": the narration
-# reports someone's dismissal; the words are theirs (in quotation marks, or named by a verb of calling)
+# "who frequently calls the media 'fake news'", "calling BuzzFeed's story 'not accurate'", "DHS issued a
+# report that Russian media is spreading false allegations": the narration reports someone's dismissal;
+# the words are theirs (in quotation marks, named by a verb of calling, or in a that-clause of speech)
 
 
 def reports_a_dismissal(text: str, at: int) -> bool:
     before = text[:at]
     opened = sum(before.count(m) for m in "“«") - sum(before.count(m) for m in "”»") > 0 or before.count('"') % 2 == 1
-    return opened or bool(naming_verbs_pattern().search(before[-80:]))
+    return opened or bool(naming_verbs_pattern().search(before[-80:])) or bool(reported_content_pattern().search(before))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -94,3 +94,14 @@ def naming_verbs_pattern() -> re.Pattern:
     """Any form of a naming verb ("called", "dubs", "labelling")."""
     forms = sorted({f for lemma in reporting().naming for f in inflections(lemma)}, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def reported_content_pattern() -> re.Pattern:
+    """A verb or noun of speech with its that-clause opening ("said that", "issued a report that"):
+    what follows is someone's words, not the narration's."""
+    lexicon = reporting()
+    verbs = {f for lemma in lexicon.speech | lexicon.core | lexicon.belief for f in inflections(lemma)}
+    nouns = {f for noun in lexicon.nouns for f in (noun, noun + "s")}
+    words = sorted(verbs | nouns, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b[^.;:!?]{{0,60}}?\bthat\b", re.I)

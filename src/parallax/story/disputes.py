@@ -122,7 +122,10 @@ class Kinship:
         self.entities = entities
         named: dict[str, set[str]] = defaultdict(set)
         for b in bodies:
-            named[b.name.lower().strip()].add(b.id)
+            # by its name and by the other names the story gives it ("DHS" for the Department of
+            # Homeland Security), so that "a DHS spokesman" speaks for the department
+            for name in {b.name, *b.variants}:
+                named[name.lower().strip()].add(b.id)
         # look each name's word runs up instead of trying every body on every name (linear in entities)
         self.named = named
         self.of: dict[str, set[str]] = {e.id: {e.id} | {i for i in bodies_named_in(e.name, named) if i != e.id}
@@ -141,7 +144,8 @@ class Kinship:
             out = self.expand({key})
             entity = self.entities.get(key)
             if entity is not None and entity.affiliation:
-                out |= bodies_named_in(entity.affiliation, self.named)
+                affiliation = entity.affiliation.lower().strip()
+                out |= self.named.get(affiliation, set()) | bodies_named_in(affiliation, self.named)
             self.spoken_for[key] = out
         return set(self.spoken_for[key])
 
@@ -282,6 +286,8 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
             value = matched.get((min(d, a), max(d, a)))
             if value is None:
                 continue
+            if mine & kin.speaks_for(claims[a]):
+                continue  # one side: a spokesman and the body he speaks for ("a DHS spokesman" / DHS)
             if strength == "negation":
                 if claims[d].predicate.lemma != claims[a].predicate.lemma or value < CONTRADICTION_LINK:
                     continue
@@ -448,10 +454,14 @@ def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], enti
         lead = max((claims[d] for d in ds), key=lambda c: (len(c.text), c.id))
         content = re.split(r"\bthat\s+", lead.text, maxsplit=1)[-1]
         owner_names = sorted({entities[o].name for o in owners})
+        # "disputed the report that P": P is what the owner said; "deny that there is any truth to X's
+        # claim" names the claim without saying it, so the denial's own words are the label
+        label = (f"{entities[denier_id].name}: {lead.text}" if owned_said_pattern().search(content)
+                 else f"{owner_names[0]}: {content}")
         out.append(Dispute(
             id=dispute_id([f"{o}:named" for o in owners], [claims[d].id for d in ds]),
             kind="parties",
-            label=f"{owner_names[0]}: {content}",
+            label=label,
             asserted_by=owner_names,
             denied_by=[entities[denier_id].name],
             asserted_by_ids=sorted(owners),
@@ -473,6 +483,13 @@ def said_object_pattern() -> re.Pattern:
     nouns = "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
     return re.compile(r"^\W*(?:(?:the|a|an|this|that|these|those)\s+)?(?P<mods>(?:[\w’'.&-]+\s+){0,4}?)"
                       rf"(?P<noun>(?:{nouns}))(?:s|es)?\b(?P<after>\s+(?:by|from|of)\s+)?", re.I)
+
+
+@lru_cache(maxsize=1)
+def owned_said_pattern() -> re.Pattern:
+    """Someone's said thing anywhere in a denial: "… any truth to the merits of Mr. Murphy's claim"."""
+    nouns = "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
+    return re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:s|es)?\b", re.I)
 
 
 def names_something_said(word: str) -> bool:
@@ -502,6 +519,11 @@ def rejected_owner(claim: Claim, quote, text: str, mentions: MentionIndex, entit
             spans.append((start + match.start("mods"), start + match.start("noun"), False))
             if match.group("after"):
                 spans.append((start + match.end("after"), start + match.end("after") + 60, True))
+    if found and found[0] == "act" and quote is not None:
+        # "We flatly deny that there is any truth to … Mr. Murphy's claim": whose claim the denial names
+        for owned in owned_said_pattern().finditer(claim.text):
+            at = claim.start + owned.start()
+            spans.append((max(claim.start, at - 40), at + 1, False))
     for judged in (m for pattern in judged_thing_patterns() for m in pattern.finditer(claim.text)):
         at = claim.start + judged.start()
         words_before = re.search(r"(?:[\w’'.&-]+\s+){0,3}$", text[max(0, at - 60):at])
