@@ -139,3 +139,14 @@ def test_a_wire_photo_caption_inside_a_paragraph_is_cut_out_and_the_rest_kept() 
     # a sentence that only mentions a photo stays whole
     kept = "The senator said the photo: a fake, made by REUTERS/rivals, was never his."
     assert clean_text(kept).text == kept
+
+
+def test_a_story_link_inside_a_paragraph_and_a_labelled_headline_line_are_furniture() -> None:
+    raw = ("The senator said the reforms would not change much. ( Also on POLITICO: Public split on the program) "
+           "He spoke on Friday.\n\nRELATED: Why the reform push is a bad idea for the party\n\nThe vote is next week.")
+    result = clean_text(raw)
+    assert sorted(r.reason for r in result.removed) == ["related-links prompt", "related-links prompt"]
+    assert result.text == "The senator said the reforms would not change much.\n\nHe spoke on Friday.\n\nThe vote is next week."
+    # a parenthesis of the article's own stays
+    kept = "The mayor (also on the board: since 2019) voted no."
+    assert clean_text(kept).text == kept

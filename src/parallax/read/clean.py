@@ -73,19 +73,22 @@ def split_lines(raw: str, title: str | None = None) -> list[Line]:
             rest = stripped[len(heading):]
             lines.append(Line(heading, start, 0))
             start, stripped = start + len(heading) + len(rest) - len(rest.lstrip()), rest.strip()
-        for piece, offset in without_inline_captions(stripped):
+        for piece, offset in without_inline_furniture(stripped):
             lines.append(Line(piece, start + offset, len(lines)))
     for line in lines:
         line.total = len(lines)
     return lines
 
 
-def without_inline_captions(text: str) -> list[tuple[str, int]]:
-    """The line cut around wire photo captions pasted inside it, each caption a line of its own
-    (which the credit rule then removes): (piece, offset in ``text``) for each non-blank piece."""
+def without_inline_furniture(text: str) -> list[tuple[str, int]]:
+    """The line cut around wire photo captions and story links pasted inside it, each a line of its
+    own (which the credit and related-links rules then remove): (piece, offset in ``text``) for each
+    non-blank piece."""
+    found = sorted((m.start(), m.end()) for name in ("inline_caption", "inline_related") for m in FURNITURE[name].finditer(text))
     cuts = [0]
-    for match in FURNITURE["inline_caption"].finditer(text):
-        cuts += [match.start(), match.end()]
+    for start, end in found:
+        if start >= cuts[-1]:
+            cuts += [start, end]
     cuts.append(len(text))
     out = []
     for begin, end in zip(cuts, cuts[1:]):
@@ -176,9 +179,10 @@ def rule_bare_link_or_handle(line: Line, ctx: Context) -> str | None:
 
 
 def rule_related_links(line: Line, ctx: Context) -> str | None:
-    if len(line.words) > 12:
+    if len(line.words) > 25 or (len(line.words) > 12 and not FURNITURE["related_headline"].match(line.text)):
         return None
-    if FURNITURE["related"].match(line.text):
+    if (FURNITURE["related"].match(line.text) or FURNITURE["related_headline"].match(line.text)
+            or FURNITURE["inline_related"].fullmatch(line.text)):
         return "related-links prompt"
     if FURNITURE["trailer"].match(line.text) and len(line.words) <= 12:
         return "site trailer"
