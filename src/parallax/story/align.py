@@ -327,13 +327,16 @@ def reads_whole(text: str) -> bool:
 
 
 def label_text(claim: Claim) -> str:
-    """The wording shown for a group: without the dateline or a dangling conjunction, and marked
-    with "…" where it starts inside a sentence."""
+    """The wording shown for a group: without the dateline or a dangling conjunction; the outlet's
+    own words marked with "…" where they start inside a sentence."""
     body = DANGLING_END.sub("", DATELINE.sub("", claim.text.strip())).strip()
+    if claim.voice != "own":
+        return shortened(f"{claim.holder.name}: {body}")  # the holder's name leads: "McCabe: denied misleading anyone"
     opening = body.lstrip("“\"‘'(")[:1]
-    if opening and not (opening.isupper() or opening.isdigit()):
-        body = "… " + body
-    text = body if claim.voice == "own" else f"{claim.holder.name}: {body}"
+    return shortened(body if not opening or opening.isupper() or opening.isdigit() else "… " + body)
+
+
+def shortened(text: str) -> str:
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
