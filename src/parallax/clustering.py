@@ -1,6 +1,6 @@
 """Greedy agglomeration: the strongest pairs first, two groups join only when
-the caller allows it. Quote groups use it; claim alignment follows the same
-scheme with its own constraints (``story/align.py``)."""
+the caller allows it. Quote groups and claim groups (``story/align.py``, with
+its constraints in ``may_join``) both use it."""
 
 from __future__ import annotations
 

@@ -33,6 +33,7 @@ from typing import Callable
 import numpy as np
 
 from parallax import embed
+from parallax.clustering import agglomerate
 from parallax.ids import claim_group_id
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
 from parallax.story.verify import (ClaimTable, PairModel, best_of_their_sentences, candidate_pairs, default_model, near,
@@ -113,7 +114,8 @@ def link_identities(report: StoryReport) -> None:
 
 def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, link: float, opposed: np.ndarray,
                  frozen: frozenset[int] = frozenset()) -> list[list[int]]:
-    """Constrained average-link agglomeration over verified pairs, strongest first.
+    """Constrained average-link agglomeration over verified pairs, strongest first
+    (``parallax.clustering.agglomerate``).
 
     ``opposed`` (``never_together``) marks pairs that never share a group. Claims in ``frozen``
     (members of groups already made at a stricter link) take no part.
@@ -124,28 +126,20 @@ def group_claims(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, 
         p[pairs[:, 0], pairs[:, 1]] = probability
         p[pairs[:, 1], pairs[:, 0]] = probability
     articles = table.article_of
-    owner = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n) if i not in frozen}
     order = np.lexsort((pairs[:, 1], pairs[:, 0], -probability)) if len(pairs) else []
-    for k in order:
-        if probability[k] < link:
-            break
-        i, j = int(pairs[k, 0]), int(pairs[k, 1])
-        if i in frozen or j in frozen:
-            continue
-        a, b = owner[i], owner[j]
-        if a == b:
-            continue
-        left, right = members[a], members[b]
+    strong = [(int(pairs[k, 0]), int(pairs[k, 1])) for k in order if probability[k] >= link]
+
+    def may_join(left: list[int], right: list[int]) -> bool:
         if opposed[np.ix_(left, right)].any():
-            continue  # one side negates or denies what the other asserts (a dispute), or both come from one sentence
-        if not verified_against(p, articles, left, right, link) or not verified_against(p, articles, right, left, link):
-            continue
-        for x in right:
-            owner[x] = a
-        members[a] = left + right
-        del members[b]
-    return [sorted(m) for m in members.values()]
+            return False  # one side negates or denies what the other asserts (a dispute), or both come from one sentence
+        return verified_against(p, articles, left, right, link) and verified_against(p, articles, right, left, link)
+
+    items = [i for i in range(n) if i not in frozen]
+    owner = agglomerate(items, [(i, j) for i, j in strong if i not in frozen and j not in frozen], may_join)
+    members: dict[int, list[int]] = defaultdict(list)
+    for item in items:
+        members[owner[item]].append(item)
+    return [members[item] for item in items if owner[item] == item]
 
 
 def tiered_groups(table: ClaimTable, pairs: np.ndarray, probability: np.ndarray, confident_link: float,
