@@ -142,3 +142,14 @@ def test_a_title_in_quotation_marks_does_not_join_the_person():
                        "Vale said she had not seen it. Vale said the film was unfair to her family.")
     assert not any("Citizen Vale" in e.variants for e in report.entities)
     assert any(e.type == "PERSON" and "Vale" in e.variants for e in report.entities)
+
+
+def test_an_office_is_a_person_and_never_the_place_it_is_of():
+    report = report_of(
+        "The Mayor of Moscow said that drone flights are banned in the capital from today.",
+        "Moscow accused Kyiv of the attack. Officials in Moscow said the city was calm.",
+    )
+    moscow = entity_with(report, "Moscow")
+    assert moscow is not None and moscow.type == "GPE" and "Mayor of Moscow" not in moscow.variants
+    mayor = entity_with(report, "Mayor of Moscow")
+    assert mayor is not None and mayor.type == "PERSON"

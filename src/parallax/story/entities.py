@@ -35,7 +35,7 @@ from rapidfuzz.distance import JaroWinkler
 from parallax.article.quotes.cues import GROUP_PRONOUNS, PERSON_PRONOUNS
 from parallax.article.quotes.marks import fills_marks
 from parallax.ids import entity_id
-from parallax.lexicons.speech import title_words
+from parallax.lexicons.speech import person_titles, title_words
 from parallax.names import country_of, given_name_variants, plain_name, region_of
 from parallax.model import Entity, Span
 
@@ -109,6 +109,18 @@ def names_match(a: str, b: str) -> bool:
     if len(wa) != len(wb):
         return False
     return all(word_match(x, y) for x, y in zip(wa, wb))
+
+
+@lru_cache(maxsize=1)
+def office_pattern() -> re.Pattern:
+    titles = sorted((re.escape(t) for t in person_titles()), key=len, reverse=True)
+    return re.compile(rf"^(?:the\s+)?(?:[\w.-]+\s+)?(?:{'|'.join(titles)})\s+of\s+\S", re.I)
+
+
+def holds_office(name: str) -> bool:
+    """"The Mayor of Moscow", "President of the Russian Federation": a person by office, whatever
+    the tagger labelled it, and never the place the office is of."""
+    return bool(office_pattern().match(name))
 
 
 def family(label: str) -> str:
@@ -410,9 +422,10 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
         if not re.search(r"[A-Za-z]", name) or name.lower() in GENERIC or name.lower() in TITLE_WORDS:
             continue
         alias = alias_of.get(name.lower())
-        cluster = find(alias or name, mention.label)
+        label = "PERSON" if holds_office(name) else mention.label
+        cluster = find(alias or name, label)
         if cluster is None:
-            cluster = Cluster(alias or name, mention.label)
+            cluster = Cluster(alias or name, label)
             cluster.names.clear()
             cluster.labels.clear()
             if alias:
@@ -421,12 +434,13 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
             by_surname[block_key(alias or name)].append(cluster)
             if alias:
                 by_alias[alias] = cluster
-        for key in knowledge_keys(name, mention.label):
+        for key in knowledge_keys(name, label):
             by_knowledge.setdefault(key, cluster)
-        cluster.add_name(name, mention.label)
+        cluster.add_name(name, label)
         surface = normalize(mention.text)
-        if mention.variant and mention.name and surface and surface != name and surface.lower() not in GENERIC:
-            cluster.names[surface] += 0  # the form written at the cue is a variant too ("Peskov")
+        if (mention.variant and mention.name and surface and surface != name and surface.lower() not in GENERIC
+                and not holds_office(name)):
+            cluster.names[surface] += 0  # the form written at the cue is a variant too ("Peskov"; not "Moscow" for its mayor)
         cluster.mentions.append(mention)
         cluster_at[(mention.article_id, mention.start, mention.end)] = cluster
         if mention.role:
@@ -479,8 +493,8 @@ def resolve_entities(articles, analyses, report, options) -> list[Entity]:
         if found is None and quote.id not in links.of_quote:
             # no position to go by (a quote built outside the article stage): match the name
             found = name_to_id.get(normalize(quote.speaker.name).lower())
-        if found is None or by_id[found].type != "PERSON":
-            found = by_office(quote.speaker.name, entities) or found
+        if found is None or by_id[found].type != "PERSON" or holds_office(by_id[found].name):
+            found = by_office(quote.speaker.name, entities) or found  # "the Mayor of Moscow" is Sobyanin when he is named
         if found:
             quote.speaker.entity_id = found
             quote.speaker.name = by_id[found].name
