@@ -22,3 +22,9 @@ def test_the_label_drops_the_dateline_and_a_dangling_conjunction_and_marks_a_cut
     assert label_text(claim("1", "the recall is a mistake", voice="quoted")) == "Ana Diaz: the recall is a mistake"
     # capitalised words that are no dateline stay
     assert label_text(claim("1", "NATO and EU leaders met - briefly - in Brussels.")) == "NATO and EU leaders met - briefly - in Brussels."
+
+
+def test_reported_words_read_on_from_the_verb_that_reports_them():
+    assert label_text(claim("1", "the mayor of lying", voice="quoted"), "accusing") == "Ana Diaz accusing the mayor of lying"
+    assert label_text(claim("1", "the council to act", voice="quoted"), "want") == "Ana Diaz want the council to act"
+    assert label_text(claim("1", "the bridge will close", voice="quoted"), "told") == "Ana Diaz: the bridge will close"

@@ -320,11 +320,19 @@ def reads_whole(text: str) -> bool:
     return bool(first) and (first.isupper() or first.isdigit()) and not body.startswith(("”", "’")) and not DANGLING_END.search(body)
 
 
-def label_text(claim: Claim) -> str:
+# a reporting verb that reads on into the words it reports ("accusing the majority leader of lying",
+# "want Congress to …"); not one whose object is the hearer ("told reporters …")
+CUE_VERB = re.compile(r"^(?!tell|told|according)[a-z]+$")
+
+
+def label_text(claim: Claim, cue: str | None = None) -> str:
     """The wording shown for a group: without the dateline or a dangling conjunction; the outlet's
-    own words marked with "…" where they start inside a sentence."""
+    own words marked with "…" where they start inside a sentence; reported words that start inside
+    their sentence after the verb that reports them ("Ted Cruz accused the majority leader of lying")."""
     body = DANGLING_END.sub("", DATELINE.sub("", claim.text.strip())).strip()
     if claim.voice != "own":
+        if cue and CUE_VERB.match(cue) and body[:1].islower() and not body.lower().startswith(cue):
+            return shortened(f"{claim.holder.name} {cue} {body}")
         return shortened(f"{claim.holder.name}: {body}")  # the holder's name leads: "McCabe: denied misleading anyone"
     opening = body.lstrip("“\"‘'(")[:1]
     return shortened(body if not opening or opening.isupper() or opening.isdigit() else "… " + body)
@@ -457,6 +465,7 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
         return verified.get((x, y) if x < y else (y, x), 0.0)
 
     outlet_of = {a.id: a.outlet or a.id for a in articles}
+    cue_of = {q.id: (q.cue or "").lower() for q in report.quotes if q.kind == "indirect"}
     search = OmissionSearch(report, analyses, table, p_of)
     groups: list[ClaimGroup] = []
     for members, level in figure_conflicts(table, pairs, tiered_groups(table, pairs, probability, model.confident, model.link)):
@@ -487,7 +496,7 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
                 coverage_confidence[article_id] = round(max(by_claim[c.id] for c in member_claims if c.article_id == article_id), 3)
         kinds = Counter(c.kind for c in member_claims)
         groups.append(ClaimGroup(
-            id=gid, label=label_text(label), label_claim_id=label.id, kind=kinds.most_common(1)[0][0],
+            id=gid, label=label_text(label, cue_of.get(label.quote_id or "")), label_claim_id=label.id, kind=kinds.most_common(1)[0][0],
             claim_ids=sorted(c.id for c in member_claims), coverage=coverage, coverage_confidence=coverage_confidence,
             confidence=round(confidence, 3), confidence_level=level,
             conflicts=number_conflicts(member_claims, outlet_of),
