@@ -51,6 +51,14 @@ def test_questions_and_procedural_lines_stay_out_of_the_matrix(claims_of):
     assert "procedural" in kinds.values()
 
 
+def test_a_polls_method_is_procedural_and_its_findings_are_not(claims_of):
+    kinds = {c.text[:12]: c.kind for c in claims_of(
+        "The poll of 1,000 adults has a margin of error of plus or minus 3.1 percentage points. "
+        "The survey was conducted April 23-27 by telephone. The poll found the mayor ahead by ten points.")}
+    assert kinds["The poll of "] == "procedural" and kinds["The survey w"] == "procedural"
+    assert kinds["the mayor ah"] == "statement"  # what the poll found, held by the poll
+
+
 def test_a_question_that_lost_its_mark_is_still_a_question(claims_of):
     kinds = {c.text: c.kind for c in claims_of(
         "Was the drone attack meant to disrupt the parade. Did the embassy know of it in advance. "
