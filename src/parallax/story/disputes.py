@@ -30,7 +30,7 @@ from parallax.ids import dispute_id
 from parallax.lexicons import accusation_patterns, judged_thing_patterns
 from parallax.lexicons.speech import reporting
 from parallax.model import Claim, Dispute, Entity, StoryReport
-from parallax.story.align import Alignment, MentionIndex
+from parallax.story.align import Alignment, MentionIndex, label_text
 from parallax.story.verify import RETRIEVE_PER_CLAIM, best_of_their_sentences, default_model, near, pair_features
 from parallax.text_similarity import content_words
 
@@ -347,7 +347,7 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
             id=dispute_id([claims[a].id for a in asserting], [claims[d].id for d in deniers]),
             claim_group_id=group_id,
             kind=kind,
-            label=f"{lead.holder.name}: {lead.text}",
+            label=label_text(lead, (cues.get(lead.quote_id) or "").lower() or None),
             asserted_by=sorted({n for _, n in pro}),
             denied_by=denied_by,
             asserted_by_ids=sorted({i for i, _ in pro}),
@@ -365,7 +365,28 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
                 if group.coverage.get(article_id) in ("reported", "hedged", "omitted"):
                     group.coverage[article_id] = "disputed"
                     group.coverage_confidence[article_id] = dispute.confidence
-    return disputes + reported_rejections(claims, reported, entities)
+    return one_per_denial(disputes) + reported_rejections(claims, reported, entities)
+
+
+def one_per_denial(disputes: list[Dispute]) -> list[Dispute]:
+    """One denial answering two assertions of one party ("I never directed Michael Cohen to break the
+    law" / Cohen's "to break the law" and "they were directed by Trump"), or two outlets' copies of it
+    answering one assertion, is one dispute, not two rows: disputes of the same parties sharing a
+    denial or an assertion become one, worded by the surer."""
+    out: list[Dispute] = []
+    for dispute in sorted(disputes, key=lambda d: (-d.confidence, d.id)):
+        twin = next((d for d in out if d.kind == dispute.kind and d.asserted_by_ids == dispute.asserted_by_ids
+                     and d.denied_by_ids == dispute.denied_by_ids
+                     and (set(d.denial_claim_ids) & set(dispute.denial_claim_ids)
+                          or set(d.assertion_claim_ids) & set(dispute.assertion_claim_ids))), None)
+        if twin is None:
+            out.append(dispute)
+            continue
+        twin.assertion_claim_ids = sorted(set(twin.assertion_claim_ids) | set(dispute.assertion_claim_ids))
+        twin.denial_claim_ids = sorted(set(twin.denial_claim_ids) | set(dispute.denial_claim_ids))
+        twin.assertion_reported_in = sorted(set(twin.assertion_reported_in) | set(dispute.assertion_reported_in))
+        twin.denial_reported_in = sorted(set(twin.denial_reported_in) | set(dispute.denial_reported_in))
+    return sorted(out, key=lambda d: d.id)
 
 
 # --------------------------------------------------------------------------- disagreements the outlets state
