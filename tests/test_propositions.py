@@ -103,3 +103,9 @@ def test_rejection_is_held_by_the_subject_not_the_party_it_belongs_to(claims_of)
     claims = claims_of("Varnia's Interior Ministry rejected the Northern Herald's account that police fired on the crowd in Kessa.")
     rebuttal = next(c for c in claims if c.polarity == "denies")
     assert rebuttal.holder_span.text == "Interior Ministry"
+
+
+def test_coordinated_relative_clauses_stay_inside_their_proposition(claims_of):
+    texts = [c.text for c in claims_of("The mayor accused Sen. Ana Ruiz, the Democrat who chairs the transport committee "
+                                        "and who led the inquiry, of leaking the report.")]
+    assert any(t.endswith("of leaking the report") and "chairs the transport committee" in t for t in texts)

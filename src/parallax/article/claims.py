@@ -154,6 +154,8 @@ def clause_cuts(sentence) -> list[int]:
     cuts = []
     for token in sentence:
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX"):
+            if in_relative_clause(token):
+                continue  # "X, who chairs the panel and who led the inquiry, …" describes X inside one proposition
             if any(child.dep_ in SUBJECT_DEPS for child in token.children) or any(
                 child.dep_ == "mark" and child.lower_ == "that" for child in token.children
             ):
@@ -161,6 +163,15 @@ def clause_cuts(sentence) -> list[int]:
         elif token.text == ";" and token.i + 1 < sentence.end:
             cuts.append(token.doc[token.i + 1].idx)
     return sorted(set(c for c in cuts if sentence.start_char < c < sentence.end_char))
+
+
+def in_relative_clause(verb) -> bool:
+    """A verb coordinated inside a relative clause: its first conjunct is a "relcl"/"acl", or its
+    subject is a relative pronoun ("and who spearheaded …")."""
+    first = verb
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return first.dep_ in ("relcl", "acl") or any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in verb.children)
 
 
 def pieces_of(parsed: ParsedArticle, start: int, end: int, max_sentences: int | None = None) -> list[tuple[int, int, object]]:

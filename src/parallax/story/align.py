@@ -323,6 +323,7 @@ def reads_whole(text: str) -> bool:
 # a reporting verb that reads on into the words it reports ("accusing the majority leader of lying",
 # "want Congress to …"); not one whose object is the hearer ("told reporters …")
 CUE_VERB = re.compile(r"^(?!tell|told|according)[a-z]+$")
+PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote", "add", "adds", "added", "tweeted", "posted"})
 
 
 def label_text(claim: Claim, cue: str | None = None) -> str:
@@ -331,7 +332,8 @@ def label_text(claim: Claim, cue: str | None = None) -> str:
     their sentence after the verb that reports them ("Ted Cruz accused the majority leader of lying")."""
     body = DANGLING_END.sub("", DATELINE.sub("", claim.text.strip())).strip()
     if claim.voice != "own":
-        if cue and CUE_VERB.match(cue) and body[:1].islower() and not body.lower().startswith(cue):
+        reads_on = body[:1].islower() or cue not in PLAIN_SPEECH  # "accused Rep. Adam Schiff …", not "said The …"
+        if cue and CUE_VERB.match(cue) and reads_on and not body.lower().startswith(cue):
             return shortened(f"{claim.holder.name} {cue} {body}")
         return shortened(f"{claim.holder.name}: {body}")  # the holder's name leads: "McCabe: denied misleading anyone"
     opening = body.lstrip("“\"‘'(")[:1]
