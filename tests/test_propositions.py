@@ -109,3 +109,9 @@ def test_coordinated_relative_clauses_stay_inside_their_proposition(claims_of):
     texts = [c.text for c in claims_of("The mayor accused Sen. Ana Ruiz, the Democrat who chairs the transport committee "
                                         "and who led the inquiry, of leaking the report.")]
     assert any(t.endswith("of leaking the report") and "chairs the transport committee" in t for t in texts)
+
+
+def test_a_clause_before_a_coordinated_one_does_not_end_on_its_conjunction(claims_of):
+    texts = [c.text for c in claims_of("He was fined and was barred from office, and the council opened an inquiry into the vote.")]
+    assert "He was fined and was barred from office" in texts
+    assert not any(t.rstrip(" ,").endswith(" and") for t in texts)

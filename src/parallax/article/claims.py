@@ -159,7 +159,10 @@ def clause_cuts(sentence) -> list[int]:
             if any(child.dep_ in SUBJECT_DEPS for child in token.children) or any(
                 child.dep_ == "mark" and child.lower_ == "that" for child in token.children
             ):
-                cuts.append(token.left_edge.idx)
+                # cut before the conjunction ("…, and Stanford forced him …"), so the clause before it
+                # does not end on "and"; the next one drops it (strip_connective)
+                before = token.doc[token.left_edge.i - 1] if token.left_edge.i > sentence.start else None
+                cuts.append(before.idx if before is not None and before.dep_ == "cc" else token.left_edge.idx)
         elif token.text == ";" and token.i + 1 < sentence.end:
             cuts.append(token.doc[token.i + 1].idx)
     return sorted(set(c for c in cuts if sentence.start_char < c < sentence.end_char))
