@@ -105,7 +105,7 @@ def _load_story_stage() -> None:
     from parallax import embed
     from parallax.story import align, disputes, entities, framing, quote_groups, summary, timeline  # noqa: F401
 
-    embed.available()
+    embed.load()
 
 
 def analyze_batch(articles: list[Article], progress: Callable[[int], None] | None = None) -> list[ArticleAnalysis]:
