@@ -103,11 +103,16 @@ def analyze_articles(articles: list[Article], n_process: int | None = None, prog
 
 
 def _load_story_stage() -> None:
-    """Import the story stage and load its sentence-embedding model (about a second of one core)."""
-    from parallax import embed
+    """Import the story stage and load what it reads: the sentence-embedding model (about a second
+    of one core), the claim-pair model, and the countries and regions names are matched against."""
+    from parallax import embed, names
     from parallax.story import align, disputes, entities, framing, quote_groups, summary, timeline  # noqa: F401
+    from parallax.story.verify import default_model
 
     embed.load()
+    default_model()
+    names.countries()
+    names.regions()
 
 
 def analyze_batch(articles: list[Article], progress: Callable[[int], None] | None = None) -> list[ArticleAnalysis]:
