@@ -84,28 +84,35 @@ def analyze_articles(articles: list[Article], n_process: int | None = None, prog
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     analyses: list[ArticleAnalysis | None] = [None] * total
     done = 0
+    # frozen while the processes are forked, and while this one waits for them: a full collection
+    # here would scan the language model's heap again for the few objects the results add
     with frozen_heap():
         pool = context.Pool(min(n_process, len(batches)))
-    with pool:
-        # the processes are forked: now the waiting main process loads what the story stage reads
-        warming = threading.Thread(target=_load_story_stage, name="parallax-story-load", daemon=True)
-        warming.start()
-        for k, batch in enumerate(pool.imap(analyze_batch, batches)):
-            for i, analysis in zip(order[k * WORKER_BATCH:], batch):
-                analyses[i] = analysis
-            done += len(batch)
-            if progress:
-                progress("parsing", done, total)
-    warming.join()
+        with pool:
+            # the processes are forked: now the waiting main process loads what the story stage reads
+            warming = threading.Thread(target=_load_story_stage, name="parallax-story-load", daemon=True)
+            warming.start()
+            for k, batch in enumerate(pool.imap(analyze_batch, batches)):
+                for i, analysis in zip(order[k * WORKER_BATCH:], batch):
+                    analyses[i] = analysis
+                done += len(batch)
+                if progress:
+                    progress("parsing", done, total)
+        warming.join()
     return analyses
 
 
 def _load_story_stage() -> None:
-    """Import the story stage and load its sentence-embedding model (about a second of one core)."""
-    from parallax import embed
+    """Import the story stage and load what it reads: the sentence-embedding model (about a second
+    of one core), the claim-pair model, and the countries and regions names are matched against."""
+    from parallax import embed, names
     from parallax.story import align, disputes, entities, framing, quote_groups, summary, timeline  # noqa: F401
+    from parallax.story.verify import default_model
 
-    embed.available()
+    embed.load()
+    default_model()
+    names.countries()
+    names.regions()
 
 
 def analyze_batch(articles: list[Article], progress: Callable[[int], None] | None = None) -> list[ArticleAnalysis]:

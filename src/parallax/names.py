@@ -155,11 +155,13 @@ def regions() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=16384)  # asked for every mention of a story, mostly the same few names
 def region_of(text: str) -> str | None:
     """The region a name or demonym stands for ("Crimean" → "Crimea", "Texas" → "Texas")."""
     return regions().get(_key(re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I)))
 
 
+@lru_cache(maxsize=16384)
 def country_of(text: str) -> str | None:
     """The country a name, spelling, code or demonym stands for ("Russian Federation" → "Russia")."""
     text = re.sub(r"^(?:the)\s+", "", text.strip(), flags=re.I).strip()

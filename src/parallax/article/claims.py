@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.lang.en.lex_attrs import _num_words
 
 from parallax.ids import claim_id
-from parallax.lexicons import any_hedge, denial_patterns, procedural_patterns, subjectivity
+from parallax.lexicons import any_hedge, denial_entries, denial_patterns, folded, may_match, procedural_patterns, subjectivity
 from parallax.lexicons.speech import naming_verbs_pattern, reported_content_pattern
 from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
 
@@ -61,7 +61,10 @@ def is_hedged(text: str) -> bool:
 def denial_match(text: str) -> tuple[str, int] | None:
     """The kind of the first denial expression in the text and where it starts."""
     best = None
-    for pattern, kind in denial_patterns():
+    lowered = folded(text)
+    for pattern, kind, starts in denial_entries():
+        if not may_match(starts, lowered):
+            continue  # none of the words it begins with is in the text
         match = pattern.search(text)
         if match and (best is None or match.start() < best[1]):
             best = (kind, match.start())
@@ -114,6 +117,7 @@ class ParsedArticle:
     sentence_starts: list[int]
     ents: list  # doc.ents in order
     ent_starts: list[int]
+    _cuts: dict = field(default_factory=dict, repr=False)  # (sentence start, end) -> its clause_cuts
 
     @classmethod
     def of(cls, doc) -> "ParsedArticle":
@@ -124,6 +128,18 @@ class ParsedArticle:
     @cached_property
     def token_ends(self) -> list[int]:
         return [t.idx + len(t) for t in self.doc]
+
+    @cached_property
+    def tokens(self) -> "TokenColumns":
+        return TokenColumns.of(self.doc)
+
+    def clause_cuts(self, sentence) -> list[int]:
+        """``clause_cuts`` of one of the doc's sentences, found once however often it is asked."""
+        key = (sentence.start, sentence.end)
+        found = self._cuts.get(key)
+        if found is None:
+            found = self._cuts[key] = clause_cuts(sentence, self.tokens)
+        return found
 
     def token_at(self, offset: int):
         """The token covering a character offset (the next one when it falls between tokens)."""
@@ -141,19 +157,51 @@ class ParsedArticle:
         return [e for e in self.ents[first:last] if e.end_char <= end]
 
 
+@dataclass(frozen=True)
+class TokenColumns:
+    """Per token of a doc, what the clause and head searches test on every token, read from the doc's
+    arrays once (a spaCy token object is built on every access): verb or auxiliary, the head's index,
+    a coordinated dependent, a semicolon."""
+
+    verbal: list[bool]
+    heads: list[int]
+    conj: list[bool]
+    semicolon: list[bool]
+
+    @classmethod
+    def of(cls, doc) -> "TokenColumns":
+        from spacy.attrs import DEP, HEAD, ORTH, POS
+        from spacy.symbols import AUX, VERB
+
+        n = len(doc)
+        columns = doc.to_array([POS, DEP, HEAD, ORTH]).reshape(n, 4)
+        signed = columns.view("int64")
+        pos = columns[:, 0].tolist()
+        strings = doc.vocab.strings
+        return cls(verbal=[p == VERB or p == AUX for p in pos],
+                   heads=[i + offset for i, offset in enumerate(signed[:, 2].tolist())],
+                   conj=(columns[:, 1] == strings["conj"]).tolist(),
+                   semicolon=(columns[:, 3] == strings[";"]).tolist())
+
+
 # --------------------------------------------------------------------------- propositions
 
 
-def clause_cuts(sentence) -> list[int]:
+def clause_cuts(sentence, columns: TokenColumns | None = None) -> list[int]:
     """Character offsets where a new proposition starts inside a sentence.
 
     A verb coordinated with another verb starts a proposition when it has a
     subject of its own; so does "that" clause coordinated with another one
-    ("said A and that B"). A semicolon ends one.
+    ("said A and that B"). A semicolon ends one. ``columns`` are the sentence's
+    doc's ``TokenColumns`` (only the tokens they single out are then read).
     """
+    doc = sentence.doc
+    columns = columns or TokenColumns.of(doc)
+    verbal, heads, conj, semicolon = columns.verbal, columns.heads, columns.conj, columns.semicolon
     cuts = []
-    for token in sentence:
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.head.pos_ in ("VERB", "AUX"):
+    for i in range(sentence.start, sentence.end):
+        if conj[i] and verbal[i] and verbal[heads[i]]:
+            token = doc[i]
             if in_relative_clause(token):
                 continue  # "X, who chairs the panel and who led the inquiry, …" describes X inside one proposition
             if any(child.dep_ in SUBJECT_DEPS for child in token.children) or any(
@@ -161,10 +209,10 @@ def clause_cuts(sentence) -> list[int]:
             ):
                 # cut before the conjunction ("…, and Stanford forced him …"), so the clause before it
                 # does not end on "and"; the next one drops it (strip_connective)
-                before = token.doc[token.left_edge.i - 1] if token.left_edge.i > sentence.start else None
+                before = doc[token.left_edge.i - 1] if token.left_edge.i > sentence.start else None
                 cuts.append(before.idx if before is not None and before.dep_ == "cc" else token.left_edge.idx)
-        elif token.text == ";" and token.i + 1 < sentence.end:
-            cuts.append(token.doc[token.i + 1].idx)
+        elif semicolon[i] and i + 1 < sentence.end:
+            cuts.append(doc[i + 1].idx)
     return sorted(set(c for c in cuts if sentence.start_char < c < sentence.end_char))
 
 
@@ -185,7 +233,7 @@ def pieces_of(parsed: ParsedArticle, start: int, end: int, max_sentences: int | 
         sentences = sentences[:max_sentences]
     for sentence in sentences:
         left, right = max(start, sentence.start_char), min(end, sentence.end_char)
-        bounds = [left] + [c for c in clause_cuts(sentence) if left < c < right] + [right]
+        bounds = [left] + [c for c in parsed.clause_cuts(sentence) if left < c < right] + [right]
         for a, b in zip(bounds, bounds[1:]):
             out.append((a, b, sentence))
     return out
@@ -204,16 +252,19 @@ def head_of(parsed: ParsedArticle, start: int, end: int):
     span = parsed.doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    columns = parsed.tokens
+    verbal, heads = columns.verbal, columns.heads
+    first, last = span.start, span.end
     best = None
-    for token in span:
-        if token.pos_ not in ("VERB", "AUX"):
+    for i in range(first, last):
+        if not verbal[i]:
             continue
-        depth, node = 0, token
-        while node.head.i != node.i and span.start <= node.head.i < span.end:
-            node, depth = node.head, depth + 1
+        depth, node = 0, i
+        while heads[node] != node and first <= heads[node] < last:
+            node, depth = heads[node], depth + 1
         if best is None or depth < best[0]:
-            best = (depth, token)
-    return best[1] if best else span.root
+            best = (depth, i)
+    return parsed.doc[best[1]] if best else span.root
 
 
 def subject_span(head, article: Article, start: int, end: int) -> Span | None:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from bisect import bisect_right
 
+import numpy as np
+
 from parallax.lexicons import disagreement_words, held_positions
 from parallax.lexicons.speech import reporting
 from parallax.model import Quote, Span
@@ -100,10 +102,13 @@ def find_disagreements(article_id: str, text: str, sentences, ents, quotes: list
     parties = Parties.of(ents, quotes)
     words = disagreement_words()
     out = []
+    listed = listed_tokens(sentences[0].doc, words) if sentences else None
     for sentence in sentences:
-        if sentence.text.rstrip().endswith("?"):
+        if text[sentence.start_char:sentence.end_char].rstrip().endswith("?"):
             continue
-        for token in sentence:
+        doc = sentence.doc
+        for i in np.flatnonzero(listed[sentence.start:sentence.end]).tolist():
+            token = doc[sentence.start + i]
             lemma = token.lemma_.lower()
             found = None
             if token.pos_ == "VERB" and (lemma, "quoted-claim") in words:
@@ -130,6 +135,20 @@ def find_disagreements(article_id: str, text: str, sentences, ents, quotes: list
                 topic=topic and span_of(article_id, text, *topic),
             ))
     return out
+
+
+def listed_tokens(doc, words) -> np.ndarray:
+    """Per token: could it be a cue (its lemma or its form is a word of ``disagreements.tsv``, or it
+    is "odds")? Read from the doc's arrays, so only these tokens become spaCy objects."""
+    from spacy.attrs import LEMMA, LOWER
+
+    listed = {word for word, _ in words} | {"odds"}
+    strings = doc.vocab.strings
+    columns = doc.to_array([LEMMA, LOWER]).reshape(-1, 2)
+    lemmas = {key: strings[key].lower() for key in set(columns[:, 0].tolist())}
+    cue_lemmas = [key for key, lemma in lemmas.items() if lemma in listed or lemma + " back" in listed]
+    cue_forms = [key for key in set(columns[:, 1].tolist()) if strings[key] in listed]
+    return np.isin(columns[:, 0], np.array(cue_lemmas, dtype=np.uint64)) | np.isin(columns[:, 1], np.array(cue_forms, dtype=np.uint64))
 
 
 def party_ref(article_id: str, text: str, found) -> Party:

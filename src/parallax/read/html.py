@@ -11,8 +11,6 @@ from __future__ import annotations
 import html as html_escape
 from html.parser import HTMLParser
 
-from trafilatura import bare_extraction
-
 from parallax.errors import InputError
 
 # libxml2's default depth limit; a page that reaches it has lost everything below.
@@ -44,6 +42,9 @@ def extract_html(html: str, origin: str, url: str | None = None) -> tuple[str, d
 
 
 def _extract(html: str, url: str | None):
+    # imported here, so reading plain text, JSON or CSV never loads trafilatura (and lxml, htmldate …)
+    from trafilatura import bare_extraction
+
     # bare_extraction gives the same text and metadata as extract(output_format="json")
     # without serialising it and fingerprinting the content, which we do not use.
     return bare_extraction(

@@ -251,7 +251,9 @@ def speakers_differ(table: ClaimTable) -> np.ndarray:
     rows = [x for x in range(n) for _ in table.entities[x]]
     named = csr_matrix((np.ones(len(rows)), (rows, [ids[e] for x in range(n) for e in table.entities[x]])), shape=(n, max(len(ids), 1)))
     speaker = csr_matrix((np.ones(int(quoted.sum())), (np.flatnonzero(quoted), holder[quoted])), shape=(n, max(len(ids), 1)))
-    names_other = (speaker @ named.T).toarray() > 0
+    names_other = np.zeros((n, n), dtype=bool)  # filled from the sparse product, not a dense copy of it
+    product = (speaker @ named.T).tocoo()
+    names_other[product.row, product.col] = product.data > 0
     return differ & ~names_other & ~names_other.T
 
 

@@ -25,6 +25,7 @@ from parallax.outlets import outlet_labels
 # Similarity (0-100) above which two wordings are the same utterance.
 SAME_UTTERANCE = 62
 TRIMMED_UTTERANCE = 85  # one wording contained in the other
+MAY_JOIN = SAME_UTTERANCE * 0.8  # every pair across two groups that join is at least this similar
 MIN_WORDS = 4
 INSERTION_RE = re.compile(
     r"\[[^\]]{1,80}\]|\((?:the|a|an|this|that|these|those|he|she|they|it|his|her|their|i\.e\.|sic)\b[^)]{0,60}\)", re.I
@@ -45,12 +46,18 @@ def content_words(text: str) -> frozenset[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """Wording similarity: token sets for reordering and translation, partial match for trimming."""
+    """Wording similarity: token sets for reordering and translation, partial match for trimming.
+
+    Exact from ``MAY_JOIN`` up, where grouping reads the value; below it, some value below it
+    (rapidfuzz stops early at a ``score_cutoff`` the score cannot reach)."""
     ta, tb = a.lower(), b.lower()
     wa, wb = content_words(a), content_words(b)
     overlap = len(wa & wb) / max(1, min(len(wa), len(wb)))
-    partial = fuzz.partial_ratio(ta, tb) if min(len(ta), len(tb)) >= 25 else 0
-    return max(fuzz.token_set_ratio(ta, tb) * 0.5 + overlap * 50, partial if partial >= TRIMMED_UTTERANCE else 0)
+    # a partial match counts only from TRIMMED_UTTERANCE up; the token-set ratio only where
+    # ratio * 0.5 + overlap * 50 can reach MAY_JOIN (a hundredth of a point of slack for rounding)
+    partial = fuzz.partial_ratio(ta, tb, score_cutoff=TRIMMED_UTTERANCE) if min(len(ta), len(tb)) >= 25 else 0
+    token_set = fuzz.token_set_ratio(ta, tb, score_cutoff=max(0.0, 2 * (MAY_JOIN - overlap * 50) - 0.01))
+    return max(token_set * 0.5 + overlap * 50, partial if partial >= TRIMMED_UTTERANCE else 0)
 
 
 def negations(text: str) -> int:
@@ -126,7 +133,7 @@ def group_quotes(articles, report) -> list[QuoteGroup]:
     def may_join(ga: list[str], gb: list[str]) -> bool:
         if {by_qid[x].article_id for x in ga} & {by_qid[y].article_id for y in gb}:
             return False
-        return all(scores.get((x, y), 0) >= SAME_UTTERANCE * 0.8 for x in ga for y in gb)
+        return all(scores.get((x, y), 0) >= MAY_JOIN for x in ga for y in gb)
 
     group_of = agglomerate(by_qid, ((a, b) for _, a, b in sorted(pairs)), may_join)
     members: dict[str, list[Quote]] = {}

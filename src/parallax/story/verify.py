@@ -34,6 +34,7 @@ RETRIEVE_LEXICAL = 0.08
 RETRIEVE_TOP = 3  # and each claim's best few matches in every other article
 RETRIEVE_MUTUAL = 0.45  # when their similarity passes this floor
 RETRIEVE_PER_CLAIM = 10  # a pair is kept when it is among the closest this many of either claim
+PARTITION_ROWS = 256  # rows of the claim × claim scores partitioned at once
 
 FEATURES = (
     "semantic",  # cosine of the embeddings of the claims' sentences (sentence TF-IDF cosine without the model)
@@ -115,7 +116,6 @@ class ClaimTable:
         sentence_lexical = np.asarray((sentence_rows @ sentence_rows.T).todense(), dtype=np.float32)[np.ix_(rows_of_claims, rows_of_claims)]
         claim_texts = [c.text for c in claims]
         encoded = encode(distinct + claim_texts) if encode is not None and claims else None
-        semantic, claim_semantic = sentence_lexical.copy(), lexical.copy()
         tokens: list[np.ndarray] | None = None
         claim_tokens: list[np.ndarray] | None = None
         if encoded is not None:
@@ -125,6 +125,8 @@ class ClaimTable:
             own = encoded.vectors[len(distinct):]
             claim_semantic = own @ own.T
             claim_tokens = encoded.tokens[len(distinct):]
+        else:  # without the model, the TF-IDF cosines stand in for the embeddings
+            semantic, claim_semantic = sentence_lexical.copy(), lexical.copy()
         n = max(1, len(claims))
         df = Counter(w for bag in bags for w in bag)
         table = cls(
@@ -246,7 +248,9 @@ def best_matches(table: ClaimTable) -> np.ndarray:
 def near(table: ClaimTable) -> np.ndarray:
     """claim × claim: similar enough to be worth verifying (recall first; verification decides)."""
     close = (table.semantic >= RETRIEVE_SEMANTIC) | (table.lexical >= RETRIEVE_LEXICAL)
-    close |= table.top & table.top.T & (table.retrieval > RETRIEVE_MUTUAL)
+    mutual = table.top & table.top.T
+    mutual &= (table.semantic > RETRIEVE_MUTUAL) | (table.lexical > RETRIEVE_MUTUAL)  # retrieval above it, without its matrix
+    close |= mutual
     number = {g: k + 1 for k, g in enumerate(sorted({g for g in table.quote_groups if g}))}
     groups = np.array([number.get(g, 0) if g else 0 for g in table.quote_groups])
     close |= (groups[:, None] == groups[None, :]) & (groups[:, None] != 0)
@@ -261,11 +265,18 @@ def candidate_pairs(table: ClaimTable, close: np.ndarray | None = None) -> np.nd
     n = len(table)
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    different = table.article_of[:, None] != table.article_of[None, :]
-    keep = different & (near(table) if close is None else close)
+    keep = table.article_of[:, None] != table.article_of[None, :]
+    keep &= near(table) if close is None else close
     if n > RETRIEVE_PER_CLAIM:
-        score = np.where(keep, table.closeness, -np.inf)
-        floor = -np.partition(-score, RETRIEVE_PER_CLAIM - 1, axis=1)[:, RETRIEVE_PER_CLAIM - 1]
+        # closeness where kept, -inf elsewhere, built in place (the claim × claim matrices are the
+        # story stage's largest objects); each row's RETRIEVE_PER_CLAIM-th largest, a few rows at a time
+        score = np.maximum(table.semantic, table.lexical)
+        score += table.sentence_lexical
+        score[~keep] = -np.inf
+        floor = np.empty(n, dtype=score.dtype)
+        for first in range(0, n, PARTITION_ROWS):
+            block = score[first:first + PARTITION_ROWS]
+            floor[first:first + PARTITION_ROWS] = np.partition(block, n - RETRIEVE_PER_CLAIM, axis=1)[:, n - RETRIEVE_PER_CLAIM]
         keep &= (score >= floor[:, None]) | (score >= floor[None, :])
     return np.argwhere(np.triu(keep, k=1))
 
@@ -278,16 +289,27 @@ def best_of_their_sentences(table: ClaimTable, pairs: np.ndarray) -> np.ndarray:
     match best may take the sentence's evidence."""
     if not len(pairs):
         return np.zeros(0, dtype=bool)
-    own = table.claim_semantic + table.lexical
-    best = own.copy()  # best[x, y]: the closest any claim of x's sentence comes to y
-    sentences: dict[int, list[int]] = {}
-    for x in range(len(table)):
-        sentences.setdefault(int(table.sentence_of[x]), []).append(x)
-    for members in sentences.values():
-        if len(members) > 1:
-            best[members] = own[members].max(axis=0)
     i, j = pairs[:, 0], pairs[:, 1]
-    return (own[i, j] >= best[i, j] - 1e-6) & (own[j, i] >= best[j, i] - 1e-6)
+
+    def own(x, y):  # how close claim x's own words come to claim y (claim embeddings plus TF-IDF)
+        return table.claim_semantic[x, y] + table.lexical[x, y]
+
+    def best(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """The closest any claim of x's sentence comes to y, for the pairs (x, y) only."""
+        out = own(x, y)
+        sentence_of_x = table.sentence_of[x]
+        shared = np.flatnonzero(np.bincount(table.sentence_of)[sentence_of_x] > 1)  # x's sentence has other claims
+        if len(shared):
+            members: dict[int, list[int]] = {}
+            for claim, sentence in enumerate(table.sentence_of.tolist()):
+                members.setdefault(sentence, []).append(claim)
+            order = shared[np.argsort(sentence_of_x[shared], kind="stable")]
+            sentences, starts = np.unique(sentence_of_x[order], return_index=True)
+            for sentence, at in zip(sentences.tolist(), np.split(order, starts[1:])):
+                out[at] = own(np.array(members[sentence])[:, None], y[at][None, :]).max(axis=0)
+        return out
+
+    return (own(i, j) >= best(i, j) - 1e-6) & (own(j, i) >= best(j, i) - 1e-6)
 
 
 def pair_features(table: ClaimTable, pairs: np.ndarray, known: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:

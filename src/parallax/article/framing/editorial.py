@@ -53,14 +53,16 @@ def find_rhetorical_questions(article: Article, doc, others: Voice) -> list[Span
     """Own-voice questions, leaving out the headline and short question subheadings of explainers."""
     text = article.text
     title = (article.title or "").strip()
+    doc_text = doc.text  # a sentence's text is its slice of it (``Span.text`` builds every token)
     out = []
     for sent in doc.sents:
-        sentence = sent.text.strip()
+        sent_text = doc_text[sent.start_char:sent.end_char]
+        sentence = sent_text.strip()
         if not sentence.endswith("?") or others.quoted_share(sent.start_char, sent.end_char) > 0.3:
             continue
         if title and sentence in title:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(sent_text) - len(sent_text.lstrip()))
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line = text[line_start:line_end if line_end >= 0 else len(text)].strip()

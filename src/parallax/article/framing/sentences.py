@@ -42,7 +42,7 @@ def score_sentences(article: Article, doc, scores: TokenScores, others: Voice, r
     probs = model.sentence_probability(np.vstack(rows))
     out = []
     for sent, p in zip(picked, probs):
-        text = sent.text.rstrip()
+        text = scores.table.text[sent.start_char:sent.end_char].rstrip()  # the sentence's text (Span.text)
         start = sent.start_char + (len(text) - len(text.lstrip()))
         end = sent.start_char + len(text)
         out.append(ScoredSentence(article_id=article.id, start=start, end=end, text=article.text[start:end],
