@@ -13,6 +13,7 @@ from parallax.article.quotes.cues import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
     STANCE_OBJECT_VERBS,
+    TITLE_WORDS,
     UNREALIZED_MARKERS,
     SPEECH_VERBS,
     WEAK_VERBS,
@@ -143,11 +144,8 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
 
     # '"…," said Mr. X' / '"…!" beamed Donald Hartley'
     if token.pos_ in ("VERB", "AUX") and speaks(token) and token.i + 1 < len(doc):
-        nxt = doc[token.i + 1]
-        ent = ctx.entity_of(nxt)
-        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start >= nxt.i - 2:
-            return token, ent.root
-        return None
+        named = name_after_cue(ctx, token)
+        return (token, named) if named is not None else None
     # titles and roles before the name: "Texas delegate Bill Eastland", "Former Gov. Mike Huckabee"
     start = token
     while start.i + 1 < len(doc) and start.i - token.i < 5 and ctx.entity_of(start) is None \
@@ -184,6 +182,50 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         return None
     found = verb_after(doc, after, speaks)
     return (found, subject) if found is not None else None
+
+
+# how many words an inverted cue's subject phrase may run ("said Oversight ranking Democrat Elijah Cummings")
+INVERTED_SUBJECT_WORDS = 8
+
+
+def name_after_cue(ctx: ArticleContext, cue):
+    """The speaker named right after an inverted cue: '"…," said Mr. Gunnels', 'tweeted Rubio
+    spokesman Alex Conant', 'said Oversight ranking Democrat Elijah Cummings (D-Md.)', 'said
+    Skelly'. Titles, roles and owners may come first ("Rubio spokesman"); the last name of the
+    phrase is the speaker, or its head noun after an owner ("said Trump's spokeswoman")."""
+    doc = ctx.doc
+    last = None  # the token standing for the latest name in the phrase
+    i = cue.i + 1
+    while i < len(doc) and i - cue.i <= INVERTED_SUBJECT_WORDS:
+        t = doc[i]
+        ent = ctx.entity_of(t)
+        if ent is not None and ent.start == i and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not ctx.quoted(t.idx):
+            last, i = ent.root, ent.end
+            continue
+        if ent is not None and ent.start == i and t.pos_ == "PROPN" and not ctx.quoted(t.idx):
+            i = ent.end  # an owner the tagger mislabelled ("Rubio spokesman", Rubio a PRODUCT)
+            continue
+        if ent is None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS:
+            # a name the tagger missed ("Elijah Cummings"), or a known surname it took for another word
+            end = i
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and ctx.entity_of(doc[end + 1]) is None:
+                end += 1
+            last, i = doc[end], end + 1
+            continue
+        if ent is None and t.text[:1].isupper() and t.lower_ in ctx.people and not t.is_punct:
+            last, i = t, i + 1
+            continue
+        if t.tag_ == "POS" and last is not None and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "ADJ"):
+            # "said Trump's spokeswoman": the owner's person speaks, unnamed
+            head = next((w for w in doc[i + 1:min(len(doc), i + 5)] if w.pos_ == "NOUN" and w.i == w.head.i or w.dep_ != "compound"
+                         and w.pos_ == "NOUN"), None)
+            return head if head is not None and ctx.entity_of(head) is None and \
+                not any(ctx.entity_of(w) is not None for w in doc[i + 1:head.i]) else last
+        if t.pos_ in ("NOUN", "ADJ") or t.lower_ in TITLE_WORDS or t.tag_ == "VBG" and i + 1 < len(doc) and doc[i + 1].pos_ in ("PROPN", "NOUN"):
+            i += 1
+            continue
+        break
+    return last
 
 
 def attribution_after_name(ctx: ArticleContext, doc, i: int, speaks):

@@ -74,8 +74,12 @@ _CUE_STEMS = {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}
 def without_fused_cue(ent, name: str) -> str:
     """"Stated Stone", "Said Ellis": an inverted cue the tagger took into the name."""
     words = name.split()
-    if len(words) > 1 and (words[0].lower().rstrip("s").rstrip("ed") in _CUE_STEMS
-                           or len(ent) > 1 and ent[0].lemma_.lower() in REPORTING_WORDS and ent[0].text == words[0]):
+    if len(words) < 2:
+        return name
+    # (an inflected form only: "Hope Hicks" is no "hoped Hicks")
+    first = words[0].lower()
+    if first.endswith(("s", "d")) and first.rstrip("s").rstrip("ed") in _CUE_STEMS \
+            or len(ent) > 1 and ent[0].lemma_.lower() in REPORTING_WORDS and ent[0].text == words[0] and first != ent[0].lemma_.lower():
         return name.split(" ", 1)[1]
     return name
 
@@ -385,7 +389,9 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
-    if token.pos_ == "PROPN" or untagged_name(token):
+    if token.pos_ == "PROPN" or untagged_name(token) or token.text[:1].isupper() and token.lower_ in ctx.people \
+            and not token.is_sent_start and token.pos_ not in ("PRON", "DET"):
+        # (a known surname the tagger took for another part of speech: '"…," said Skelly')
         name = plain_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name, start)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
