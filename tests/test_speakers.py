@@ -437,3 +437,40 @@ def test_one_plain_form_of_a_name_for_speakers_and_entities():
     assert plain_name("the Kremlin") == "Kremlin"
     assert plain_name("John Q. Public Jr.") == "John Q. Public Jr"
     assert normalize("John Q. Public Jr.") == plain_name("John Q. Public Jr.", matching=True) == "John Public"
+
+
+def test_an_inverted_cue_names_the_speaker_past_titles_and_an_owner(nlp):
+    text = ("Republicans want the inquiry to go on.\n\n"
+            "\u201cThey are out of ideas,\u201d said Mr. Halvorsen, who chairs the county party.\n\n"
+            "\u201cThe hearing was a circus,\u201d tweeted Vance spokesman Owen Brightly.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "out of ideas") == "Halvorsen"
+    assert speaker_of(quotes, "was a circus") == "Owen Brightly"
+
+
+def test_an_inverted_cue_finds_a_known_surname_the_tagger_missed(nlp):
+    text = ("Bill Skelly, a longtime party data operative, vouched for both hires.\n\n"
+            "\u201cHaving access to the voter file is valuable,\u201d said Skelly, explaining that he had worked with them.")
+    assert speaker_of(quotes_of(nlp, text), "voter file is valuable") == "Bill Skelly"
+
+
+def test_a_spaced_doubled_apostrophe_after_the_last_comma_closes_the_quote(nlp):
+    text = ("Mr. Gunnels worked on the bill.\n\n"
+            "''He built very strong coalitions, '' said Mr. Gunnels, who now works on the campaign. "
+            "''He sees himself as fighting for working people.''")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "strong coalitions") == "Gunnels"
+    assert speaker_of(quotes, "fighting for working people") == "Gunnels"
+
+
+def test_a_left_mark_typed_after_the_last_comma_closes_the_quote(nlp):
+    text = ("\u201cIt is unusual,\u201c said Larry Noble, an attorney with the Campaign Legal Center. "
+            "\u201cIt is a hard thing to pull off.\u201d")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "It is unusual") == "Larry Noble"
+    assert speaker_of(quotes, "hard thing to pull off") == "Larry Noble"
+
+
+def test_a_given_name_that_is_also_a_verb_is_no_fused_cue(nlp):
+    text = "\u201cWe are done here,\u201d said the campaign's spokeswoman, Hope Hicks."
+    assert speaker_of(quotes_of(nlp, text), "done here") == "Hope Hicks"
