@@ -157,6 +157,11 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
             # "Texas delegate Bill Eastland": the place is part of the title
             return attribution_after_name(ctx, doc, ent.end, speaks)
         subject, after = ent.root, ent.end
+        if after < len(doc) and doc[after].tag_ == "POS":
+            # '"…," Fox's Chris Wallace said' / 'the senator's spokeswoman said': the owner's person speaks
+            owned = owned_after(ctx, doc, after + 1)
+            if owned is not None:
+                subject, after = owned
     elif token.lower_ in SUBJECT_PRONOUNS:
         subject, after = token, token.i + 1
     elif token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and ctx.entity_of(token) is None:
@@ -228,6 +233,22 @@ def name_after_cue(ctx: ArticleContext, cue):
     return last
 
 
+def owned_after(ctx: ArticleContext, doc, i: int):
+    """After an owner's "'s": the person named ("Fox's Chris Wallace") or the noun of the
+    person unnamed ("Trump's campaign spokeswoman"), as (subject token, index after it)."""
+    start = i
+    while i < len(doc) and i - start < 4:
+        t = doc[i]
+        ent = ctx.entity_of(t)
+        if ent is not None and ent.start == i and ent.label_ == "PERSON":
+            return ent.root, ent.end
+        if t.pos_ not in ("NOUN", "ADJ", "PROPN") or ent is not None:
+            break
+        i += 1
+    last = doc[i - 1] if i > start else None
+    return (last, i) if last is not None and last.pos_ == "NOUN" else None
+
+
 def attribution_after_name(ctx: ArticleContext, doc, i: int, speaks):
     while i < len(doc) and i - 1 < len(doc) and ctx.entity_of(doc[i]) is None and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
         i += 1
@@ -245,12 +266,26 @@ def verb_after(doc, after: int, speaks):
     if after >= len(doc):
         return None
     nxt = doc[after]
-    if nxt.text == ",":
-        # an apposition closed by a comma, within one sentence and a few words
-        close = next((t for t in doc[after + 1:min(len(doc), after + 18)] if t.text == "," or t.is_sent_start or "\n" in t.text), None)
-        if close is None or close.text != "," or close.i + 1 >= len(doc):
+    if nxt.text == "(":
+        # a party and state in brackets ("Sen. Richard Blumenthal (D-Conn.) said")
+        close = next((t for t in doc[after + 1:min(len(doc), after + 8)] if t.text == ")"), None)
+        if close is None or close.i + 1 >= len(doc):
             return None
         nxt = doc[close.i + 1]
+    if nxt.text == ",":
+        # an apposition closed by a comma, within one sentence and a few words; it may hold commas
+        # of its own ("Mr. Daniloff, now 81 and retired in Cambridge, Mass., said")
+        for t in doc[nxt.i + 1:min(len(doc), after + 18)]:
+            if t.is_sent_start or "\n" in t.text:
+                return None
+            if t.text != "," or t.i + 1 >= len(doc):
+                continue
+            following = doc[t.i + 1]
+            if following.pos_ == "ADV" and following.i + 1 < len(doc):
+                following = doc[following.i + 1]
+            if speaks(following):
+                return following
+        return None
     if nxt.pos_ == "ADV" and nxt.i + 1 < len(doc):
         nxt = doc[nxt.i + 1]  # "Bozell then said"
     if nxt.pos_ == "AUX" and nxt.lower_ in ("will", "would", "'ll") and nxt.i + 1 < len(doc) and nxt.head.lemma_.lower() in SPEECH_VERBS:

@@ -390,7 +390,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
     if token.pos_ == "PROPN" or untagged_name(token) or token.text[:1].isupper() and token.lower_ in ctx.people \
-            and not token.is_sent_start and token.pos_ not in ("PRON", "DET"):
+            and (not token.is_sent_start or after_closing_mark(token)) and token.pos_ not in ("PRON", "DET"):
         # (a known surname the tagger took for another part of speech: '"…," said Skelly')
         name = plain_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name, start)
@@ -524,9 +524,16 @@ def member_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) 
 
 
 def untagged_name(token) -> bool:
-    """A capitalised word mid-sentence that the tagger took for a common noun ("D’Souza replied")."""
-    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start \
+    """A capitalised word mid-sentence that the tagger took for a common noun ("D’Souza replied");
+    right after a quote's closing mark is mid-sentence too ('"…?" Hannity pressed')."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() \
+        and (not token.is_sent_start or after_closing_mark(token)) \
         and not any(c.dep_ == "det" for c in token.children) and token.lower_ not in TITLE_WORDS
+
+
+def after_closing_mark(token) -> bool:
+    """The token follows a quotation's closing mark, with no stop between ('"…?" Hannity pressed')."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("”", "\"", "''", "’")
 
 
 # descriptions of unnamed people: "the source said" points back to nobody named; nor does "the
