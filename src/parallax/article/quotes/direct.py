@@ -183,6 +183,11 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         if end - 1 <= token.i or doc[end - 1].pos_ != "NOUN":
             return None
         subject, after = doc[end - 1], end
+        if token.text[:1].isupper():
+            # '"… the last season!" The Netflix drama follows …': a capital opens a sentence of its
+            # own, whose verb speaks only when it is a reporting verb
+            found = verb_after(doc, after, lambda verb: not ctx.quoted(verb.idx) and is_cue(verb))
+            return (found, subject) if found is not None else None
     else:
         return None
     found = verb_after(doc, after, speaks)

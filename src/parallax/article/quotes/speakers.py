@@ -31,7 +31,7 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.article.quotes.marks import fills_marks
-from parallax.names import given_name_sex, plain_name
+from parallax.names import INSTITUTION_WORDS, given_name_sex, plain_name
 
 # things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
 # (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
@@ -84,12 +84,17 @@ def without_fused_cue(ent, name: str) -> str:
     return name
 
 
-def looks_like_person(ent, role: str | None) -> bool:
-    """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person."""
+def looks_like_person(ent, role: str | None, alone: frozenset[str] = frozenset()) -> bool:
+    """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person;
+    so is "Carly Fiorina" tagged ORG, a given name and a surname that the article also uses alone
+    (``alone``: words written as a name by themselves, "Fiorina said")."""
     if ent.label_ == "PERSON":
         return True
     if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
         return False
+    if len(ent) == 2 and ent[1].text in alone and given_name_sex(ent[0].text) is not None \
+            and ent[1].lower_ not in INSTITUTION_WORDS and not ent.text.isupper():
+        return True
     root = ent.root
     # "Priebus, the GOP chairman" (a personal title in apposition) / "Reince Priebus" with only the
     # surname tagged (a given name before it)
@@ -106,10 +111,11 @@ def looks_like_person(ent, role: str | None) -> bool:
 def collect_people(ctx: ArticleContext) -> None:
     """Full names per surname (two Clintons stay two people), and roles from titles and appositions."""
     mentions = []
+    alone = names_alone(ctx)
     for ent in ctx.ents:
         role = role_of(ent)
         # a title in quotation marks ("Citizen Trump," a film) names a work, not the person in it
-        if not looks_like_person(ent, role) or fills_marks(ctx.article.text, ent.start_char, ent.end_char):
+        if not looks_like_person(ent, role, alone) or fills_marks(ctx.article.text, ent.start_char, ent.end_char):
             continue
         name = without_fused_cue(ent, plain_name(ent.text))
         tokens = name.split()
@@ -127,13 +133,33 @@ def collect_people(ctx: ArticleContext) -> None:
     for ent, name, role in mentions:
         if len(name.split()) >= 2 and salient_subject(ctx, ent) and ent.root.dep_ != "poss":
             ctx.lead_mentions.setdefault(name.split()[-1].lower(), []).append((ent.start_char, full_name(ctx, name)))
+    for full in {full for fulls in ctx.namesakes.values() for full in fulls}:
+        ctx.given_names.setdefault(full.split()[0].lower(), set()).add(full)
     for ent, name, role in mentions:
         full = full_name(ctx, name, ent.start_char)
         ctx.namesakes.setdefault(full.split()[-1].lower(), {}).setdefault(full, [])
-        if ent.start_char not in ctx.namesakes[full.split()[-1].lower()][full]:
+        # (a given name alone, "Tom" for Tom Ebeling, does not count as a mention of the surname: the bare
+        # "Ebeling" goes to the namesake most often called by it)
+        if ent.start_char not in ctx.namesakes[full.split()[-1].lower()][full] \
+                and name.split()[-1].lower() == full.split()[-1].lower():
             insort(ctx.namesakes[full.split()[-1].lower()][full], ent.start_char)
         if role and full not in ctx.roles:
             ctx.roles[full] = role
+
+
+def names_alone(ctx: ArticleContext) -> frozenset[str]:
+    """Capitalised words the article writes as a whole name by themselves ("Fiorina said"): a
+    one-word entity, or a proper noun outside any entity with no proper noun beside it."""
+    doc, words = ctx.doc, set()
+    for ent in ctx.ents:
+        if len(ent) == 1 and ent[0].pos_ == "PROPN":
+            words.add(ent.text)
+    for token in doc:
+        if token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper() and not token.is_sent_start \
+                and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            words.add(token.text)
+    return frozenset(words)
 
 
 def role_of(ent) -> str | None:
@@ -220,6 +246,9 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None, titles: lis
         return name
     key = tokens[-1].lower()
     namesakes = ctx.namesakes.get(key)
+    if len(tokens) == 1 and all(full == name for full in namesakes or ()) and len(ctx.given_names.get(key, ())) == 1:
+        # "Hillary" alone, when no one is so surnamed and one person this article names in full is a Hillary
+        return next(iter(ctx.given_names[key]))
     if not namesakes:
         candidate = ctx.people.get(key)
         return candidate if candidate and len(candidate) >= len(name) and len(tokens) == 1 else name
@@ -234,29 +263,44 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None, titles: lis
         known = ctx.genders.get(only) or (given_name_sex(only.split()[0]) if len(only.split()) >= 2 else None)
         return name if honorifics and known not in (None, *honorifics) else only
     fitting = [full for full in namesakes if titles and title_fits(ctx, full, titles)]
+    if titles and not fitting:
+        # nobody known to fit: whoever the title does not rule out ("Ms. Khan", her given name unknown)
+        fitting = [full for full in namesakes if title_fits(ctx, full, titles, loose=True)]
     if len(fitting) == 1:
         return fitting[0]
+    pool = set(fitting or namesakes)
     if at is not None:
         # the namesake last named in full as a main subject, in this or the two paragraphs before
         # ("… Bill Clinton took the stage. 'We are ready,' Clinton said.")
-        leads = ctx.lead_mentions.get(key, [])
+        leads = [lead for lead in ctx.lead_mentions.get(key, []) if lead[1] in pool]
         i = bisect_left(leads, (at, ""))
         if i and 0 <= ctx.paragraph_of(at) - ctx.paragraph_of(leads[i - 1][0]) <= PRONOUN_REACH:
             return leads[i - 1][1]
     # a bare surname shared by two people names the main one: the most mentioned, then the first
     # named ("Clinton and her husband, former President Bill Clinton" — "Clinton said" is Hillary)
-    return min(namesakes, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
+    return min(pool, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
+
+
+def person_name(ctx: ArticleContext, ent) -> str:
+    """The fullest name of the person a mention names, the titles written with it deciding
+    between namesakes ("Mrs. Clinton" is Hillary, "Ms. Khan" the mother)."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    titles = [w for w in [before, *(t.lower_ for t in ent[:-1])] if w in TITLE_WORDS]
+    return full_name(ctx, plain_name(ent.text), ent.start_char, titles)
 
 
 HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "madam": "f"}
 
 
-def title_fits(ctx: ArticleContext, full: str, titles: list[str]) -> bool:
-    """"Mrs." fits a woman, "President" someone whose role or name holds that word."""
+def title_fits(ctx: ArticleContext, full: str, titles: list[str], loose: bool = False) -> bool:
+    """"Mrs." fits a woman, "President" someone whose role or name holds that word; with
+    ``loose``, an honorific fits anyone not known to be of the other sex."""
     for title in titles:
         gender = HONORIFIC_GENDER.get(title)
         if gender is not None:
-            if ctx.genders.get(full) != gender:
+            known = ctx.genders.get(full) or given_name_sex(full.split()[0])
+            if known != gender and not (loose and known is None):
                 return False
             continue
         office = ABBREVIATED.get(title, title).lower().rstrip(".")
@@ -752,7 +796,7 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON" or not salient_subject(ctx, ent):
             continue
-        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        name = person_name(ctx, ent)
         if compatible(name):
             best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                                             ref=(ent.start_char, ent.end_char)))
@@ -768,7 +812,7 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
-        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        name = person_name(ctx, ent)
         # this far from any subject, "she" needs someone known to be a woman (not merely not known to be a man)
         if compatible(name) and (gender is None or ctx.genders.get(name) == gender):
             return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
@@ -840,7 +884,7 @@ def newly_introduced(ctx: ArticleContext, token, since: int, compatible) -> Spea
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
         # the nearest person before the pronoun, named in full for the first time, with a role in apposition
-        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        name = person_name(ctx, ent)
         if len(plain_name(ent.text).split()) < 2 or ctx.first_position(name) != ent.start_char \
                 or not any(c.dep_ == "appos" for c in ent.root.children) or not compatible(name) \
                 or ctx.sentence_index(ent.start_char) == ctx.sentence_index(since):
