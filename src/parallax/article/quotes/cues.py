@@ -80,16 +80,31 @@ def subject_of(verb):
     one: "X said ... and added ...", "He did not provide evidence, saying ...", "Clinton seemed
     ready to riff on it, telling the crowd ...", "Obama ended by saying ..."."""
     doc = verb.doc
+    start = verb
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "acl") and verb.i > 0:
         # "footage of Hillary Clinton asking, '…'", "caught him saying": the person right before the
         # participle is the one speaking, not the subject of the clause above it ("the ad uses …")
         before = doc[verb.i - 1]
         if before.dep_ in ("pobj", "dobj") and (before.ent_type_ == "PERSON" or before.lower_ in ("him", "her")):
             return before
+    conjoined = False  # climbed from a verb coordinated with this one: they share its subject
     for _ in range(6):
         # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
         # the subject nearest the verb is the speaker
         subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+        if not subjects and conjoined:
+            # "Silverman was joined on stage by Al Franken and joked, '…'": the passive subject, not the agent
+            subjects = [child for child in verb.children if child.dep_ == "nsubjpass"]
+        if conjoined and verb.dep_ == "ccomp" and not is_cue(verb) and is_cue(verb.head) \
+                and any(c.dep_ == "cc" and c.i < start.i for c in verb.children) \
+                and (start.lemma_.lower() in REPORTING_CORE or not subjects or subjects[0].pos_ == "PRON"
+                                                                                      and subjects[0].lower_ in ("it", "there", "this")
+                                                                                      or subjects[0].dep_ == "nsubjpass"):
+            # "De Blasio said the move was made by Bratton and said, '…'", "Suu Kyi said it was too early
+            # but added, '…'": the parser hangs the second cue on the reported clause; it is the speaker's
+            verb = verb.head
+            conjoined = False
+            continue
         if subjects:
             return min(subjects, key=lambda child: abs(child.i - verb.i))
         for child in verb.children:
@@ -105,6 +120,7 @@ def subject_of(verb):
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and head.i < verb.i and head.lemma_.lower() in DOCUMENT_NOUNS:
             return head  # "tweets urging people to attend and saying …": the document speaks, for whoever issued it
         if verb.dep_ in ("conj", "xcomp", "acomp"):
+            conjoined = verb.dep_ == "conj"
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:
             verb = head

@@ -444,6 +444,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     # A description: "the spokesman", "the statement", "officials", "the ministry".
     if token.lemma_.lower() in DOCUMENT_NOUNS:
         return document_speaker(ctx, token, previous, (start, end))
+    if token.pos_ == "NOUN" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one") and c.i < token.i
+                                    for c in token.children):
+        # "one Clinton aide said", "wrote another supporter": somebody new and unnamed, not the person
+        # named earlier with that role
+        name = plain_name(ctx.article.text[start:end])
+        return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
     by_role = speaker_by_role(ctx, token)
     introduced = unnamed_introduction(ctx, token)
     if introduced is not None and (by_role is None or by_role.ref is None or by_role.ref[0] < introduced.idx):
