@@ -474,3 +474,81 @@ def test_a_left_mark_typed_after_the_last_comma_closes_the_quote(nlp):
 def test_a_given_name_that_is_also_a_verb_is_no_fused_cue(nlp):
     text = "\u201cWe are done here,\u201d said the campaign's spokeswoman, Hope Hicks."
     assert speaker_of(quotes_of(nlp, text), "done here") == "Hope Hicks"
+
+
+def test_an_inverted_attribution_past_an_apposition_with_commas_of_its_own(nlp):
+    text = ("Nick Daniloff was traded for a Soviet physicist in 1986.\n\n"
+            "\u201cI would have been sitting in Siberia for a long time,\u201d Mr. Daniloff, now 81 and retired in "
+            "Cambridge, Mass., said by telephone this week.")
+    assert speaker_of(quotes_of(nlp, text), "sitting in Siberia") == "Nick Daniloff"
+
+
+def test_an_owners_person_after_the_quote_speaks(nlp):
+    text = ("The moderator read out a list of charges.\n\n"
+            "\u201cThe bullying,\u201d Fox's Chris Wallace said, as the crowd cheered. \u201cThe greed. The showing off.\u201d")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "The bullying") == "Chris Wallace"
+    assert speaker_of(quotes, "The greed") == "Chris Wallace"
+
+
+def test_a_name_right_after_the_closing_mark_is_mid_sentence(nlp):
+    text = ("Sean Hannity interviewed the candidate on Monday.\n\n"
+            "\u201cWould it be negotiable about the 11 million?\u201d Hannity pressed.")
+    assert speaker_of(quotes_of(nlp, text), "negotiable about") in ("Hannity", "Sean Hannity")
+
+
+def test_a_verb_of_gloating_is_a_cue(nlp):
+    text = ("Jeb Bush called his rival scripted.\n\nAnd Mr. Christie gloated: \u201cI told you he wouldn't be ready.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "wouldn't be ready") == "Christie"
+
+
+def test_a_capitalised_sentence_after_an_exclamation_does_not_speak_it(nlp):
+    text = ("Former executive Carla Moreno named her favourite show. \u201cThe Crown,\u201d she said, "
+            "\u201calthough I have not had time to watch the last season!\u201d The Netflix drama follows the royal family.")
+    assert speaker_of(quotes_of(nlp, text), "watch the last season") == "Carla Moreno"
+
+
+def test_a_given_name_and_surname_tagged_as_an_organisation_is_a_person_when_the_surname_stands_alone(nlp):
+    from parallax.article.quotes.context import ArticleContext, Ranges
+    from parallax.article.quotes.speakers import collect_people, looks_like_person, names_alone
+
+    text = "Carly Fiorina said Monday that she would stay in the race. Fiorina spoke in Iowa. Fiorina said more."
+    doc = nlp(text)
+    ctx = ArticleContext(article=Article(id="a1", text=text), doc=doc, posts=[], marked=Ranges([]))
+    ent = next(e for e in doc.ents if e.text == "Carly Fiorina")
+    assert looks_like_person(ent, None, names_alone(ctx))
+    collect_people(ctx)
+    assert ctx.people.get("fiorina") == "Carly Fiorina"
+
+
+def test_an_honorific_decides_between_namesakes_for_a_pronoun(nlp):
+    text = ("Bill Clinton spoke first. Mr. Clinton praised the crowd. Hillary Clinton followed him.\n\n"
+            "A young woman asked Mrs. Clinton about the scandal.\n\n"
+            "\u201cShould we believe them as well?\u201d the woman said.\n\n"
+            "Mrs. Clinton did not hesitate. \u201cEverybody should be believed at first,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "believed at first") == "Hillary Clinton"
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it(nlp):
+    text = ("Hillary Clinton campaigned in Ohio. Her rival stayed home.\n\n"
+            "\u201cI was more thinking that it would look artificial,\u201d Hillary said.")
+    assert speaker_of(quotes_of(nlp, text), "look artificial") == "Hillary Clinton"
+
+
+def test_an_indefinite_description_is_somebody_new(nlp):
+    text = ("David Plouffe, a senior aide to the president, spoke first.\n\n"
+            "\u201cThat does not mean no response,\u201d one Clinton aide said.")
+    assert speaker_of(quotes_of(nlp, text), "no response") == "one Clinton aide"
+
+
+def test_a_cue_coordinated_with_the_reported_clause_is_the_main_speakers(nlp):
+    text = ("Mayor Bill de Blasio rejected the criticism.\n\n"
+            "De Blasio said the move was made by commissioner Bill Bratton and said, "
+            "\u201cWho are you going to trust on security?\u201d")
+    assert speaker_of(quotes_of(nlp, text), "trust on security") in ("Bill de Blasio", "De Blasio")
+
+
+def test_a_passive_subject_speaks_through_a_coordinated_cue(nlp):
+    text = ("Sarah Silverman was joined on stage again by Minnesota Sen. Al Franken and joked, "
+            "\u201cBernie or Bust people, you are being ridiculous,\u201d drawing loud jeers.")
+    assert speaker_of(quotes_of(nlp, text), "being ridiculous") == "Sarah Silverman"
