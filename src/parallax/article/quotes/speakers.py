@@ -524,6 +524,14 @@ def document_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]
     owner = document_owner(ctx, token)
     if owner is not None:
         return owner.at(*span)
+    sender = next((w for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for w in c.children
+                   if w.dep_ == "pobj" and w.pos_ == "NOUN" and w.tag_ == "NN"), None)
+    if sender is not None and not any(c.dep_ == "amod" and c.tag_ == "VBN" for c in token.children):
+        # "a letter from the staff association", "Thursday's memo from the panel": a body unnamed issued it
+        first, last = phrase_span(sender)
+        name = plain_name(ctx.article.text[first:last])
+        if name:
+            return Speaker(name=name, start=span[0], end=span[1], label="NOUN")
     pronoun = next((c for c in token.children if c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or c.lower_ in ("their", "its"))), None)
     if pronoun is not None:
         # "his campaign finance documents": the person the pronoun stands for
@@ -673,7 +681,8 @@ def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
             return owner.at(*here)
         candidates = []
         for sub in earlier.subtree:
-            if sub.dep_ == "agent" or (sub.lower_ == "by" and sub.dep_ == "prep"):
+            if sub.dep_ == "agent" or (sub.lower_ == "by" and sub.dep_ == "prep") \
+                    or (sub.lower_ == "from" and sub.dep_ == "prep" and sub.head.i == earlier.i):  # "a letter from the association"
                 candidates += [c for c in sub.children if c.dep_ == "pobj"]
         head = earlier.head
         candidates += [c for c in head.children if c.dep_ == "nsubj" and c.i != earlier.i]
@@ -911,18 +920,26 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
     if person:
         return person_antecedent(ctx, token, previous, PERSON_PRONOUNS.get(token.lower_))
     plural = token.lower_ in ("they", "them")
-    # "they" is a body or several people, never one named person
-    labels = ("ORG", "GPE", "NORP") if plural else ("ORG", "GPE", "NORP", "PERSON")
+    # "they" is a body or several people, never one named person; "it" is a body or a document, never a person
+    labels = ("ORG", "GPE", "NORP")
     here = (token.idx, token.idx + len(token.text))
     paragraph = ctx.paragraph_of(token.idx)
     group = plural_subject(ctx, token) if plural else None
+    thing = None if plural else singular_subject_before(ctx, token)
     for found in earlier(previous, token.idx):
         if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
             break
-        if group is not None and found.start < group.idx:
+        if group is not None and found.start < group.idx or thing is not None and found.start < thing.idx:
             break
-        if found.speaker and found.speaker.label in labels:
+        if found.speaker and (found.speaker.label in labels or not plural and found.speaker.label == "NOUN"
+                              and found.subject is not None and found.subject.lemma_.lower() in INSTITUTION_NOUNS):
+            # ("the company wrote in its statement. It added, …": a body written as a noun)
             return found.speaker.at(*here)
+    if thing is not None:
+        # "Thursday's memo from the panel seemed aimed at …. '…,' it stated": the document or body just before
+        named = speaker_from_token(ctx, thing, previous)
+        if named is not None:
+            return named.at(*here)
     if group is not None:
         named = speaker_from_token(ctx, group, previous)
         if named is not None:
@@ -933,6 +950,31 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
             name = plain_name(ent.text)
             return Speaker(name=name, start=here[0], end=here[1], label=label, role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
+    return None
+
+
+# how many sentences back "it" looks for the document or body it stands for
+THING_REACH = 2
+
+
+def singular_subject_before(ctx: ArticleContext, token):
+    """The latest singular document or body that is the subject of a main clause in the two
+    sentences before "it" (or earlier in its own), outside quotes: "Thursday's memo from the
+    panel", "the company"."""
+    sentence = ctx.sentence_index(token.idx)
+    if sentence < 0:
+        return None
+    paragraph = ctx.paragraph_of(token.idx)
+    for index in range(sentence, max(-1, sentence - THING_REACH - 1), -1):
+        sent = ctx.sentences[index]
+        if paragraph - ctx.paragraph_of(sent.start_char) > 1:
+            return None
+        for candidate in reversed([t for t in sent if t.i < token.i]):
+            if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.head.dep_ not in ("ROOT", "conj") \
+                    or candidate.pos_ != "NOUN" or candidate.tag_ != "NN" or ctx.quoted(candidate.idx):
+                continue
+            if candidate.lemma_.lower() in DOCUMENT_NOUNS | INSTITUTION_NOUNS:
+                return candidate
     return None
 
 
@@ -952,6 +994,10 @@ def plural_subject(ctx: ArticleContext, token):
         if paragraph - ctx.paragraph_of(candidate.idx) > 1:
             break
         if candidate.pos_ == "PRON":
+            continue
+        if candidate.head.dep_ in ("ccomp", "acl", "relcl", "pcomp", "csubj"):
+            # the subject of reported or describing words ("they estimated that rising Chinese imports
+            # cost …", "the insistence that immigrants adopt …") is what is talked about, not who talks
             continue
         if candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in candidate.children):
             return candidate
