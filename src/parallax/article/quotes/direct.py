@@ -180,9 +180,14 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         end = token.i + 1
         while end < len(doc) and end - token.i <= 5 and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and doc[end].text not in ",.;:":
             end += 1
-        if end - 1 <= token.i or doc[end - 1].pos_ != "NOUN":
+        owned = owned_after(ctx, doc, end + 1) if end < len(doc) and doc[end].tag_ == "POS" and end > token.i + 1 else None
+        if owned is not None:
+            # '"…" the Post's senior politics editor Steven Ginsberg responded'
+            subject, after = owned
+        elif end - 1 <= token.i or doc[end - 1].pos_ != "NOUN":
             return None
-        subject, after = doc[end - 1], end
+        else:
+            subject, after = doc[end - 1], end
         if token.text[:1].isupper():
             # '"… the last season!" The Netflix drama follows …': a capital opens a sentence of its
             # own, whose verb speaks only when it is a reporting verb
@@ -242,7 +247,7 @@ def owned_after(ctx: ArticleContext, doc, i: int):
     """After an owner's "'s": the person named ("Fox's Chris Wallace") or the noun of the
     person unnamed ("Trump's campaign spokeswoman"), as (subject token, index after it)."""
     start = i
-    while i < len(doc) and i - start < 4:
+    while i < len(doc) and i - start < 5:
         t = doc[i]
         ent = ctx.entity_of(t)
         if ent is not None and ent.start == i and ent.label_ == "PERSON":

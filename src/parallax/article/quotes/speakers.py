@@ -145,6 +145,8 @@ def collect_people(ctx: ArticleContext) -> None:
             insort(ctx.namesakes[full.split()[-1].lower()][full], ent.start_char)
         if role and full not in ctx.roles:
             ctx.roles[full] = role
+        if role and role not in ctx.role_sets.setdefault(full, []):
+            ctx.role_sets[full].append(role)
 
 
 def names_alone(ctx: ArticleContext) -> frozenset[str]:
@@ -165,7 +167,8 @@ def names_alone(ctx: ArticleContext) -> frozenset[str]:
 def role_of(ent) -> str | None:
     """Title words before a name ("Kremlin spokesman") or an apposition after it."""
     role = _role_of(ent)
-    if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)):
+    if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)
+                 or role.lower() in ("himself", "herself", "themselves", "itself")):
         role = None
     if role is None:
         # "Judge Richard Berman", "Sen. Ruth Vale": the title inside the name is the role
@@ -319,6 +322,7 @@ def infer_genders(ctx: ArticleContext) -> None:
     doc = ctx.doc
     votes: dict[str, dict[str, int]] = {}  # pronouns that follow the name
     marked: dict[str, dict[str, int]] = {}  # gendered words beside the name
+    honorific_marks: dict[str, int] = {}  # how many of them are honorifics (Mr., Ms.), not job nouns
     people = [e for e in ctx.ents if label_of(ctx, e) == "PERSON"]
     names = []
     for ent in people:
@@ -336,6 +340,8 @@ def infer_genders(ctx: ArticleContext) -> None:
         window += [t.lower_ for t in ent]
         tally["f"] += sum(w in FEMALE_WORDS for w in window)
         tally["m"] += sum(w in MALE_WORDS for w in window)
+        honorific_marks.setdefault(name, 0)
+        honorific_marks[name] += sum(w in HONORIFIC_GENDER for w in window)
     # A subject pronoun usually points to the last person named before it in the same or previous sentence.
     sentence_of = [0] * len(doc)
     for number, sent in enumerate(ctx.sentences):
@@ -362,7 +368,11 @@ def infer_genders(ctx: ArticleContext) -> None:
         # name's usual sex ("Hillary", "Joe"), then which pronouns follow the name
         words = marked[name]
         if words["m"] != words["f"]:
-            ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
+            marked_sex = "m" if words["m"] > words["f"] else "f"
+            given = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
+            # "Trump spokesman Hope Hicks": a job noun said of either sex does not overrule the given name
+            # (an honorific does)
+            ctx.genders[name] = given if given and given != marked_sex and not honorific_marks.get(name) else marked_sex
             continue
         # a name of one word is a given name when nobody this article names in full bears it as a
         # surname ("Melanie"; not "Carson" after "Ben Carson")
@@ -608,7 +618,8 @@ def refers_to_a_person(token) -> bool:
         return False
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         return False
-    return not any(child.pos_ == "PROPN" for child in token.children)
+    # (a place or party before an office still describes one person: "the Florida senator")
+    return token.lemma_.lower() in _PERSON_TITLE_STEMS or not any(child.pos_ == "PROPN" for child in token.children)
 
 
 def document_owner(ctx: ArticleContext, token) -> Speaker | None:
@@ -713,16 +724,24 @@ def speaker_by_role(ctx: ArticleContext, token, fitting_only: bool = False) -> S
         return any(w.rstrip(".") in (lemma, lemma + "s") and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
                    for i, w in enumerate(words))
 
-    holders = [(name, role) for name, role in ctx.roles.items() if heads(role)]
-    # "the former president": a holder whose role has the description's modifiers too
-    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")}
+    # every role written with a name counts ("Vermont Sen. Bernie Sanders" … "Sanders, the chief rival")
+    holders = [(name, role) for name, roles in ctx.role_sets.items() for role in roles if heads(role)]
+    # "the former president": a holder whose role has the description's modifiers too; when nobody
+    # known has them, the description points back like "he" does ("Bill Clinton bashed Sanders. '…,'
+    # the former president said" is not Vice President Biden)
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "NOUN", "PROPN")}
     fitting = [(name, role) for name, role in holders if modifiers <= set(role.lower().replace(",", " ").split())]
-    if modifiers and fitting or fitting_only:
+    if modifiers and not fitting and not fitting_only:
+        # "the Senate Democratic leader" for "Senate Minority Leader Harry M. Reid": some of them
+        fitting = [(name, role) for name, role in holders if modifiers & set(role.lower().replace(",", " ").split())]
+    if modifiers or fitting_only:
         holders = fitting
     for name, role in holders:
-        position = ctx.first_position(name)
+        # the holder mentioned last before the description ("Cruz defends his bona fides …: '…,' the
+        # senator says" is Cruz, not a senator introduced after him and mentioned long ago)
+        position = last_mention(ctx, name, token.idx)
         if 0 <= position < token.idx and (best is None or position > best[0]):
-            best = (position, name, role)
+            best = (position, name, ctx.roles.get(name) or role)
     if best is None:
         # A description before the name ("the energy minister said ... Energy Minister Jane Doe told ...").
         for name, role in holders:
@@ -732,9 +751,20 @@ def speaker_by_role(ctx: ArticleContext, token, fitting_only: bool = False) -> S
                     best = (position, name, role)
     if best:
         position, name, role = best
-        return Speaker(name=name, start=token.idx, end=token.idx + len(token.text), label="PERSON", role=role,
-                       ref=(position, position + len(name)))
+        mention = ctx.token_from(position)
+        ent = ctx.entity_of(mention) if mention is not None else None
+        ref = (ent.start_char, ent.end_char) if ent is not None and ent.start_char == position else (position, position + len(name))
+        return Speaker(name=name, start=token.idx, end=token.idx + len(token.text), label="PERSON", role=role, ref=ref)
     return None
+
+
+def last_mention(ctx: ArticleContext, name: str, before: int) -> int:
+    """Where the person of this fullest name was last mentioned before ``before`` (by any form
+    of the name that resolves to them), or -1."""
+    positions = ctx.namesakes.get(name.split()[-1].lower(), {}).get(name) if name.split() else None
+    positions = positions or ctx.name_positions(name)
+    i = bisect_left(positions, before)
+    return positions[i - 1] if i else -1
 
 
 def recent_speaker(previous: list[Found], before: int, labels=("PERSON",)) -> Speaker | None:
@@ -813,6 +843,11 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             continue
         name = person_name(ctx, ent)
         if compatible(name):
+            main = main_subject_before(ctx, ent, compatible)
+            if main is not None:
+                # "Carson turned the story back on the Post, pointing out that the paper's Robert Costa had
+                # reported …. '…,' he said": the subject of the sentence, not of a report inside it
+                ent, name = main
             best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                                             ref=(ent.start_char, ent.end_char)))
             break
@@ -835,6 +870,26 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
     if unnamed is not None:
         start, end = phrase_span(unnamed)
         return Speaker(name=plain_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
+    return None
+
+
+def main_subject_before(ctx: ArticleContext, ent, compatible):
+    """When ``ent`` is the subject of a clause inside its sentence, the person who is the subject of
+    the sentence's main verb earlier in it, if the pronoun can be them: (entity, fullest name)."""
+    root = ent.root
+    if root.head.dep_ in ("ROOT", "conj") or root.head.head.i == root.head.i:
+        return None
+    sentence = ctx.sentence_at(ent.start_char)
+    if sentence is None:
+        return None
+    for other in ctx.ents_before(ent.start_char):
+        if other.start_char < sentence.start_char:
+            return None
+        head = other.root.head
+        if other.root.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ROOT" and label_of(ctx, other) == "PERSON" \
+                and not ctx.quoted(other.start_char):
+            name = person_name(ctx, other)
+            return (other, name) if compatible(name) else None
     return None
 
 
