@@ -552,3 +552,57 @@ def test_a_passive_subject_speaks_through_a_coordinated_cue(nlp):
     text = ("Sarah Silverman was joined on stage again by Minnesota Sen. Al Franken and joked, "
             "\u201cBernie or Bust people, you are being ridiculous,\u201d drawing loud jeers.")
     assert speaker_of(quotes_of(nlp, text), "being ridiculous") == "Sarah Silverman"
+
+
+def test_it_is_the_document_just_before_never_a_person(nlp):
+    text = ("Treasury Secretary Jacob Lew backed the nominee.\n\n"
+            "A letter this month from the staff association reflected both concerns. "
+            "\u201cWe have accepted decades of back-room deals,\u201d it said.")
+    assert speaker_of(quotes_of(nlp, text), "back-room deals") == "staff association"
+
+
+def test_it_is_a_body_written_as_a_noun(nlp):
+    text = ("\u201cMr. Zimmerman never contacted anyone at the site,\u201d the company wrote in its statement.\n\n"
+            "It added, \u201cWe want no part in the listing on our web site.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "no part in the listing") == "company"
+
+
+def test_they_skips_the_subject_of_reported_words(nlp):
+    text = ("Richard Alba and Nancy Foner published a book this year. They suggest that "
+            "immigrants adopt a narrow set of behaviors.\n\n"
+            "In the United States, they write, \u201cto be religious is to be in sync with mainstream norms.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "in sync with mainstream") in ("Nancy Foner", "Richard Alba")
+
+
+def test_a_description_with_modifiers_nobody_holds_points_back_like_a_pronoun(nlp):
+    text = ("Vice President Joe Biden weighed in on Monday.\n\n"
+            "Bill Clinton got in on the game, bashing Sanders during a rally in Brooklyn on Monday. "
+            "\u201cThe gentleman is running harder against President Obama and me,\u201d the former president said.")
+    assert speaker_of(quotes_of(nlp, text), "running harder") == "Bill Clinton"
+
+
+def test_a_description_goes_to_the_holder_mentioned_last(nlp):
+    text = ("Sen. John McCain spoke in the morning. Sen. Ted Cruz spoke later.\n\n"
+            "Cruz defends his record in a commercial running on Iowa TV: "
+            "\u201cSecuring our borders is a matter of national security,\u201d the senator said.")
+    assert speaker_of(quotes_of(nlp, text), "matter of national security") == "Ted Cruz"
+
+
+def test_an_office_with_a_place_before_it_refers_back(nlp):
+    text = ("Sen. Marco Rubio responded first, ripping into the president late Tuesday night.\n\n"
+            "\u201cNorth Korea is run by a lunatic,\u201d the Florida senator said in a statement.")
+    assert speaker_of(quotes_of(nlp, text), "run by a lunatic") == "Marco Rubio"
+
+
+def test_a_job_noun_does_not_overrule_a_given_names_sex(nlp):
+    text = ("Campaign spokesman Hope Hicks confirmed that the group was created independently. "
+            "\u201cThey are not affiliated with the campaign,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "not affiliated") == "Hope Hicks"
+
+
+def test_a_pronoun_prefers_the_main_subject_to_the_subject_of_a_report_inside_it(nlp):
+    text = ("Ben Carson spoke on CNN on Tuesday.\n\n"
+            "Carson turned the story back on the paper, pointing out that the paper's Robert Costa had reported "
+            "in June that the campaign was coming apart.\n\n"
+            "\u201cApparently not,\u201d he said. \u201cA leopard doesn\u2019t change its spots.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "leopard") == "Ben Carson"

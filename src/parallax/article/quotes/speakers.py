@@ -443,7 +443,8 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
-    if token.pos_ == "PROPN" or untagged_name(token) or token.text[:1].isupper() and token.lower_ in ctx.people \
+    # (a lower-case word the tagger called a proper noun is none: '"…," the senator said')
+    if token.pos_ == "PROPN" and not token.text.islower() or untagged_name(token) or token.text[:1].isupper() and token.lower_ in ctx.people \
             and (not token.is_sent_start or after_closing_mark(token)) and token.pos_ not in ("PRON", "DET"):
         # (a known surname the tagger took for another part of speech: '"…," said Skelly')
         name = plain_name(ctx.article.text[start:end])
@@ -713,7 +714,8 @@ def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
 def speaker_by_role(ctx: ArticleContext, token, fitting_only: bool = False) -> Speaker | None:
     """"the spokesman" → the earlier person whose role has that word; with ``fitting_only``, only
     one whose role has the description's modifiers too ("the Kentucky Republican")."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not fitting_only:
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not fitting_only \
+            and not token.text.islower():
         return None
     lemma = token.lemma_.lower()
     best = None
