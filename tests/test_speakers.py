@@ -606,3 +606,31 @@ def test_a_pronoun_prefers_the_main_subject_to_the_subject_of_a_report_inside_it
             "in June that the campaign was coming apart.\n\n"
             "\u201cApparently not,\u201d he said. \u201cA leopard doesn\u2019t change its spots.\u201d")
     assert speaker_of(quotes_of(nlp, text), "leopard") == "Ben Carson"
+
+
+def test_as_someone_put_it_names_the_one_as_introduces(nlp):
+    text = ("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten Constitution,'' "
+            "put it, ''Senate Republicans should remember that a compromise candidate today may be far better for them.''")
+    assert speaker_of(quotes_of(nlp, text), "compromise candidate") == "Akhil Amar"
+
+
+def test_a_phrasal_cue_whose_particle_is_parsed_as_an_adverb(nlp):
+    text = ("When Trump suggested that Cuba would sue the United States, Rubio fired back forcefully: "
+            "\u201cIf they sue us in a court in Miami, they are going to lose.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "court in Miami") == "Rubio"
+
+
+def test_a_relative_clause_about_a_thing_frames_no_quote(nlp):
+    text = ("Donald Trump showed off his plane. The toilet seats were reupholstered with leather.\n\n"
+            "''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the renovations. "
+            "''The plane is very much an extension of the Trump brand.''")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "new plane") == "Donald Trump"
+    assert speaker_of(quotes, "extension of the Trump brand") == "Donald Trump"
+
+
+def test_a_split_quote_goes_on_the_quote_it_continues_past_reported_speech(nlp):
+    text = ("Hillary Clinton answered the question.\n\n"
+            "\u201cWe were attacked in downtown Manhattan,\u201d Clinton said, with a passion that almost suggested "
+            "that the question was out of line. \u201cI did spend a whole lot of time helping them rebuild.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "helping them rebuild") == "Hillary Clinton"

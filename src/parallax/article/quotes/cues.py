@@ -63,7 +63,8 @@ def is_cue(token, attitude: bool = False) -> bool:
         return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
     if attitude and lemma in TOPIC_VERBS and lemma not in SPEECH_VERBS:
         return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
-    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt") \
+    # (the particle is sometimes parsed as an adverb: "Rubio fired back forcefully")
+    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in ("prt", "advmod")) \
             and not puts_it(token):
         return False
     return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)

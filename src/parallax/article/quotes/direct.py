@@ -25,7 +25,7 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker
 from parallax.article.quotes.marks import MarkedSpan
-from parallax.article.quotes.speakers import DOCUMENT_NOUNS, full_name, speaker_from_token, speaks_for_nobody
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, can_speak, full_name, speaker_from_token, speaks_for_nobody
 from parallax.names import plain_name
 
 SCARE_QUOTE_MAX_WORDS = 4
@@ -305,7 +305,12 @@ def verb_after(doc, after: int, speaks):
 
 def loose_subject(ctx: ArticleContext, cue):
     """A cue the parser left without a subject ("…, her adviser, Jake Sullivan, said:"): the
-    nearest person or organisation named before it in its clause."""
+    nearest person or organisation named before it in its clause ("As Akhil Amar, professor of law
+    at Yale, put it": the one "as" introduces, not the place in his apposition)."""
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    named = next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None) if mark is not None else None
+    if named is not None:
+        return named
     for i in range(cue.i - 1, max(-1, cue.i - 14), -1):
         token = ctx.doc[i]
         if token.is_sent_start and i != cue.i - 1 and token.i < cue.i - 1 and token.pos_ in ("VERB",):
@@ -313,7 +318,7 @@ def loose_subject(ctx: ArticleContext, cue):
         if token.pos_ == "VERB" or token.text in "“”\"" or ctx.quoted(token.idx) or "\n" in token.text:
             break
         ent = ctx.entity_of(token)
-        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and not (ent.root.dep_ == "pobj" and ent.root.head.head.pos_ == "NOUN"):
             return ent.root
         if token.is_sent_start:
             break
@@ -345,7 +350,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             # 'Trump attacked "the hateful ideology of radical Islam"': the words a stance is taken in are the subject's
             governing = stance
         for ancestor in inside.root.ancestors if stance is None else ():
-            if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx):
+            if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx) \
+                    and not described_thing(ancestor, subject_of(ancestor)):
                 weak = ancestor.lemma_.lower() in WEAK_VERBS
                 if governing is None or not weak:
                     governing = ancestor
@@ -376,6 +382,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             subject = subject_of(cue) or loose_subject(ctx, cue) or (entity_after(ctx, cue) if cue.is_sent_start else None)
             if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
+            if described_thing(cue, subject):
+                continue
             # a weak verb ("asked", "continued") frames a long quote only when the quote follows it
             # right after a comma or colon ('She continued, "…"')
             if cue.lemma_.lower() in WEAK_VERBS and end - start > 80 and not opens_after(ctx, cue, outer):
@@ -391,6 +399,12 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
         return attribute_nearby(ctx, outer, window, first_index, last_index, previous)
     _, cue, subject = best
     return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
+
+
+def described_thing(cue, subject) -> bool:
+    """'"…," Mr. Trump said in a documentary that showed off …' / 'Clinton said, with a passion that
+    almost suggested …': the cue of a relative clause about a thing that cannot speak frames nothing."""
+    return cue.dep_ == "relcl" and subject.lower_ in ("that", "which") and cue.head.pos_ == "NOUN" and not can_speak(cue.head)
 
 
 # ("as" is left out: "as Clinton noted, …" frames the words it introduces)

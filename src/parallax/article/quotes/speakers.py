@@ -514,6 +514,14 @@ COLLECTIVE_NOUNS = frozenset("""police staff management security intelligence le
     defense defence family clergy faculty personnel""".split())
 
 
+def can_speak(token) -> bool:
+    """A common noun that can stand for someone who speaks, or for what carries their words: a
+    person, a body, a document ("a documentary", "a passion" cannot)."""
+    lemma = token.lemma_.lower()
+    return lemma in INSTITUTION_NOUNS | ANONYMOUS_NOUNS | COLLECTIVE_NOUNS | NOT_SPEAKERS | FEMALE_WORDS | MALE_WORDS \
+        or lemma in _PERSON_TITLE_STEMS or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
+
+
 def abstract_noun(ctx: ArticleContext, token) -> bool:
     """"History suggests …": a singular common noun standing alone (nothing before it, no phrase
     after it) that names neither a person nor a body of people speaks for nobody. What a thing
