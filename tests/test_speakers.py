@@ -634,3 +634,12 @@ def test_a_split_quote_goes_on_the_quote_it_continues_past_reported_speech(nlp):
             "\u201cWe were attacked in downtown Manhattan,\u201d Clinton said, with a passion that almost suggested "
             "that the question was out of line. \u201cI did spend a whole lot of time helping them rebuild.\u201d")
     assert speaker_of(quotes_of(nlp, text), "helping them rebuild") == "Hillary Clinton"
+
+
+def test_a_participle_after_upon_or_after_speaks_for_the_passive_subject(nlp):
+    text = ("Sarah Silverman was booed and shouted down by supporters after telling holdouts that they "
+            "were \u201cbeing ridiculous.\u201d\n\n"
+            "Silverman, herself a supporter, incurred a wave of boos upon saying, \u201cHillary heard the passion of the people.\u201d")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "passion of the people") == "Sarah Silverman"
+    assert speaker_of(quotes, "being ridiculous") == "Sarah Silverman"

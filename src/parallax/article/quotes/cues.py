@@ -93,8 +93,9 @@ def subject_of(verb):
         # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
         # the subject nearest the verb is the speaker
         subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-        if not subjects and conjoined:
-            # "Silverman was joined on stage by Al Franken and joked, '…'": the passive subject, not the agent
+        if not subjects and verb is not start:
+            # "Silverman was joined on stage by Al Franken and joked, '…'", "Silverman was booed by supporters
+            # after telling them …": the passive subject of the verb climbed to, not its agent
             subjects = [child for child in verb.children if child.dep_ == "nsubjpass"]
         if conjoined and verb.dep_ == "ccomp" and not is_cue(verb) and is_cue(verb.head) \
                 and any(c.dep_ == "cc" and c.i < start.i for c in verb.children) \
@@ -108,6 +109,11 @@ def subject_of(verb):
             continue
         if subjects:
             return min(subjects, key=lambda child: abs(child.i - verb.i))
+        if verb is not start and verb.dep_ == "conj" and verb.head.i != verb.i:
+            # "was booed and shouted down by supporters after telling them …": the subject the coordinated
+            # verbs share, not the agent of the one climbed to
+            verb = verb.head
+            continue
         for child in verb.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:
@@ -125,7 +131,7 @@ def subject_of(verb):
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:
             verb = head
-        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while") and head.head is not head:
+        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while", "upon", "on", "in", "without") and head.head is not head:
             verb = head.head
         elif verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in ("quote", "report", "cite"):
             # "X was quoted as saying …": the one quoted speaks
