@@ -643,3 +643,12 @@ def test_a_participle_after_upon_or_after_speaks_for_the_passive_subject(nlp):
     quotes = quotes_of(nlp, text)
     assert speaker_of(quotes, "passion of the people") == "Sarah Silverman"
     assert speaker_of(quotes, "being ridiculous") == "Sarah Silverman"
+
+
+def test_what_a_person_shows_is_no_speech_of_theirs(nlp):
+    text = ("Peter Westmacott, the British ambassador, spoke on Saturday.\n\n"
+            "Westmacott also said that Obama shows \u201cgreat charm\u201d and exhibits a fondness for the United Kingdom.\n\n"
+            "\u201cPresident Obama seems to me to be somebody who is pretty fond of the UK,\u201d he said.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "great charm") == "Peter Westmacott"
+    assert speaker_of(quotes, "pretty fond of the UK") == "Peter Westmacott"

@@ -10,6 +10,7 @@ from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     NOUN_CUES,
     ACCUSATION_VERBS,
+    FINDING_VERBS,
     FIRST_PERSON,
     PERSON_PRONOUNS,
     STANCE_OBJECT_VERBS,
@@ -351,7 +352,7 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             governing = stance
         for ancestor in inside.root.ancestors if stance is None else ():
             if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx) \
-                    and not described_thing(ancestor, subject_of(ancestor)):
+                    and not described_thing(ancestor, subject_of(ancestor)) and not shows_a_trait(ancestor):
                 weak = ancestor.lemma_.lower() in WEAK_VERBS
                 if governing is None or not weak:
                     governing = ancestor
@@ -399,6 +400,13 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
         return attribute_nearby(ctx, outer, window, first_index, last_index, previous)
     _, cue, subject = best
     return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
+
+
+def shows_a_trait(cue) -> bool:
+    """"Westmacott said that Obama shows 'great charm'": what a person shows is no speech of theirs
+    (what a document or a poll shows is its finding)."""
+    subject = subject_of(cue)
+    return cue.lemma_.lower() in FINDING_VERBS and subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS)
 
 
 def described_thing(cue, subject) -> bool:
