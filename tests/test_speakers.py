@@ -652,3 +652,9 @@ def test_what_a_person_shows_is_no_speech_of_theirs(nlp):
     quotes = quotes_of(nlp, text)
     assert speaker_of(quotes, "great charm") == "Peter Westmacott"
     assert speaker_of(quotes, "pretty fond of the UK") == "Peter Westmacott"
+
+
+def test_a_description_is_nobody_its_own_clause_names(nlp):
+    text = ("Hillary Clinton accused Donald Trump of sexism. He tells audiences she may be prosecuted.\n\n"
+            "\u201cIt doesn't make me nervous,\u201d the cautious candidate said of running against Mr. Trump.")
+    assert speaker_of(quotes_of(nlp, text), "make me nervous") == "Hillary Clinton"

@@ -821,10 +821,11 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
     subject or the speaker of a cue), in this or the previous two paragraphs, whose gender agrees;
     else the latest agreeing person named before it."""
     here = (token.idx, token.idx + len(token.text))
+    others = named_in_own_clause(ctx, token)
 
     def compatible(name: str) -> bool:
         known = ctx.genders.get(name)
-        return gender is None or known is None or known == gender
+        return (gender is None or known is None or known == gender) and name not in others
 
     paragraph = ctx.paragraph_of(token.idx)
     best: tuple[int, Speaker] | None = None
@@ -881,6 +882,27 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
         start, end = phrase_span(unnamed)
         return Speaker(name=plain_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
     return None
+
+
+def named_in_own_clause(ctx: ArticleContext, token) -> set[str]:
+    """People the subject's own clause names besides it ("the cautious candidate said of running
+    against Mr. Trump", "he told Smith"): the subject is none of them."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.i == token.i:
+        return set()
+    names = set()
+    # its objects and prepositional phrases after the verb, not clauses hung on it ("he said after
+    # prosecutor Ryan Dickey read the facts to which Lazar admitted" does not rule Lazar out)
+    stack = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "prep") and c.i > verb.i]
+    while stack:
+        t = stack.pop()
+        if ctx.quoted(t.idx):
+            continue
+        ent = ctx.entity_of(t)
+        if ent is not None and ent.root.i == t.i and label_of(ctx, ent) == "PERSON":
+            names.add(person_name(ctx, ent))
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "acl", "appos"))
+    return names
 
 
 def main_subject_before(ctx: ArticleContext, ent, compatible):
