@@ -55,12 +55,13 @@ PRONOUNS = {"he", "she", "they", "it", "his", "her", "their", "we", "i", "him", 
 def load_attributions(path: Path) -> list[dict]:
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
+        # (a span's text can run over a line break: its continuation line is no record)
+        if re.match(r"T\d+\t", line):
             tid, info, text = line.split("\t", 2)
             label, offsets = info.split(" ", 1)
             parts = [tuple(map(int, p.split())) for p in offsets.split(";")]
             spans[tid] = (label, parts[0][0], parts[-1][1], text)
-        elif line.startswith("E"):
+        elif re.match(r"E\d+\t", line):
             _, body = line.split("\t", 1)
             roles = dict(item.split(":") for item in body.split())
             events.append(roles)

@@ -437,3 +437,224 @@ def test_one_plain_form_of_a_name_for_speakers_and_entities():
     assert plain_name("the Kremlin") == "Kremlin"
     assert plain_name("John Q. Public Jr.") == "John Q. Public Jr"
     assert normalize("John Q. Public Jr.") == plain_name("John Q. Public Jr.", matching=True) == "John Public"
+
+
+def test_an_inverted_cue_names_the_speaker_past_titles_and_an_owner(nlp):
+    text = ("Republicans want the inquiry to go on.\n\n"
+            "\u201cThey are out of ideas,\u201d said Mr. Halvorsen, who chairs the county party.\n\n"
+            "\u201cThe hearing was a circus,\u201d tweeted Vance spokesman Owen Brightly.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "out of ideas") == "Halvorsen"
+    assert speaker_of(quotes, "was a circus") == "Owen Brightly"
+
+
+def test_an_inverted_cue_finds_a_known_surname_the_tagger_missed(nlp):
+    text = ("Bill Skelly, a longtime party data operative, vouched for both hires.\n\n"
+            "\u201cHaving access to the voter file is valuable,\u201d said Skelly, explaining that he had worked with them.")
+    assert speaker_of(quotes_of(nlp, text), "voter file is valuable") == "Bill Skelly"
+
+
+def test_a_spaced_doubled_apostrophe_after_the_last_comma_closes_the_quote(nlp):
+    text = ("Mr. Gunnels worked on the bill.\n\n"
+            "''He built very strong coalitions, '' said Mr. Gunnels, who now works on the campaign. "
+            "''He sees himself as fighting for working people.''")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "strong coalitions") == "Gunnels"
+    assert speaker_of(quotes, "fighting for working people") == "Gunnels"
+
+
+def test_a_left_mark_typed_after_the_last_comma_closes_the_quote(nlp):
+    text = ("\u201cIt is unusual,\u201c said Larry Noble, an attorney with the Campaign Legal Center. "
+            "\u201cIt is a hard thing to pull off.\u201d")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "It is unusual") == "Larry Noble"
+    assert speaker_of(quotes, "hard thing to pull off") == "Larry Noble"
+
+
+def test_a_given_name_that_is_also_a_verb_is_no_fused_cue(nlp):
+    text = "\u201cWe are done here,\u201d said the campaign's spokeswoman, Hope Hicks."
+    assert speaker_of(quotes_of(nlp, text), "done here") == "Hope Hicks"
+
+
+def test_an_inverted_attribution_past_an_apposition_with_commas_of_its_own(nlp):
+    text = ("Nick Daniloff was traded for a Soviet physicist in 1986.\n\n"
+            "\u201cI would have been sitting in Siberia for a long time,\u201d Mr. Daniloff, now 81 and retired in "
+            "Cambridge, Mass., said by telephone this week.")
+    assert speaker_of(quotes_of(nlp, text), "sitting in Siberia") == "Nick Daniloff"
+
+
+def test_an_owners_person_after_the_quote_speaks(nlp):
+    text = ("The moderator read out a list of charges.\n\n"
+            "\u201cThe bullying,\u201d Fox's Chris Wallace said, as the crowd cheered. \u201cThe greed. The showing off.\u201d")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "The bullying") == "Chris Wallace"
+    assert speaker_of(quotes, "The greed") == "Chris Wallace"
+
+
+def test_a_name_right_after_the_closing_mark_is_mid_sentence(nlp):
+    text = ("Sean Hannity interviewed the candidate on Monday.\n\n"
+            "\u201cWould it be negotiable about the 11 million?\u201d Hannity pressed.")
+    assert speaker_of(quotes_of(nlp, text), "negotiable about") in ("Hannity", "Sean Hannity")
+
+
+def test_a_verb_of_gloating_is_a_cue(nlp):
+    text = ("Jeb Bush called his rival scripted.\n\nAnd Mr. Christie gloated: \u201cI told you he wouldn't be ready.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "wouldn't be ready") == "Christie"
+
+
+def test_a_capitalised_sentence_after_an_exclamation_does_not_speak_it(nlp):
+    text = ("Former executive Carla Moreno named her favourite show. \u201cThe Crown,\u201d she said, "
+            "\u201calthough I have not had time to watch the last season!\u201d The Netflix drama follows the royal family.")
+    assert speaker_of(quotes_of(nlp, text), "watch the last season") == "Carla Moreno"
+
+
+def test_a_given_name_and_surname_tagged_as_an_organisation_is_a_person_when_the_surname_stands_alone(nlp):
+    from parallax.article.quotes.context import ArticleContext, Ranges
+    from parallax.article.quotes.speakers import collect_people, looks_like_person, names_alone
+
+    text = "Carly Fiorina said Monday that she would stay in the race. Fiorina spoke in Iowa. Fiorina said more."
+    doc = nlp(text)
+    ctx = ArticleContext(article=Article(id="a1", text=text), doc=doc, posts=[], marked=Ranges([]))
+    ent = next(e for e in doc.ents if e.text == "Carly Fiorina")
+    assert looks_like_person(ent, None, names_alone(ctx))
+    collect_people(ctx)
+    assert ctx.people.get("fiorina") == "Carly Fiorina"
+
+
+def test_an_honorific_decides_between_namesakes_for_a_pronoun(nlp):
+    text = ("Bill Clinton spoke first. Mr. Clinton praised the crowd. Hillary Clinton followed him.\n\n"
+            "A young woman asked Mrs. Clinton about the scandal.\n\n"
+            "\u201cShould we believe them as well?\u201d the woman said.\n\n"
+            "Mrs. Clinton did not hesitate. \u201cEverybody should be believed at first,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "believed at first") == "Hillary Clinton"
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it(nlp):
+    text = ("Hillary Clinton campaigned in Ohio. Her rival stayed home.\n\n"
+            "\u201cI was more thinking that it would look artificial,\u201d Hillary said.")
+    assert speaker_of(quotes_of(nlp, text), "look artificial") == "Hillary Clinton"
+
+
+def test_an_indefinite_description_is_somebody_new(nlp):
+    text = ("David Plouffe, a senior aide to the president, spoke first.\n\n"
+            "\u201cThat does not mean no response,\u201d one Clinton aide said.")
+    assert speaker_of(quotes_of(nlp, text), "no response") == "one Clinton aide"
+
+
+def test_a_cue_coordinated_with_the_reported_clause_is_the_main_speakers(nlp):
+    text = ("Mayor Bill de Blasio rejected the criticism.\n\n"
+            "De Blasio said the move was made by commissioner Bill Bratton and said, "
+            "\u201cWho are you going to trust on security?\u201d")
+    assert speaker_of(quotes_of(nlp, text), "trust on security") in ("Bill de Blasio", "De Blasio")
+
+
+def test_a_passive_subject_speaks_through_a_coordinated_cue(nlp):
+    text = ("Sarah Silverman was joined on stage again by Minnesota Sen. Al Franken and joked, "
+            "\u201cBernie or Bust people, you are being ridiculous,\u201d drawing loud jeers.")
+    assert speaker_of(quotes_of(nlp, text), "being ridiculous") == "Sarah Silverman"
+
+
+def test_it_is_the_document_just_before_never_a_person(nlp):
+    text = ("Treasury Secretary Jacob Lew backed the nominee.\n\n"
+            "A letter this month from the staff association reflected both concerns. "
+            "\u201cWe have accepted decades of back-room deals,\u201d it said.")
+    assert speaker_of(quotes_of(nlp, text), "back-room deals") == "staff association"
+
+
+def test_it_is_a_body_written_as_a_noun(nlp):
+    text = ("\u201cMr. Zimmerman never contacted anyone at the site,\u201d the company wrote in its statement.\n\n"
+            "It added, \u201cWe want no part in the listing on our web site.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "no part in the listing") == "company"
+
+
+def test_they_skips_the_subject_of_reported_words(nlp):
+    text = ("Richard Alba and Nancy Foner published a book this year. They suggest that "
+            "immigrants adopt a narrow set of behaviors.\n\n"
+            "In the United States, they write, \u201cto be religious is to be in sync with mainstream norms.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "in sync with mainstream") in ("Nancy Foner", "Richard Alba")
+
+
+def test_a_description_with_modifiers_nobody_holds_points_back_like_a_pronoun(nlp):
+    text = ("Vice President Joe Biden weighed in on Monday.\n\n"
+            "Bill Clinton got in on the game, bashing Sanders during a rally in Brooklyn on Monday. "
+            "\u201cThe gentleman is running harder against President Obama and me,\u201d the former president said.")
+    assert speaker_of(quotes_of(nlp, text), "running harder") == "Bill Clinton"
+
+
+def test_a_description_goes_to_the_holder_mentioned_last(nlp):
+    text = ("Sen. John McCain spoke in the morning. Sen. Ted Cruz spoke later.\n\n"
+            "Cruz defends his record in a commercial running on Iowa TV: "
+            "\u201cSecuring our borders is a matter of national security,\u201d the senator said.")
+    assert speaker_of(quotes_of(nlp, text), "matter of national security") == "Ted Cruz"
+
+
+def test_an_office_with_a_place_before_it_refers_back(nlp):
+    text = ("Sen. Marco Rubio responded first, ripping into the president late Tuesday night.\n\n"
+            "\u201cNorth Korea is run by a lunatic,\u201d the Florida senator said in a statement.")
+    assert speaker_of(quotes_of(nlp, text), "run by a lunatic") == "Marco Rubio"
+
+
+def test_a_job_noun_does_not_overrule_a_given_names_sex(nlp):
+    text = ("Campaign spokesman Hope Hicks confirmed that the group was created independently. "
+            "\u201cThey are not affiliated with the campaign,\u201d she said.")
+    assert speaker_of(quotes_of(nlp, text), "not affiliated") == "Hope Hicks"
+
+
+def test_a_pronoun_prefers_the_main_subject_to_the_subject_of_a_report_inside_it(nlp):
+    text = ("Ben Carson spoke on CNN on Tuesday.\n\n"
+            "Carson turned the story back on the paper, pointing out that the paper's Robert Costa had reported "
+            "in June that the campaign was coming apart.\n\n"
+            "\u201cApparently not,\u201d he said. \u201cA leopard doesn\u2019t change its spots.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "leopard") == "Ben Carson"
+
+
+def test_as_someone_put_it_names_the_one_as_introduces(nlp):
+    text = ("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten Constitution,'' "
+            "put it, ''Senate Republicans should remember that a compromise candidate today may be far better for them.''")
+    assert speaker_of(quotes_of(nlp, text), "compromise candidate") == "Akhil Amar"
+
+
+def test_a_phrasal_cue_whose_particle_is_parsed_as_an_adverb(nlp):
+    text = ("When Trump suggested that Cuba would sue the United States, Rubio fired back forcefully: "
+            "\u201cIf they sue us in a court in Miami, they are going to lose.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "court in Miami") == "Rubio"
+
+
+def test_a_relative_clause_about_a_thing_frames_no_quote(nlp):
+    text = ("Donald Trump showed off his plane. The toilet seats were reupholstered with leather.\n\n"
+            "''It's like a new plane,'' Mr. Trump said in a documentary that showed off some of the renovations. "
+            "''The plane is very much an extension of the Trump brand.''")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "new plane") == "Donald Trump"
+    assert speaker_of(quotes, "extension of the Trump brand") == "Donald Trump"
+
+
+def test_a_split_quote_goes_on_the_quote_it_continues_past_reported_speech(nlp):
+    text = ("Hillary Clinton answered the question.\n\n"
+            "\u201cWe were attacked in downtown Manhattan,\u201d Clinton said, with a passion that almost suggested "
+            "that the question was out of line. \u201cI did spend a whole lot of time helping them rebuild.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "helping them rebuild") == "Hillary Clinton"
+
+
+def test_a_participle_after_upon_or_after_speaks_for_the_passive_subject(nlp):
+    text = ("Sarah Silverman was booed and shouted down by supporters after telling holdouts that they "
+            "were \u201cbeing ridiculous.\u201d\n\n"
+            "Silverman, herself a supporter, incurred a wave of boos upon saying, \u201cHillary heard the passion of the people.\u201d")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "passion of the people") == "Sarah Silverman"
+    assert speaker_of(quotes, "being ridiculous") == "Sarah Silverman"
+
+
+def test_what_a_person_shows_is_no_speech_of_theirs(nlp):
+    text = ("Peter Westmacott, the British ambassador, spoke on Saturday.\n\n"
+            "Westmacott also said that Obama shows \u201cgreat charm\u201d and exhibits a fondness for the United Kingdom.\n\n"
+            "\u201cPresident Obama seems to me to be somebody who is pretty fond of the UK,\u201d he said.")
+    quotes = quotes_of(nlp, text)
+    assert speaker_of(quotes, "great charm") == "Peter Westmacott"
+    assert speaker_of(quotes, "pretty fond of the UK") == "Peter Westmacott"
+
+
+def test_a_description_is_nobody_its_own_clause_names(nlp):
+    text = ("Hillary Clinton accused Donald Trump of sexism. He tells audiences she may be prosecuted.\n\n"
+            "\u201cIt doesn't make me nervous,\u201d the cautious candidate said of running against Mr. Trump.")
+    assert speaker_of(quotes_of(nlp, text), "make me nervous") == "Hillary Clinton"

@@ -69,7 +69,10 @@ def resolve_in_text_order(ctx: ArticleContext, found: list[Found]) -> None:
             earlier = None
             for back in range(index - 1, max(-1, index - 1 - INHERIT_LOOK_BACK), -1):
                 candidate = ordered.items[back]
-                if candidate.speaker is not None and candidate.end <= item.start:
+                # a split or running quote goes on the quote it continues, not on reported speech between
+                # ('"…," Clinton said, with a passion that suggested the question was out of line. "…"')
+                if candidate.speaker is not None and candidate.end <= item.start \
+                        and (item.kind != "direct" or candidate.kind != "indirect"):
                     earlier = candidate
                     break
             if earlier is not None and ctx.paragraph_of(item.start) - ctx.paragraph_of(earlier.end) <= 1:

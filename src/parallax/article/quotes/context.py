@@ -77,6 +77,8 @@ class ArticleContext:
     lead_mentions: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # fullest name → role
     genders: dict[str, str] = field(default_factory=dict)  # fullest name → "m" / "f", from evidence in the text
+    given_names: dict[str, set[str]] = field(default_factory=dict)  # given name (lower) → full names that have it
+    role_sets: dict[str, list[str]] = field(default_factory=dict)  # fullest name → every role written with it
     person_names: set[tuple[int, int]] = field(default_factory=set)  # entity spans spaCy mislabelled that name people
     posts: list = field(default_factory=list)
     marked: Ranges = field(default_factory=Ranges)  # quotation-mark spans (outer)

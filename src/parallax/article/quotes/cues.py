@@ -63,7 +63,8 @@ def is_cue(token, attitude: bool = False) -> bool:
         return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
     if attitude and lemma in TOPIC_VERBS and lemma not in SPEECH_VERBS:
         return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
-    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ == "prt") \
+    # (the particle is sometimes parsed as an adverb: "Rubio fired back forcefully")
+    if lemma not in SPEECH_VERBS and not any((lemma, c.lower_) in PHRASAL_CUES for c in token.children if c.dep_ in ("prt", "advmod")) \
             and not puts_it(token):
         return False
     return not any(child.dep_ == "aux" and child.lower_ in UNREALIZED_MARKERS for child in token.children)
@@ -80,18 +81,39 @@ def subject_of(verb):
     one: "X said ... and added ...", "He did not provide evidence, saying ...", "Clinton seemed
     ready to riff on it, telling the crowd ...", "Obama ended by saying ..."."""
     doc = verb.doc
+    start = verb
     if verb.tag_ == "VBG" and verb.dep_ in ("xcomp", "acl") and verb.i > 0:
         # "footage of Hillary Clinton asking, '…'", "caught him saying": the person right before the
         # participle is the one speaking, not the subject of the clause above it ("the ad uses …")
         before = doc[verb.i - 1]
         if before.dep_ in ("pobj", "dobj") and (before.ent_type_ == "PERSON" or before.lower_ in ("him", "her")):
             return before
+    conjoined = False  # climbed from a verb coordinated with this one: they share its subject
     for _ in range(6):
         # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
         # the subject nearest the verb is the speaker
         subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+        if not subjects and verb is not start:
+            # "Silverman was joined on stage by Al Franken and joked, '…'", "Silverman was booed by supporters
+            # after telling them …": the passive subject of the verb climbed to, not its agent
+            subjects = [child for child in verb.children if child.dep_ == "nsubjpass"]
+        if conjoined and verb.dep_ == "ccomp" and not is_cue(verb) and is_cue(verb.head) \
+                and any(c.dep_ == "cc" and c.i < start.i for c in verb.children) \
+                and (start.lemma_.lower() in REPORTING_CORE or not subjects or subjects[0].pos_ == "PRON"
+                                                                                      and subjects[0].lower_ in ("it", "there", "this")
+                                                                                      or subjects[0].dep_ == "nsubjpass"):
+            # "De Blasio said the move was made by Bratton and said, '…'", "Suu Kyi said it was too early
+            # but added, '…'": the parser hangs the second cue on the reported clause; it is the speaker's
+            verb = verb.head
+            conjoined = False
+            continue
         if subjects:
             return min(subjects, key=lambda child: abs(child.i - verb.i))
+        if verb is not start and verb.dep_ == "conj" and verb.head.i != verb.i:
+            # "was booed and shouted down by supporters after telling them …": the subject the coordinated
+            # verbs share, not the agent of the one climbed to
+            verb = verb.head
+            continue
         for child in verb.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:
@@ -105,10 +127,11 @@ def subject_of(verb):
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "NOUN" and head.i < verb.i and head.lemma_.lower() in DOCUMENT_NOUNS:
             return head  # "tweets urging people to attend and saying …": the document speaks, for whoever issued it
         if verb.dep_ in ("conj", "xcomp", "acomp"):
+            conjoined = verb.dep_ == "conj"
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:
             verb = head
-        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while") and head.head is not head:
+        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while", "upon", "on", "in", "without") and head.head is not head:
             verb = head.head
         elif verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in ("quote", "report", "cite"):
             # "X was quoted as saying …": the one quoted speaks

@@ -10,9 +10,11 @@ from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import (
     NOUN_CUES,
     ACCUSATION_VERBS,
+    FINDING_VERBS,
     FIRST_PERSON,
     PERSON_PRONOUNS,
     STANCE_OBJECT_VERBS,
+    TITLE_WORDS,
     UNREALIZED_MARKERS,
     SPEECH_VERBS,
     WEAK_VERBS,
@@ -24,7 +26,7 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker
 from parallax.article.quotes.marks import MarkedSpan
-from parallax.article.quotes.speakers import DOCUMENT_NOUNS, full_name, speaker_from_token, speaks_for_nobody
+from parallax.article.quotes.speakers import DOCUMENT_NOUNS, can_speak, full_name, speaker_from_token, speaks_for_nobody
 from parallax.names import plain_name
 
 SCARE_QUOTE_MAX_WORDS = 4
@@ -143,11 +145,8 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
 
     # '"…," said Mr. X' / '"…!" beamed Donald Hartley'
     if token.pos_ in ("VERB", "AUX") and speaks(token) and token.i + 1 < len(doc):
-        nxt = doc[token.i + 1]
-        ent = ctx.entity_of(nxt)
-        if ent is not None and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and ent.start >= nxt.i - 2:
-            return token, ent.root
-        return None
+        named = name_after_cue(ctx, token)
+        return (token, named) if named is not None else None
     # titles and roles before the name: "Texas delegate Bill Eastland", "Former Gov. Mike Huckabee"
     start = token
     while start.i + 1 < len(doc) and start.i - token.i < 5 and ctx.entity_of(start) is None \
@@ -159,6 +158,11 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
             # "Texas delegate Bill Eastland": the place is part of the title
             return attribution_after_name(ctx, doc, ent.end, speaks)
         subject, after = ent.root, ent.end
+        if after < len(doc) and doc[after].tag_ == "POS":
+            # '"…," Fox's Chris Wallace said' / 'the senator's spokeswoman said': the owner's person speaks
+            owned = owned_after(ctx, doc, after + 1)
+            if owned is not None:
+                subject, after = owned
     elif token.lower_ in SUBJECT_PRONOUNS:
         subject, after = token, token.i + 1
     elif token.pos_ in ("PROPN", "NOUN") and token.text[:1].isupper() and ctx.entity_of(token) is None:
@@ -177,13 +181,83 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         end = token.i + 1
         while end < len(doc) and end - token.i <= 5 and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "PUNCT") and doc[end].text not in ",.;:":
             end += 1
-        if end - 1 <= token.i or doc[end - 1].pos_ != "NOUN":
+        owned = owned_after(ctx, doc, end + 1) if end < len(doc) and doc[end].tag_ == "POS" and end > token.i + 1 else None
+        if owned is not None:
+            # '"…" the Post's senior politics editor Steven Ginsberg responded'
+            subject, after = owned
+        elif end - 1 <= token.i or doc[end - 1].pos_ != "NOUN":
             return None
-        subject, after = doc[end - 1], end
+        else:
+            subject, after = doc[end - 1], end
+        if token.text[:1].isupper():
+            # '"… the last season!" The Netflix drama follows …': a capital opens a sentence of its
+            # own, whose verb speaks only when it is a reporting verb
+            found = verb_after(doc, after, lambda verb: not ctx.quoted(verb.idx) and is_cue(verb))
+            return (found, subject) if found is not None else None
     else:
         return None
     found = verb_after(doc, after, speaks)
     return (found, subject) if found is not None else None
+
+
+# how many words an inverted cue's subject phrase may run ("said Oversight ranking Democrat Elijah Cummings")
+INVERTED_SUBJECT_WORDS = 8
+
+
+def name_after_cue(ctx: ArticleContext, cue):
+    """The speaker named right after an inverted cue: '"…," said Mr. Gunnels', 'tweeted Rubio
+    spokesman Alex Conant', 'said Oversight ranking Democrat Elijah Cummings (D-Md.)', 'said
+    Skelly'. Titles, roles and owners may come first ("Rubio spokesman"); the last name of the
+    phrase is the speaker, or its head noun after an owner ("said Trump's spokeswoman")."""
+    doc = ctx.doc
+    last = None  # the token standing for the latest name in the phrase
+    i = cue.i + 1
+    while i < len(doc) and i - cue.i <= INVERTED_SUBJECT_WORDS:
+        t = doc[i]
+        ent = ctx.entity_of(t)
+        if ent is not None and ent.start == i and ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not ctx.quoted(t.idx):
+            last, i = ent.root, ent.end
+            continue
+        if ent is not None and ent.start == i and t.pos_ == "PROPN" and not ctx.quoted(t.idx):
+            i = ent.end  # an owner the tagger mislabelled ("Rubio spokesman", Rubio a PRODUCT)
+            continue
+        if ent is None and t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_WORDS:
+            # a name the tagger missed ("Elijah Cummings"), or a known surname it took for another word
+            end = i
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and ctx.entity_of(doc[end + 1]) is None:
+                end += 1
+            last, i = doc[end], end + 1
+            continue
+        if ent is None and t.text[:1].isupper() and t.lower_ in ctx.people and not t.is_punct:
+            last, i = t, i + 1
+            continue
+        if t.tag_ == "POS" and last is not None and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "ADJ"):
+            # "said Trump's spokeswoman": the owner's person speaks, unnamed
+            head = next((w for w in doc[i + 1:min(len(doc), i + 5)] if w.pos_ == "NOUN" and w.i == w.head.i or w.dep_ != "compound"
+                         and w.pos_ == "NOUN"), None)
+            return head if head is not None and ctx.entity_of(head) is None and \
+                not any(ctx.entity_of(w) is not None for w in doc[i + 1:head.i]) else last
+        if t.pos_ in ("NOUN", "ADJ") or t.lower_ in TITLE_WORDS or t.tag_ == "VBG" and i + 1 < len(doc) and doc[i + 1].pos_ in ("PROPN", "NOUN"):
+            i += 1
+            continue
+        break
+    return last
+
+
+def owned_after(ctx: ArticleContext, doc, i: int):
+    """After an owner's "'s": the person named ("Fox's Chris Wallace") or the noun of the
+    person unnamed ("Trump's campaign spokeswoman"), as (subject token, index after it)."""
+    start = i
+    while i < len(doc) and i - start < 5:
+        t = doc[i]
+        ent = ctx.entity_of(t)
+        if ent is not None and ent.start == i and ent.label_ == "PERSON":
+            return ent.root, ent.end
+        if t.pos_ not in ("NOUN", "ADJ", "PROPN") or ent is not None:
+            break
+        i += 1
+    last = doc[i - 1] if i > start else None
+    return (last, i) if last is not None and last.pos_ == "NOUN" else None
 
 
 def attribution_after_name(ctx: ArticleContext, doc, i: int, speaks):
@@ -203,12 +277,26 @@ def verb_after(doc, after: int, speaks):
     if after >= len(doc):
         return None
     nxt = doc[after]
-    if nxt.text == ",":
-        # an apposition closed by a comma, within one sentence and a few words
-        close = next((t for t in doc[after + 1:min(len(doc), after + 18)] if t.text == "," or t.is_sent_start or "\n" in t.text), None)
-        if close is None or close.text != "," or close.i + 1 >= len(doc):
+    if nxt.text == "(":
+        # a party and state in brackets ("Sen. Richard Blumenthal (D-Conn.) said")
+        close = next((t for t in doc[after + 1:min(len(doc), after + 8)] if t.text == ")"), None)
+        if close is None or close.i + 1 >= len(doc):
             return None
         nxt = doc[close.i + 1]
+    if nxt.text == ",":
+        # an apposition closed by a comma, within one sentence and a few words; it may hold commas
+        # of its own ("Mr. Daniloff, now 81 and retired in Cambridge, Mass., said")
+        for t in doc[nxt.i + 1:min(len(doc), after + 18)]:
+            if t.is_sent_start or "\n" in t.text:
+                return None
+            if t.text != "," or t.i + 1 >= len(doc):
+                continue
+            following = doc[t.i + 1]
+            if following.pos_ == "ADV" and following.i + 1 < len(doc):
+                following = doc[following.i + 1]
+            if speaks(following):
+                return following
+        return None
     if nxt.pos_ == "ADV" and nxt.i + 1 < len(doc):
         nxt = doc[nxt.i + 1]  # "Bozell then said"
     if nxt.pos_ == "AUX" and nxt.lower_ in ("will", "would", "'ll") and nxt.i + 1 < len(doc) and nxt.head.lemma_.lower() in SPEECH_VERBS:
@@ -218,7 +306,12 @@ def verb_after(doc, after: int, speaks):
 
 def loose_subject(ctx: ArticleContext, cue):
     """A cue the parser left without a subject ("…, her adviser, Jake Sullivan, said:"): the
-    nearest person or organisation named before it in its clause."""
+    nearest person or organisation named before it in its clause ("As Akhil Amar, professor of law
+    at Yale, put it": the one "as" introduces, not the place in his apposition)."""
+    mark = next((c for c in cue.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    named = next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ in ("PROPN", "NOUN")), None) if mark is not None else None
+    if named is not None:
+        return named
     for i in range(cue.i - 1, max(-1, cue.i - 14), -1):
         token = ctx.doc[i]
         if token.is_sent_start and i != cue.i - 1 and token.i < cue.i - 1 and token.pos_ in ("VERB",):
@@ -226,7 +319,7 @@ def loose_subject(ctx: ArticleContext, cue):
         if token.pos_ == "VERB" or token.text in "“”\"" or ctx.quoted(token.idx) or "\n" in token.text:
             break
         ent = ctx.entity_of(token)
-        if ent is not None and ent.label_ in ("PERSON", "ORG"):
+        if ent is not None and ent.label_ in ("PERSON", "ORG") and not (ent.root.dep_ == "pobj" and ent.root.head.head.pos_ == "NOUN"):
             return ent.root
         if token.is_sent_start:
             break
@@ -258,7 +351,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             # 'Trump attacked "the hateful ideology of radical Islam"': the words a stance is taken in are the subject's
             governing = stance
         for ancestor in inside.root.ancestors if stance is None else ():
-            if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx):
+            if is_cue(ancestor) and not (outer[0] <= ancestor.idx < outer[1]) and subject_of(ancestor) is not None and not ctx.quoted(subject_of(ancestor).idx) \
+                    and not described_thing(ancestor, subject_of(ancestor)) and not shows_a_trait(ancestor):
                 weak = ancestor.lemma_.lower() in WEAK_VERBS
                 if governing is None or not weak:
                     governing = ancestor
@@ -289,6 +383,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             subject = subject_of(cue) or loose_subject(ctx, cue) or (entity_after(ctx, cue) if cue.is_sent_start else None)
             if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
+            if described_thing(cue, subject):
+                continue
             # a weak verb ("asked", "continued") frames a long quote only when the quote follows it
             # right after a comma or colon ('She continued, "…"')
             if cue.lemma_.lower() in WEAK_VERBS and end - start > 80 and not opens_after(ctx, cue, outer):
@@ -304,6 +400,19 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
         return attribute_nearby(ctx, outer, window, first_index, last_index, previous)
     _, cue, subject = best
     return cue.text, (cue.idx, cue.idx + len(cue.text)), speaker_from_token(ctx, subject, previous), subject
+
+
+def shows_a_trait(cue) -> bool:
+    """"Westmacott said that Obama shows 'great charm'": what a person shows is no speech of theirs
+    (what a document or a poll shows is its finding)."""
+    subject = subject_of(cue)
+    return cue.lemma_.lower() in FINDING_VERBS and subject is not None and (subject.ent_type_ == "PERSON" or subject.lower_ in PERSON_PRONOUNS)
+
+
+def described_thing(cue, subject) -> bool:
+    """'"…," Mr. Trump said in a documentary that showed off …' / 'Clinton said, with a passion that
+    almost suggested …': the cue of a relative clause about a thing that cannot speak frames nothing."""
+    return cue.dep_ == "relcl" and subject.lower_ in ("that", "which") and cue.head.pos_ == "NOUN" and not can_speak(cue.head)
 
 
 # ("as" is left out: "as Clinton noted, …" frames the words it introduces)

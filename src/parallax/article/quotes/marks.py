@@ -42,6 +42,10 @@ def _mark_role(text: str, i: int) -> str | None:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if ch in OPEN_DOUBLE:
+        # a left mark typed where a right one belongs ('“It's unusual,“ said Larry Noble'): after the
+        # quote's last word or stop and before a space, it closes
+        if ch == "“" and (_is_word(before) or before in ".,!?…") and (after.isspace() or i + 1 == len(text)):
+            return "close"
         return "open"
     if ch in CLOSE_DOUBLE:
         # a paragraph opened with a right mark by mistake ('”Mr. Trump embodies…”')
@@ -85,6 +89,9 @@ def _doubled_role(text: str, i: int) -> str | None:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 2] if i + 2 < len(text) else " "
     if before.isspace() or before in "([{—–-/:" or i == 0:
+        if after.isspace() and before.isspace() and text[:i].rstrip()[-1:] in ".,!?…":
+            # "coalitions, '' said Mr. Gunnels": a spaced mark right after the quote's last comma or stop closes
+            return "close"
         return "open" if not after.isspace() else None
     return "close"
 

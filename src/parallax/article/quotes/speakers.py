@@ -31,7 +31,7 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.article.quotes.marks import fills_marks
-from parallax.names import given_name_sex, plain_name
+from parallax.names import INSTITUTION_WORDS, given_name_sex, plain_name
 
 # things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
 # (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
@@ -74,18 +74,27 @@ _CUE_STEMS = {v[:-1] if v.endswith("e") else v for v in REPORTING_WORDS}
 def without_fused_cue(ent, name: str) -> str:
     """"Stated Stone", "Said Ellis": an inverted cue the tagger took into the name."""
     words = name.split()
-    if len(words) > 1 and (words[0].lower().rstrip("s").rstrip("ed") in _CUE_STEMS
-                           or len(ent) > 1 and ent[0].lemma_.lower() in REPORTING_WORDS and ent[0].text == words[0]):
+    if len(words) < 2:
+        return name
+    # (an inflected form only: "Hope Hicks" is no "hoped Hicks")
+    first = words[0].lower()
+    if first.endswith(("s", "d")) and first.rstrip("s").rstrip("ed") in _CUE_STEMS \
+            or len(ent) > 1 and ent[0].lemma_.lower() in REPORTING_WORDS and ent[0].text == words[0] and first != ent[0].lemma_.lower():
         return name.split(" ", 1)[1]
     return name
 
 
-def looks_like_person(ent, role: str | None) -> bool:
-    """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person."""
+def looks_like_person(ent, role: str | None, alone: frozenset[str] = frozenset()) -> bool:
+    """spaCy sometimes labels "ministry spokeswoman Irina Solak" ORG: a name behind a personal title is a person;
+    so is "Carly Fiorina" tagged ORG, a given name and a surname that the article also uses alone
+    (``alone``: words written as a name by themselves, "Fiorina said")."""
     if ent.label_ == "PERSON":
         return True
     if ent.label_ not in ("ORG", "GPE", "NORP") or not 1 <= len(ent) <= 3 or not all(t.pos_ == "PROPN" for t in ent):
         return False
+    if len(ent) == 2 and ent[1].text in alone and given_name_sex(ent[0].text) is not None \
+            and ent[1].lower_ not in INSTITUTION_WORDS and not ent.text.isupper():
+        return True
     root = ent.root
     # "Priebus, the GOP chairman" (a personal title in apposition) / "Reince Priebus" with only the
     # surname tagged (a given name before it)
@@ -102,10 +111,11 @@ def looks_like_person(ent, role: str | None) -> bool:
 def collect_people(ctx: ArticleContext) -> None:
     """Full names per surname (two Clintons stay two people), and roles from titles and appositions."""
     mentions = []
+    alone = names_alone(ctx)
     for ent in ctx.ents:
         role = role_of(ent)
         # a title in quotation marks ("Citizen Trump," a film) names a work, not the person in it
-        if not looks_like_person(ent, role) or fills_marks(ctx.article.text, ent.start_char, ent.end_char):
+        if not looks_like_person(ent, role, alone) or fills_marks(ctx.article.text, ent.start_char, ent.end_char):
             continue
         name = without_fused_cue(ent, plain_name(ent.text))
         tokens = name.split()
@@ -123,19 +133,42 @@ def collect_people(ctx: ArticleContext) -> None:
     for ent, name, role in mentions:
         if len(name.split()) >= 2 and salient_subject(ctx, ent) and ent.root.dep_ != "poss":
             ctx.lead_mentions.setdefault(name.split()[-1].lower(), []).append((ent.start_char, full_name(ctx, name)))
+    for full in {full for fulls in ctx.namesakes.values() for full in fulls}:
+        ctx.given_names.setdefault(full.split()[0].lower(), set()).add(full)
     for ent, name, role in mentions:
         full = full_name(ctx, name, ent.start_char)
         ctx.namesakes.setdefault(full.split()[-1].lower(), {}).setdefault(full, [])
-        if ent.start_char not in ctx.namesakes[full.split()[-1].lower()][full]:
+        # (a given name alone, "Tom" for Tom Ebeling, does not count as a mention of the surname: the bare
+        # "Ebeling" goes to the namesake most often called by it)
+        if ent.start_char not in ctx.namesakes[full.split()[-1].lower()][full] \
+                and name.split()[-1].lower() == full.split()[-1].lower():
             insort(ctx.namesakes[full.split()[-1].lower()][full], ent.start_char)
         if role and full not in ctx.roles:
             ctx.roles[full] = role
+        if role and role not in ctx.role_sets.setdefault(full, []):
+            ctx.role_sets[full].append(role)
+
+
+def names_alone(ctx: ArticleContext) -> frozenset[str]:
+    """Capitalised words the article writes as a whole name by themselves ("Fiorina said"): a
+    one-word entity, or a proper noun outside any entity with no proper noun beside it."""
+    doc, words = ctx.doc, set()
+    for ent in ctx.ents:
+        if len(ent) == 1 and ent[0].pos_ == "PROPN":
+            words.add(ent.text)
+    for token in doc:
+        if token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper() and not token.is_sent_start \
+                and not (token.i > 0 and doc[token.i - 1].pos_ == "PROPN") \
+                and not (token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"):
+            words.add(token.text)
+    return frozenset(words)
 
 
 def role_of(ent) -> str | None:
     """Title words before a name ("Kremlin spokesman") or an apposition after it."""
     role = _role_of(ent)
-    if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)):
+    if role and (MONTH.search(role) or "@" in role or not re.search(r"[A-Za-z]{3}", role)
+                 or role.lower() in ("himself", "herself", "themselves", "itself")):
         role = None
     if role is None:
         # "Judge Richard Berman", "Sen. Ruth Vale": the title inside the name is the role
@@ -216,6 +249,9 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None, titles: lis
         return name
     key = tokens[-1].lower()
     namesakes = ctx.namesakes.get(key)
+    if len(tokens) == 1 and all(full == name for full in namesakes or ()) and len(ctx.given_names.get(key, ())) == 1:
+        # "Hillary" alone, when no one is so surnamed and one person this article names in full is a Hillary
+        return next(iter(ctx.given_names[key]))
     if not namesakes:
         candidate = ctx.people.get(key)
         return candidate if candidate and len(candidate) >= len(name) and len(tokens) == 1 else name
@@ -230,29 +266,44 @@ def full_name(ctx: ArticleContext, name: str, at: int | None = None, titles: lis
         known = ctx.genders.get(only) or (given_name_sex(only.split()[0]) if len(only.split()) >= 2 else None)
         return name if honorifics and known not in (None, *honorifics) else only
     fitting = [full for full in namesakes if titles and title_fits(ctx, full, titles)]
+    if titles and not fitting:
+        # nobody known to fit: whoever the title does not rule out ("Ms. Khan", her given name unknown)
+        fitting = [full for full in namesakes if title_fits(ctx, full, titles, loose=True)]
     if len(fitting) == 1:
         return fitting[0]
+    pool = set(fitting or namesakes)
     if at is not None:
         # the namesake last named in full as a main subject, in this or the two paragraphs before
         # ("… Bill Clinton took the stage. 'We are ready,' Clinton said.")
-        leads = ctx.lead_mentions.get(key, [])
+        leads = [lead for lead in ctx.lead_mentions.get(key, []) if lead[1] in pool]
         i = bisect_left(leads, (at, ""))
         if i and 0 <= ctx.paragraph_of(at) - ctx.paragraph_of(leads[i - 1][0]) <= PRONOUN_REACH:
             return leads[i - 1][1]
     # a bare surname shared by two people names the main one: the most mentioned, then the first
     # named ("Clinton and her husband, former President Bill Clinton" — "Clinton said" is Hillary)
-    return min(namesakes, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
+    return min(pool, key=lambda full: (-len(namesakes[full]), min(namesakes[full], default=1 << 60), -len(full), full))
+
+
+def person_name(ctx: ArticleContext, ent) -> str:
+    """The fullest name of the person a mention names, the titles written with it deciding
+    between namesakes ("Mrs. Clinton" is Hillary, "Ms. Khan" the mother)."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    titles = [w for w in [before, *(t.lower_ for t in ent[:-1])] if w in TITLE_WORDS]
+    return full_name(ctx, plain_name(ent.text), ent.start_char, titles)
 
 
 HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "sir": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "miss": "f", "madam": "f"}
 
 
-def title_fits(ctx: ArticleContext, full: str, titles: list[str]) -> bool:
-    """"Mrs." fits a woman, "President" someone whose role or name holds that word."""
+def title_fits(ctx: ArticleContext, full: str, titles: list[str], loose: bool = False) -> bool:
+    """"Mrs." fits a woman, "President" someone whose role or name holds that word; with
+    ``loose``, an honorific fits anyone not known to be of the other sex."""
     for title in titles:
         gender = HONORIFIC_GENDER.get(title)
         if gender is not None:
-            if ctx.genders.get(full) != gender:
+            known = ctx.genders.get(full) or given_name_sex(full.split()[0])
+            if known != gender and not (loose and known is None):
                 return False
             continue
         office = ABBREVIATED.get(title, title).lower().rstrip(".")
@@ -271,6 +322,7 @@ def infer_genders(ctx: ArticleContext) -> None:
     doc = ctx.doc
     votes: dict[str, dict[str, int]] = {}  # pronouns that follow the name
     marked: dict[str, dict[str, int]] = {}  # gendered words beside the name
+    honorific_marks: dict[str, int] = {}  # how many of them are honorifics (Mr., Ms.), not job nouns
     people = [e for e in ctx.ents if label_of(ctx, e) == "PERSON"]
     names = []
     for ent in people:
@@ -288,6 +340,8 @@ def infer_genders(ctx: ArticleContext) -> None:
         window += [t.lower_ for t in ent]
         tally["f"] += sum(w in FEMALE_WORDS for w in window)
         tally["m"] += sum(w in MALE_WORDS for w in window)
+        honorific_marks.setdefault(name, 0)
+        honorific_marks[name] += sum(w in HONORIFIC_GENDER for w in window)
     # A subject pronoun usually points to the last person named before it in the same or previous sentence.
     sentence_of = [0] * len(doc)
     for number, sent in enumerate(ctx.sentences):
@@ -314,7 +368,11 @@ def infer_genders(ctx: ArticleContext) -> None:
         # name's usual sex ("Hillary", "Joe"), then which pronouns follow the name
         words = marked[name]
         if words["m"] != words["f"]:
-            ctx.genders[name] = "m" if words["m"] > words["f"] else "f"
+            marked_sex = "m" if words["m"] > words["f"] else "f"
+            given = given_name_sex(name.split()[0]) if len(name.split()) >= 2 else None
+            # "Trump spokesman Hope Hicks": a job noun said of either sex does not overrule the given name
+            # (an honorific does)
+            ctx.genders[name] = given if given and given != marked_sex and not honorific_marks.get(name) else marked_sex
             continue
         # a name of one word is a given name when nobody this article names in full bears it as a
         # surname ("Melanie"; not "Carson" after "Ben Carson")
@@ -385,7 +443,10 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         role = ctx.roles.get(name) or (ctx.article.text[start:ent.start_char].strip() or None)
         return Speaker(name=name, start=ent.start_char, end=ent.end_char, label=label, role=role,
                        ref=(ent.start_char, ent.end_char))
-    if token.pos_ == "PROPN" or untagged_name(token):
+    # (a lower-case word the tagger called a proper noun is none: '"…," the senator said')
+    if token.pos_ == "PROPN" and not token.text.islower() or untagged_name(token) or token.text[:1].isupper() and token.lower_ in ctx.people \
+            and (not token.is_sent_start or after_closing_mark(token)) and token.pos_ not in ("PRON", "DET"):
+        # (a known surname the tagger took for another part of speech: '"…," said Skelly')
         name = plain_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name, start)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
@@ -394,6 +455,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     # A description: "the spokesman", "the statement", "officials", "the ministry".
     if token.lemma_.lower() in DOCUMENT_NOUNS:
         return document_speaker(ctx, token, previous, (start, end))
+    if token.pos_ == "NOUN" and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "another", "one") and c.i < token.i
+                                    for c in token.children):
+        # "one Clinton aide said", "wrote another supporter": somebody new and unnamed, not the person
+        # named earlier with that role
+        name = plain_name(ctx.article.text[start:end])
+        return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
     by_role = speaker_by_role(ctx, token)
     introduced = unnamed_introduction(ctx, token)
     if introduced is not None and (by_role is None or by_role.ref is None or by_role.ref[0] < introduced.idx):
@@ -447,6 +514,14 @@ COLLECTIVE_NOUNS = frozenset("""police staff management security intelligence le
     defense defence family clergy faculty personnel""".split())
 
 
+def can_speak(token) -> bool:
+    """A common noun that can stand for someone who speaks, or for what carries their words: a
+    person, a body, a document ("a documentary", "a passion" cannot)."""
+    lemma = token.lemma_.lower()
+    return lemma in INSTITUTION_NOUNS | ANONYMOUS_NOUNS | COLLECTIVE_NOUNS | NOT_SPEAKERS | FEMALE_WORDS | MALE_WORDS \
+        or lemma in _PERSON_TITLE_STEMS or lemma.endswith(("er", "or", "ist", "ian", "ant", "ent"))
+
+
 def abstract_noun(ctx: ArticleContext, token) -> bool:
     """"History suggests …": a singular common noun standing alone (nothing before it, no phrase
     after it) that names neither a person nor a body of people speaks for nobody. What a thing
@@ -468,6 +543,14 @@ def document_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]
     owner = document_owner(ctx, token)
     if owner is not None:
         return owner.at(*span)
+    sender = next((w for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from") for w in c.children
+                   if w.dep_ == "pobj" and w.pos_ == "NOUN" and w.tag_ == "NN"), None)
+    if sender is not None and not any(c.dep_ == "amod" and c.tag_ == "VBN" for c in token.children):
+        # "a letter from the staff association", "Thursday's memo from the panel": a body unnamed issued it
+        first, last = phrase_span(sender)
+        name = plain_name(ctx.article.text[first:last])
+        if name:
+            return Speaker(name=name, start=span[0], end=span[1], label="NOUN")
     pronoun = next((c for c in token.children if c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or c.lower_ in ("their", "its"))), None)
     if pronoun is not None:
         # "his campaign finance documents": the person the pronoun stands for
@@ -518,9 +601,16 @@ def member_speaker(ctx: ArticleContext, token, previous, span: tuple[int, int]) 
 
 
 def untagged_name(token) -> bool:
-    """A capitalised word mid-sentence that the tagger took for a common noun ("D’Souza replied")."""
-    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() and not token.is_sent_start \
+    """A capitalised word mid-sentence that the tagger took for a common noun ("D’Souza replied");
+    right after a quote's closing mark is mid-sentence too ('"…?" Hannity pressed')."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.text.isupper() \
+        and (not token.is_sent_start or after_closing_mark(token)) \
         and not any(c.dep_ == "det" for c in token.children) and token.lower_ not in TITLE_WORDS
+
+
+def after_closing_mark(token) -> bool:
+    """The token follows a quotation's closing mark, with no stop between ('"…?" Hannity pressed')."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("”", "\"", "''", "’")
 
 
 # descriptions of unnamed people: "the source said" points back to nobody named; nor does "the
@@ -537,7 +627,8 @@ def refers_to_a_person(token) -> bool:
         return False
     if not any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         return False
-    return not any(child.pos_ == "PROPN" for child in token.children)
+    # (a place or party before an office still describes one person: "the Florida senator")
+    return token.lemma_.lower() in _PERSON_TITLE_STEMS or not any(child.pos_ == "PROPN" for child in token.children)
 
 
 def document_owner(ctx: ArticleContext, token) -> Speaker | None:
@@ -610,7 +701,8 @@ def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
             return owner.at(*here)
         candidates = []
         for sub in earlier.subtree:
-            if sub.dep_ == "agent" or (sub.lower_ == "by" and sub.dep_ == "prep"):
+            if sub.dep_ == "agent" or (sub.lower_ == "by" and sub.dep_ == "prep") \
+                    or (sub.lower_ == "from" and sub.dep_ == "prep" and sub.head.i == earlier.i):  # "a letter from the association"
                 candidates += [c for c in sub.children if c.dep_ == "pobj"]
         head = earlier.head
         candidates += [c for c in head.children if c.dep_ == "nsubj" and c.i != earlier.i]
@@ -630,7 +722,8 @@ def issuer_of(ctx: ArticleContext, token, guess: bool = True) -> Speaker | None:
 def speaker_by_role(ctx: ArticleContext, token, fitting_only: bool = False) -> Speaker | None:
     """"the spokesman" → the earlier person whose role has that word; with ``fitting_only``, only
     one whose role has the description's modifiers too ("the Kentucky Republican")."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not fitting_only:
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or token.pos_ == "PROPN" and not fitting_only \
+            and not token.text.islower():
         return None
     lemma = token.lemma_.lower()
     best = None
@@ -641,16 +734,24 @@ def speaker_by_role(ctx: ArticleContext, token, fitting_only: bool = False) -> S
         return any(w.rstrip(".") in (lemma, lemma + "s") and (i == len(words) - 1 or words[i + 1] in ("at", "of", "for", "in", "to"))
                    for i, w in enumerate(words))
 
-    holders = [(name, role) for name, role in ctx.roles.items() if heads(role)]
-    # "the former president": a holder whose role has the description's modifiers too
-    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.pos_ in ("ADJ", "NOUN", "PROPN")}
+    # every role written with a name counts ("Vermont Sen. Bernie Sanders" … "Sanders, the chief rival")
+    holders = [(name, role) for name, roles in ctx.role_sets.items() for role in roles if heads(role)]
+    # "the former president": a holder whose role has the description's modifiers too; when nobody
+    # known has them, the description points back like "he" does ("Bill Clinton bashed Sanders. '…,'
+    # the former president said" is not Vice President Biden)
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "NOUN", "PROPN")}
     fitting = [(name, role) for name, role in holders if modifiers <= set(role.lower().replace(",", " ").split())]
-    if modifiers and fitting or fitting_only:
+    if modifiers and not fitting and not fitting_only:
+        # "the Senate Democratic leader" for "Senate Minority Leader Harry M. Reid": some of them
+        fitting = [(name, role) for name, role in holders if modifiers & set(role.lower().replace(",", " ").split())]
+    if modifiers or fitting_only:
         holders = fitting
     for name, role in holders:
-        position = ctx.first_position(name)
+        # the holder mentioned last before the description ("Cruz defends his bona fides …: '…,' the
+        # senator says" is Cruz, not a senator introduced after him and mentioned long ago)
+        position = last_mention(ctx, name, token.idx)
         if 0 <= position < token.idx and (best is None or position > best[0]):
-            best = (position, name, role)
+            best = (position, name, ctx.roles.get(name) or role)
     if best is None:
         # A description before the name ("the energy minister said ... Energy Minister Jane Doe told ...").
         for name, role in holders:
@@ -660,9 +761,20 @@ def speaker_by_role(ctx: ArticleContext, token, fitting_only: bool = False) -> S
                     best = (position, name, role)
     if best:
         position, name, role = best
-        return Speaker(name=name, start=token.idx, end=token.idx + len(token.text), label="PERSON", role=role,
-                       ref=(position, position + len(name)))
+        mention = ctx.token_from(position)
+        ent = ctx.entity_of(mention) if mention is not None else None
+        ref = (ent.start_char, ent.end_char) if ent is not None and ent.start_char == position else (position, position + len(name))
+        return Speaker(name=name, start=token.idx, end=token.idx + len(token.text), label="PERSON", role=role, ref=ref)
     return None
+
+
+def last_mention(ctx: ArticleContext, name: str, before: int) -> int:
+    """Where the person of this fullest name was last mentioned before ``before`` (by any form
+    of the name that resolves to them), or -1."""
+    positions = ctx.namesakes.get(name.split()[-1].lower(), {}).get(name) if name.split() else None
+    positions = positions or ctx.name_positions(name)
+    i = bisect_left(positions, before)
+    return positions[i - 1] if i else -1
 
 
 def recent_speaker(previous: list[Found], before: int, labels=("PERSON",)) -> Speaker | None:
@@ -709,10 +821,11 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
     subject or the speaker of a cue), in this or the previous two paragraphs, whose gender agrees;
     else the latest agreeing person named before it."""
     here = (token.idx, token.idx + len(token.text))
+    others = named_in_own_clause(ctx, token)
 
     def compatible(name: str) -> bool:
         known = ctx.genders.get(name)
-        return gender is None or known is None or known == gender
+        return (gender is None or known is None or known == gender) and name not in others
 
     paragraph = ctx.paragraph_of(token.idx)
     best: tuple[int, Speaker] | None = None
@@ -739,8 +852,13 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON" or not salient_subject(ctx, ent):
             continue
-        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        name = person_name(ctx, ent)
         if compatible(name):
+            main = main_subject_before(ctx, ent, compatible)
+            if main is not None:
+                # "Carson turned the story back on the Post, pointing out that the paper's Robert Costa had
+                # reported …. '…,' he said": the subject of the sentence, not of a report inside it
+                ent, name = main
             best = (ent.start_char, Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
                                             ref=(ent.start_char, ent.end_char)))
             break
@@ -755,7 +873,7 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
             break
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
-        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        name = person_name(ctx, ent)
         # this far from any subject, "she" needs someone known to be a woman (not merely not known to be a man)
         if compatible(name) and (gender is None or ctx.genders.get(name) == gender):
             return Speaker(name=name, start=here[0], end=here[1], label="PERSON", role=ctx.roles.get(name),
@@ -763,6 +881,47 @@ def person_antecedent(ctx: ArticleContext, token, previous, gender: str | None) 
     if unnamed is not None:
         start, end = phrase_span(unnamed)
         return Speaker(name=plain_name(ctx.article.text[start:end]), start=here[0], end=here[1], label="NOUN")
+    return None
+
+
+def named_in_own_clause(ctx: ArticleContext, token) -> set[str]:
+    """People the subject's own clause names besides it ("the cautious candidate said of running
+    against Mr. Trump", "he told Smith"): the subject is none of them."""
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or verb.i == token.i:
+        return set()
+    names = set()
+    # its objects and prepositional phrases after the verb, not clauses hung on it ("he said after
+    # prosecutor Ryan Dickey read the facts to which Lazar admitted" does not rule Lazar out)
+    stack = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "prep") and c.i > verb.i]
+    while stack:
+        t = stack.pop()
+        if ctx.quoted(t.idx):
+            continue
+        ent = ctx.entity_of(t)
+        if ent is not None and ent.root.i == t.i and label_of(ctx, ent) == "PERSON":
+            names.add(person_name(ctx, ent))
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "advcl", "ccomp", "acl", "appos"))
+    return names
+
+
+def main_subject_before(ctx: ArticleContext, ent, compatible):
+    """When ``ent`` is the subject of a clause inside its sentence, the person who is the subject of
+    the sentence's main verb earlier in it, if the pronoun can be them: (entity, fullest name)."""
+    root = ent.root
+    if root.head.dep_ in ("ROOT", "conj") or root.head.head.i == root.head.i:
+        return None
+    sentence = ctx.sentence_at(ent.start_char)
+    if sentence is None:
+        return None
+    for other in ctx.ents_before(ent.start_char):
+        if other.start_char < sentence.start_char:
+            return None
+        head = other.root.head
+        if other.root.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "ROOT" and label_of(ctx, other) == "PERSON" \
+                and not ctx.quoted(other.start_char):
+            name = person_name(ctx, other)
+            return (other, name) if compatible(name) else None
     return None
 
 
@@ -827,7 +986,7 @@ def newly_introduced(ctx: ArticleContext, token, since: int, compatible) -> Spea
         if ctx.quoted(ent.start_char) or label_of(ctx, ent) != "PERSON":
             continue
         # the nearest person before the pronoun, named in full for the first time, with a role in apposition
-        name = full_name(ctx, plain_name(ent.text), ent.start_char)
+        name = person_name(ctx, ent)
         if len(plain_name(ent.text).split()) < 2 or ctx.first_position(name) != ent.start_char \
                 or not any(c.dep_ == "appos" for c in ent.root.children) or not compatible(name) \
                 or ctx.sentence_index(ent.start_char) == ctx.sentence_index(since):
@@ -848,18 +1007,26 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
     if person:
         return person_antecedent(ctx, token, previous, PERSON_PRONOUNS.get(token.lower_))
     plural = token.lower_ in ("they", "them")
-    # "they" is a body or several people, never one named person
-    labels = ("ORG", "GPE", "NORP") if plural else ("ORG", "GPE", "NORP", "PERSON")
+    # "they" is a body or several people, never one named person; "it" is a body or a document, never a person
+    labels = ("ORG", "GPE", "NORP")
     here = (token.idx, token.idx + len(token.text))
     paragraph = ctx.paragraph_of(token.idx)
     group = plural_subject(ctx, token) if plural else None
+    thing = None if plural else singular_subject_before(ctx, token)
     for found in earlier(previous, token.idx):
         if paragraph - ctx.paragraph_of(found.start) > PRONOUN_REACH:
             break
-        if group is not None and found.start < group.idx:
+        if group is not None and found.start < group.idx or thing is not None and found.start < thing.idx:
             break
-        if found.speaker and found.speaker.label in labels:
+        if found.speaker and (found.speaker.label in labels or not plural and found.speaker.label == "NOUN"
+                              and found.subject is not None and found.subject.lemma_.lower() in INSTITUTION_NOUNS):
+            # ("the company wrote in its statement. It added, …": a body written as a noun)
             return found.speaker.at(*here)
+    if thing is not None:
+        # "Thursday's memo from the panel seemed aimed at …. '…,' it stated": the document or body just before
+        named = speaker_from_token(ctx, thing, previous)
+        if named is not None:
+            return named.at(*here)
     if group is not None:
         named = speaker_from_token(ctx, group, previous)
         if named is not None:
@@ -870,6 +1037,31 @@ def antecedent(ctx: ArticleContext, token, previous: list[Found], person: bool) 
             name = plain_name(ent.text)
             return Speaker(name=name, start=here[0], end=here[1], label=label, role=ctx.roles.get(name),
                            ref=(ent.start_char, ent.end_char))
+    return None
+
+
+# how many sentences back "it" looks for the document or body it stands for
+THING_REACH = 2
+
+
+def singular_subject_before(ctx: ArticleContext, token):
+    """The latest singular document or body that is the subject of a main clause in the two
+    sentences before "it" (or earlier in its own), outside quotes: "Thursday's memo from the
+    panel", "the company"."""
+    sentence = ctx.sentence_index(token.idx)
+    if sentence < 0:
+        return None
+    paragraph = ctx.paragraph_of(token.idx)
+    for index in range(sentence, max(-1, sentence - THING_REACH - 1), -1):
+        sent = ctx.sentences[index]
+        if paragraph - ctx.paragraph_of(sent.start_char) > 1:
+            return None
+        for candidate in reversed([t for t in sent if t.i < token.i]):
+            if candidate.dep_ not in ("nsubj", "nsubjpass") or candidate.head.dep_ not in ("ROOT", "conj") \
+                    or candidate.pos_ != "NOUN" or candidate.tag_ != "NN" or ctx.quoted(candidate.idx):
+                continue
+            if candidate.lemma_.lower() in DOCUMENT_NOUNS | INSTITUTION_NOUNS:
+                return candidate
     return None
 
 
@@ -889,6 +1081,10 @@ def plural_subject(ctx: ArticleContext, token):
         if paragraph - ctx.paragraph_of(candidate.idx) > 1:
             break
         if candidate.pos_ == "PRON":
+            continue
+        if candidate.head.dep_ in ("ccomp", "acl", "relcl", "pcomp", "csubj"):
+            # the subject of reported or describing words ("they estimated that rising Chinese imports
+            # cost …", "the insistence that immigrants adopt …") is what is talked about, not who talks
             continue
         if candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in candidate.children):
             return candidate
