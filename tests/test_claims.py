@@ -128,3 +128,15 @@ def test_groups_sharing_members_of_two_articles_are_one_row():
     assert one_row_each(table, [[0, 1, 2], [1, 2, 3]]) == [[0, 1, 2, 3]]
     # a shared claim of one article only (a sentence stating two propositions) keeps two rows
     assert one_row_each(table, [[0, 1], [1, 4]]) == [[0, 1], [1, 4]]
+
+
+def test_a_narrated_rebuttal_is_held_by_the_name_in_apposition_not_its_owner(nlp):
+    from parallax.article.claims import extract_claims
+    from parallax.article.quotes import extract_quotes
+
+    text = "Mr. Pence’s chief of staff, Marc Short, dismissed the criticism of the trip on Sunday."
+    article = Article(id="t", outlet="Wire", text=text, word_count=len(text.split()))
+    doc = nlp(text)
+    denials = [c for c in extract_claims(article, doc, extract_quotes(article, doc, {})) if c.polarity == "denies"]
+    assert denials and all(c.holder.name == "Marc Short" for c in denials)
+

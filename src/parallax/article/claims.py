@@ -519,9 +519,12 @@ def rebuttal(parsed: ParsedArticle, article: Article, start: int, end: int) -> C
     obj = next((c for c in head.children if c.dep_ in ("dobj", "ccomp")), None)
     if subject is None or obj is None:
         return None
-    # the subject itself ("Varnia's Interior Ministry"), else the party it is a part of ("the Kremlin's spokesman")
+    # the subject itself ("Varnia's Interior Ministry"), its name in apposition ("Mr. Pence's chief of staff,
+    # Marc Short"), else the party it is a part of ("the Kremlin's spokesman")
     named = [e for e in parsed.ents_in(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)) if e.label_ in PARTY_LABELS]
-    ent = next((e for e in named if e.start <= subject.i < e.end), None) or next((e for e in named if e.root.head.i == subject.i), None)
+    ent = (next((e for e in named if e.start <= subject.i < e.end), None)
+           or next((e for e in named if e.root.head.i == subject.i and e.root.dep_ == "appos"), None)
+           or next((e for e in named if e.root.head.i == subject.i), None))
     if ent is None:
         return None
     a = obj.left_edge.idx

@@ -82,10 +82,19 @@ class MentionIndex:
             at += 1
         return out
 
-    def best_at(self, article_id: str, start: int, end: int) -> str | None:
-        """The entity of the mention that overlaps [start, end) most (the later one on a tie)."""
-        scored = [(min(e, end) - max(s, start), s, e, entity) for s, e, entity in self.overlapping(article_id, start, end)]
+    def best_at(self, article_id: str, start: int, end: int, text: str | None = None) -> str | None:
+        """The entity of the mention that overlaps [start, end) most (the later one on a tie); with the
+        article's ``text``, an owner ("Mr. Pence's chief of staff, Marc Short") only when nobody else is named."""
+        found = self.overlapping(article_id, start, end)
+        if text is not None:
+            found = [m for m in found if not owner_at(text, m[1])] or found
+        scored = [(min(e, end) - max(s, start), s, e, entity) for s, e, entity in found]
         return max(scored)[3] if scored else None
+
+
+def owner_at(text: str, end: int) -> bool:
+    """The mention ending here owns what follows ("Pence's chief of staff")."""
+    return text[end - 2:end] in ("'s", "’s") or text[end:end + 2] in ("'s", "’s")
 
 
 def link_identities(report: StoryReport) -> None:
@@ -99,9 +108,10 @@ def link_identities(report: StoryReport) -> None:
     names = {e.id: e.name for e in report.entities}
     entity_at = index.best_at
 
+    texts = {a.id: a.text for a in report.articles}
     for claim in report.claims:
         if claim.holder_span is not None and claim.holder.entity_id is None:
-            found = entity_at(claim.article_id, claim.holder_span.start, claim.holder_span.end)
+            found = entity_at(claim.article_id, claim.holder_span.start, claim.holder_span.end, texts.get(claim.article_id))
             if found:
                 claim.holder = EntityRef(entity_id=found, name=names[found])
         for argument in claim.arguments:

@@ -216,8 +216,11 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
             targets_of[d] = [a for a in assertions if subjects & kin.speaks_for(claims[a]) and not same_holder(claims[d], claims[a])]
         else:
             accused = kin.speaks_for(claims[d]) | subjects
+            # an accusation names the denier; a subject that merely is the denier counts only with
+            # something at stake in common ("We can't have that" answers no "Trump will always fight …")
             targets_of[d] = [a for a in assertions
-                             if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id)))
+                             if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id),
+                                                                strict=not table.words[d] & table.words[a] - name_words(claims[d], claims[a])))
                              and not same_holder(claims[d], claims[a])
                              and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
     # "X disputed BuzzFeed's report that …": the rejection names whose words it rejects; it answers
@@ -301,7 +304,10 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
                 # "accusations that it was behind …" speaks of the denier: names shared with the accusation are no help
                 shared = (bool(kin.expand(table.entities[d]) & kin.expand(table.entities[a]))
                           and not SELF_REFERENCE.search(claims[d].text))
-                if value < (SELF_DENIAL_LINK if about_them else SHARED_DENIAL_LINK if shared else DENIAL_LINK):
+                # the low bar for an answer about the denier itself needs something at stake in common
+                # besides names ("We can't have that" answers no "Trump will always fight for …")
+                low_bar = about_them and bool(table.words[d] & table.words[a] - name_words(claims[d], claims[a]))
+                if value < (SELF_DENIAL_LINK if low_bar else SHARED_DENIAL_LINK if shared or about_them else DENIAL_LINK):
                     continue
             links[d].append((a, value))
 
@@ -584,13 +590,13 @@ def denial_subjects(claim: Claim, entities: dict[str, Entity], kin: Kinship) -> 
 ACCUSATION_CUES = re.compile(r"^(?:accus|blam|charg|alleg|suspect)", re.I)
 
 
-def accused_in(claim: Claim, cue: str | None) -> set[str]:
-    """Who the claim holds responsible: the subject of its verb, or anyone it names when it accuses
-    ("accused hackers working for Dostria of carrying it out", "X was behind the attack")."""
+def accused_in(claim: Claim, cue: str | None, strict: bool = False) -> set[str]:
+    """Who the claim holds responsible: anyone it names when it accuses ("accused hackers working for
+    Dostria of carrying it out", "X was behind the attack"), else (unless ``strict``) the subject of its verb."""
     if ACCUSATION_CUES.match(cue or "") or accusation_patterns().search(claim.text):
         return {a.entity_id for a in claim.arguments if a.entity_id}
     subject = claim.predicate.subject if claim.predicate else None
-    if subject is None:
+    if subject is None or strict:
         return set()
     return {a.entity_id for a in claim.arguments if a.entity_id and subject.start <= a.start and a.end <= subject.end}
 
@@ -650,6 +656,11 @@ def is_generic(claim: Claim, entities: dict[str, Entity]) -> bool:
     # one more word: "denied wrongdoing" denies a fact; "rejected the legislation" opposes a bill and
     # denies nothing, so rejecting and dismissing take only something said ("dismissed the account")
     return bool(re.search(r"\bden(?:y|ied|ies|ying|ial)\b", claim.text, re.I)) or names_something_said(words[0])
+
+
+def name_words(*claims: Claim) -> set[str]:
+    """The content words of the names the claims mention."""
+    return {w for claim in claims for a in claim.arguments if a.kind in ("entity", "place") for w in content_words(a.text)}
 
 
 def same_holder(a: Claim, b: Claim) -> bool:
