@@ -658,3 +658,9 @@ def test_a_description_is_nobody_its_own_clause_names(nlp):
     text = ("Hillary Clinton accused Donald Trump of sexism. He tells audiences she may be prosecuted.\n\n"
             "\u201cIt doesn't make me nervous,\u201d the cautious candidate said of running against Mr. Trump.")
     assert speaker_of(quotes_of(nlp, text), "make me nervous") == "Hillary Clinton"
+
+
+def test_hired_as_its_spokesperson_gives_the_name_that_role(nlp):
+    text = ("The company hired Jane Doe as its spokesperson in May. The chief executive, Tom Ruiz, praised her.\n\n"
+            "\u201cWe are not leaving the city,\u201d the spokesperson said.")
+    assert speaker_of(quotes_of(nlp, text), "not leaving the city") == "Jane Doe"

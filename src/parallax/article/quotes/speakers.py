@@ -203,6 +203,14 @@ def _role_of(ent) -> str | None:
         words = [t for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "punct")]
         if words:
             return doc[words[0].i:head.i + 1].text
+    if root.dep_ in ("dobj", "nsubjpass"):
+        # "hired Jane Doe as its spokesperson", "Doe was named as chief of staff": the office given to the name
+        office = next((w for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > root.i
+                       for w in c.children if w.dep_ == "pobj" and w.pos_ == "NOUN"), None)
+        if office is not None and (office.lemma_.lower() in _PERSON_TITLE_STEMS or office.lower_ in TITLE_WORDS):
+            words = [t for t in doc[office.left_edge.i:office.i + 1] if t.dep_ not in ("det", "poss", "punct")]
+            if words:
+                return doc[words[0].i:office.i + 1].text
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             span = doc[child.left_edge.i:child.right_edge.i + 1]
