@@ -550,7 +550,7 @@ def rejected_owner(claim: Claim, quote, text: str, mentions: MentionIndex, entit
         # "We flatly deny that there is any truth to … Mr. Murphy's claim": whose claim the denial names
         for owned in owned_said_pattern().finditer(claim.text):
             at = claim.start + owned.start()
-            spans.append((max(claim.start, at - 40), at + 1, False))
+            spans.append((at - 1, at, False))  # the name that ends at the possessive
     for judged in (m for pattern in judged_thing_patterns() for m in pattern.finditer(claim.text)):
         at = claim.start + judged.start()
         words_before = re.search(r"(?:[\w’'.&-]+\s+){0,3}$", text[max(0, at - 60):at])
