@@ -664,3 +664,13 @@ def test_hired_as_its_spokesperson_gives_the_name_that_role(nlp):
     text = ("The company hired Jane Doe as its spokesperson in May. The chief executive, Tom Ruiz, praised her.\n\n"
             "\u201cWe are not leaving the city,\u201d the spokesperson said.")
     assert speaker_of(quotes_of(nlp, text), "not leaving the city") == "Jane Doe"
+
+
+def test_a_closed_quote_goes_on_its_speaker_past_a_new_sentence_that_reports_something_else(nlp):
+    quotes = quotes_of(nlp, '"She is eminently qualified. Nobody denies it," Obama said. "Her integrity is unimpeachable. '
+                            'We need to get this done." Attorney General Eric Holder also dismissed the idea of race '
+                            'playing into the delay during an interview.')
+    assert speaker_of(quotes, "Her integrity") == "Obama"
+    assert speaker_of(quotes, "the idea of race") == "Eric Holder"
+    # a sentence after the marks that only attributes them still does
+    assert speaker_of(quotes_of(nlp, '"We need to get this done." Obama said on Friday.'), "We need") == "Obama"

@@ -362,7 +362,7 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
                     break
         if governing is not None:
             best = (0, governing, subject_of(governing))
-        elif (after := attribution_after(ctx, outer)) is not None:
+        elif (after := attribution_after(ctx, outer)) is not None and not starts_anew(ctx, start, end, outer, *after):
             best = (0, *after)
         elif short:
             # A short marked phrase is speech only when a reporting verb frames it, or
@@ -384,6 +384,8 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
             if subject is None or ctx.quoted(subject.idx) or subject.pos_ == "NUM":
                 continue
             if described_thing(cue, subject):
+                continue
+            if starts_anew(ctx, start, end, outer, cue, subject):
                 continue
             # a weak verb ("asked", "continued") frames a long quote only when the quote follows it
             # right after a comma or colon ('She continued, "…"')
@@ -441,6 +443,17 @@ def opens_after(ctx: ArticleContext, cue, outer: tuple[int, int]) -> bool:
     """The quote opens right after the cue and a comma or colon ('Zero Hedge asked, "…"')."""
     gap = ctx.article.text[cue.idx + len(cue.text):outer[0]]
     return 0 < len(gap) <= 3 and gap.strip() in (",", ":")
+
+
+def starts_anew(ctx: ArticleContext, start: int, end: int, outer, cue, subject) -> bool:
+    """'"… We need to get this done." Attorney General Eric Holder also dismissed the idea …': words
+    that end their sentence inside the marks are not attributed by a sentence after them (however the
+    parser joined the two) whose speaker and cue come after the marks and whose cue has content of its
+    own; '"… done." Obama said.' still is."""
+    words = ctx.article.text[start:end].rstrip(" \"”’'")
+    if not words.endswith((".", "!", "?")) or cue.idx < outer[1] or subject.idx < outer[1]:
+        return False
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.idx > cue.idx for c in cue.children)
 
 
 def attribute_nearby(ctx: ArticleContext, outer, window, first_index: int, last_index: int, previous):
