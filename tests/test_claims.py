@@ -140,3 +140,12 @@ def test_a_narrated_rebuttal_is_held_by_the_name_in_apposition_not_its_owner(nlp
     denials = [c for c in extract_claims(article, doc, extract_quotes(article, doc, {})) if c.polarity == "denies"]
     assert denials and all(c.holder.name == "Marc Short" for c in denials)
 
+
+
+def test_a_denial_that_names_no_fact_answers_nothing_by_its_words():
+    texts = [("Wire", "\u201cThe president\u2019s remarks were morally frustrating and disappointing,\u201d former NAACP "
+                      "president Cornell Brooks said of President Donald Trump on Monday."),
+             ("Daily", "Globalists don\u2019t care about our country as much, President Donald Trump told rally-goers. "
+                       "\u201cWe can\u2019t have that,\u201d the president said. \u201cThe remarks were frustrating.\u201d")]
+    report = analyze([Article(id=f"s{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    assert not [d for d in report.disputes if d.kind == "parties"]

@@ -285,6 +285,8 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
             if answer is not None:
                 links[d].append(answer)
                 continue
+            if is_generic(claims[d], entities):
+                continue  # words that name no fact ("We can't have that") match nothing by their words
         for a in assertions:
             value = matched.get((min(d, a), max(d, a)))
             if value is None:
