@@ -674,3 +674,9 @@ def test_a_closed_quote_goes_on_its_speaker_past_a_new_sentence_that_reports_som
     assert speaker_of(quotes, "the idea of race") == "Eric Holder"
     # a sentence after the marks that only attributes them still does
     assert speaker_of(quotes_of(nlp, '"We need to get this done." Obama said on Friday.'), "We need") == "Obama"
+
+
+def test_a_title_the_parser_made_the_head_names_the_person_in_apposition(nlp):
+    quotes = quotes_of(nlp, "\u201cI don\u2019t believe that the governor will actually sign the bill,\u201d Senate Minority "
+                            "Leader Chuck Schumer (D-N.Y.) said Tuesday.")
+    assert speaker_of(quotes, "I don\u2019t believe") == "Chuck Schumer"

@@ -409,6 +409,11 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         # (an "apposition" after the cue verb is a misparsed object: "officials told the Times, Washington Post …")
         token = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                       and not token.i < token.head.i < c.i), token)
+    elif token.lower_ in TITLE_WORDS and token.ent_type_ != "PERSON":
+        # "Senate Minority Leader Chuck Schumer (D-N.Y.) said": a title the parser made the head names
+        # the person in apposition to it
+        token = next((c for c in token.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                      and not token.i < token.head.i < c.i), token)
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.pos_ in ("PROPN", "NOUN"):
         # "Juanita Broaddrick, who said …": the relative pronoun stands for the name its clause describes;
         # after a list ("celebrities like Will Smith and Stevie Wonder, who joked"), for the name right before it
