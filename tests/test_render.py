@@ -147,26 +147,3 @@ def test_every_registered_format_renders_and_is_a_cli_choice(hostile_report):
         get_renderer("pdf")
     refused = CliRunner().invoke(app, ["report", "s1", "--format", "pdf"])
     assert refused.exit_code == 2 and "'pdf' is not one of" in refused.output
-
-
-def test_json_is_the_standard_encoders_layout(example_report, hostile_report):
-    """model.dumps writes indented JSON itself: character for character json.dumps's."""
-    import json
-
-    from parallax.model import dumps
-
-    def standard(data, indent=2):
-        return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent) + "\n"
-
-    for report in (example_report, hostile_report):
-        data = report.model_dump(mode="json")
-        assert dumps(data) == standard(data)
-        assert report.to_json() == standard(data)
-    values = [0, -1, 10**30, 1.5, -0.0, 1e16, 1e-7, 0.1 + 0.2, float("nan"), float("inf"), float("-inf"), True, False, None,
-              "", 'quote " backslash \\ newline \n tab \t \x00 \x1f \x7f \u2028 é 日本 😀', [], {}, [[]], [{}], (1, "a"),
-              {"b": [1, {"a": [], "c": {}}], "a": {"z": None, "é": 1, "Z": 2, "": 3}}, [[[[1]]]]]
-    for value in values + [values]:
-        for indent in (0, 1, 2, 4):
-            assert dumps(value, indent=indent) == standard(value, indent), (value, indent)
-    assert dumps({2: "a", 1: "b"}) == standard({2: "a", 1: "b"})  # keys that are not strings: json.dumps itself
-    assert dumps({"a": 1}, indent=None) == json.dumps({"a": 1}, sort_keys=True, ensure_ascii=False) + "\n"

@@ -8,7 +8,6 @@ Serialization is deterministic: sorted keys, no wall-clock values.
 from __future__ import annotations
 
 import json
-import math
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -337,99 +336,8 @@ class StoryReport(_Model):
 
 
 def dumps(data: object, indent: int | None = 2) -> str:
-    """The one JSON encoder: sorted keys and stable layout, so output is byte-identical.
-
-    Indented output is ``json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent)``
-    character for character (tests/test_render.py checks it), written by ``_indented``: the
-    standard library writes indented JSON with a pure-Python generator per nesting level, a
-    third of a second for a large report."""
-    if isinstance(indent, int) and not isinstance(indent, bool):
-        try:
-            return _indented(data, indent) + "\n"
-        except (_NotPlain, RecursionError):  # the standard encoder says what is wrong with the data
-            pass
+    """The one JSON encoder: sorted keys and stable layout, so output is byte-identical."""
     return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=indent) + "\n"
-
-
-class _NotPlain(Exception):
-    """Data ``_indented`` leaves to the standard encoder (a key that is not a string, an object
-    that is not JSON)."""
-
-
-def _json_float(value: float) -> str:
-    if value != value:
-        return "NaN"
-    if value == math.inf:
-        return "Infinity"
-    if value == -math.inf:
-        return "-Infinity"
-    return float.__repr__(value)
-
-
-def _indented(data: object, indent: int) -> str:
-    """``json.dumps`` of plain JSON data with sorted keys, no ASCII escaping and ``indent``."""
-    from json.encoder import encode_basestring  # the C one when available, as json.dumps uses
-
-    parts: list[str] = []
-    append = parts.append
-    pads = ["\n"]  # the line break and indentation of each nesting level
-
-    def pad(level: int) -> str:
-        while len(pads) <= level:
-            pads.append("\n" + " " * (indent * len(pads)))
-        return pads[level]
-
-    def write(value: object, level: int) -> None:
-        # the standard encoder's order of checks: str (and its subclasses), the constants, int, float
-        if isinstance(value, str):
-            append(encode_basestring(value))
-        elif value is None:
-            append("null")
-        elif value is True:
-            append("true")
-        elif value is False:
-            append("false")
-        elif isinstance(value, int):
-            append(int.__repr__(value))
-        elif isinstance(value, float):
-            append(_json_float(value))
-        elif isinstance(value, (list, tuple)):
-            if not value:
-                append("[]")
-                return
-            inner = pad(level + 1)
-            append("[")
-            separator = inner
-            for item in value:
-                append(separator)
-                separator = "," + inner
-                write(item, level + 1)
-            append(pad(level))
-            append("]")
-        elif isinstance(value, dict):
-            if not value:
-                append("{}")
-                return
-            keys = list(value)
-            if not all(isinstance(key, str) for key in keys):
-                raise _NotPlain
-            keys.sort()
-            inner = pad(level + 1)
-            append("{")
-            separator = inner
-            for key in keys:
-                append(separator)
-                separator = "," + inner
-                append(encode_basestring(key))
-                append(": ")
-                write(value[key], level + 1)
-            append(pad(level))
-            append("}")
-        else:
-            raise _NotPlain
-
-    write(data, 0)
-    return "".join(parts)
 
 
 def json_schema() -> dict:
