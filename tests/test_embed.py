@@ -1,4 +1,4 @@
-"""Sentence embeddings: one tokenization per text gives model2vec's own vectors, and each text's
+"""Sentence embeddings: model2vec's own sentence vectors and unit content pieces, and each text's
 vectors do not depend on the texts encoded beside it."""
 
 from __future__ import annotations

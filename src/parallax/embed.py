@@ -94,56 +94,17 @@ def _unit_pieces() -> np.ndarray:
     return _unit(np.asarray(_model().embedding, dtype=np.float32))
 
 
-def _plain_model(model) -> bool:
-    """model2vec's mean of piece vectors with nothing else on top (no piece weights, no remapped or
-    quantised vocabulary), which ``_mean_vectors`` computes from the pieces already found."""
-    return model.weights is None and model.token_mapping is None and model.embedding.dtype != np.int8
-
-
-def _mean_vectors(model, ids: list[list[int]]) -> np.ndarray:
-    """model2vec's ``StaticModel.encode`` from the texts' piece ids (its ``_encode_batch``): the mean
-    of the pieces' vectors, texts of one length in one array operation, then normalised."""
-    out = np.zeros((len(ids), model.dim), dtype=model.embedding.dtype)
-    buckets: dict[int, list[int]] = {}
-    for i, id_list in enumerate(ids):
-        if id_list:
-            buckets.setdefault(len(id_list), []).append(i)
-    for indices in buckets.values():
-        out[indices] = model.embedding[np.array([ids[i] for i in indices], dtype=np.int64)].mean(axis=1)
-    if model.normalize:
-        out32 = out.astype(np.float32)
-        out = (out32 / (np.linalg.norm(out32, axis=1, keepdims=True) + 1e-32)).astype(out.dtype)
-    return out
-
-
 def encode(texts: list[str]) -> Encoded | None:
-    """Sentence vectors and content-piece vectors; None without the model.
-
-    Each text is tokenized once: its pieces give both its sentence vector (as model2vec's ``encode``
-    computes it) and its content pieces. Every text's vectors depend on that text alone."""
+    """Sentence vectors (model2vec's ``encode``) and content-piece vectors; None without the model.
+    Every text's vectors depend on that text alone."""
     model = _model()
     if model is None:
         return None
     if not texts:
         return Encoded(np.zeros((0, DIMENSIONS), dtype=np.float32), [])
     texts = list(texts)
-    # the tokenizer truncates at the model's max_length pieces, as model2vec's encode has it do
     encodings = model.tokenizer.encode_batch(texts, add_special_tokens=False)
-    if _plain_model(model):
-        sentence_ids = [encoding.ids for encoding in encodings]
-        if model.max_length is not None:
-            # model2vec first cuts a text at max_length * median_token_length characters
-            cut = model.max_length * model.median_token_length
-            longer = [k for k, text in enumerate(texts) if len(text) > cut]
-            if longer:
-                for k, encoding in zip(longer, model.tokenizer.encode_batch_fast([texts[k][:cut] for k in longer],
-                                                                                  add_special_tokens=False)):
-                    sentence_ids[k] = encoding.ids
-        if model.unk_token_id is not None:
-            sentence_ids = [[i for i in id_list if i != model.unk_token_id] for id_list in sentence_ids]
-        sentence_vectors = _mean_vectors(model, sentence_ids)
-    else:
-        sentence_vectors = model.encode(texts, show_progress_bar=False)
+    sentence_vectors = model.encode(texts, show_progress_bar=False)
     vectors = _unit(np.asarray(sentence_vectors, dtype=np.float32))
     # every text's content pieces are rows of the table of unit piece vectors, looked up in one go
     # and cut per text: a few large array operations instead of three small ones per text
