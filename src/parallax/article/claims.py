@@ -29,7 +29,7 @@ from functools import cached_property
 from spacy.lang.en.lex_attrs import _num_words
 
 from parallax.ids import claim_id
-from parallax.lexicons import any_hedge, denial_entries, denial_patterns, folded, may_match, procedural_patterns, subjectivity
+from parallax.lexicons import any_hedge, denial_patterns, procedural_patterns, subjectivity
 from parallax.lexicons.speech import naming_verbs_pattern, reported_content_pattern
 from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
 
@@ -61,10 +61,7 @@ def is_hedged(text: str) -> bool:
 def denial_match(text: str) -> tuple[str, int] | None:
     """The kind of the first denial expression in the text and where it starts."""
     best = None
-    lowered = folded(text)
-    for pattern, kind, starts in denial_entries():
-        if not may_match(starts, lowered):
-            continue  # none of the words it begins with is in the text
+    for pattern, kind in denial_patterns():
         match = pattern.search(text)
         if match and (best is None or match.start() < best[1]):
             best = (kind, match.start())

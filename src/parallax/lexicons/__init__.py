@@ -26,60 +26,6 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 
-# --------------------------------------------------------------------------- scanning less
-
-# Characters that a case-blind pattern matches with an ASCII letter although str.lower() does not
-# map them to it (İ, dotless ı, long ſ): a text holding one is never filtered by its lowered form.
-_CASE_EXCEPTIONS = ("\u0130", "\u0131", "\u017f")
-_MAX_STARTS = 64
-
-
-def literal_starts(pattern: re.Pattern) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of ``pattern`` begins with ("not" or "never" for
-    ``\\b(?:not|never)\\s+involved``), or None when the pattern does not begin with literal words.
-    A text that contains none of them (see ``folded``) has no match: its scan can be skipped."""
-    from re import _constants as sre, _parser
-
-    def starts(items) -> tuple[set[str], bool]:
-        """The literal beginnings of what ``items`` match, and whether those are the whole of it."""
-        out = {""}
-        for op, value in items:
-            if op is sre.AT:
-                continue  # a word boundary takes no character
-            if op is sre.LITERAL:
-                out = {prefix + chr(value) for prefix in out}
-                continue
-            if op is sre.SUBPATTERN and not value[1] and not value[2]:
-                inner, whole = starts(value[3])
-            elif op is sre.BRANCH:
-                found = [starts(alternative) for alternative in value[1]]
-                inner, whole = set().union(*(f for f, _ in found)), all(w for _, w in found)
-            else:
-                return out, False
-            out = {prefix + rest for prefix in out for rest in inner}
-            if not whole or len(out) > _MAX_STARTS:
-                return out, False
-        return out, True
-
-    try:
-        found, _ = starts(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a construct this reading does not know: scan as usual
-        return None
-    if "" in found or not all(f.isascii() for f in found):
-        return None
-    return frozenset(f.lower() for f in found)
-
-
-def folded(text: str) -> str | None:
-    """The text lower-cased, for ``literal_starts`` tests; None when such a test could mislead."""
-    return None if any(c in text for c in _CASE_EXCEPTIONS) else text.lower()
-
-
-def may_match(starts: frozenset[str] | None, lowered: str | None) -> bool:
-    """False only when no match can exist: none of the pattern's literal starts is in the text."""
-    return starts is None or lowered is None or any(start in lowered for start in starts)
-
-
 def _rows(name: str) -> list[list[str]]:
     rows = []
     for line in (HERE / name).read_text(encoding="utf-8").splitlines():
@@ -118,19 +64,11 @@ def hedge_entries() -> list[tuple[re.Pattern, str, str]]:
     return [(re.compile(row[0], re.I), row[1], row[2] if len(row) > 2 else "evidential") for row in _rows("hedges.tsv")]
 
 
-@lru_cache(maxsize=1)
-def _hedge_starts() -> list[frozenset[str] | None]:
-    return [literal_starts(pattern) for pattern, _, _ in hedge_entries()]
-
-
 @lru_cache(maxsize=2)
 def hedge_matches(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     """Per row of ``hedge_entries``, the (start, end) of its matches in ``text``: framing's token
-    features and its hedge finder both read them, so an article is scanned once (and not at all by
-    a pattern whose first words it does not contain)."""
-    lowered = folded(text)
-    return tuple(tuple(match.span() for match in pattern.finditer(text)) if may_match(starts, lowered) else ()
-                 for (pattern, _, _), starts in zip(hedge_entries(), _hedge_starts()))
+    features and its hedge finder both read them, so an article is scanned once."""
+    return tuple(tuple(match.span() for match in pattern.finditer(text)) for pattern, _, _ in hedge_entries())
 
 
 @lru_cache(maxsize=1)
@@ -176,12 +114,6 @@ def valence() -> dict[str, float]:
 def denial_patterns() -> list[tuple[re.Pattern, str]]:
     """(pattern, kind) with kind act (denied, rejected), disclaimer (nothing to do with), dismissal (false claims)."""
     return [(re.compile(row[0], re.I), row[1]) for row in _rows("denials.tsv")]
-
-
-@lru_cache(maxsize=1)
-def denial_entries() -> list[tuple[re.Pattern, str, frozenset[str] | None]]:
-    """``denial_patterns`` with each pattern's ``literal_starts``."""
-    return [(pattern, kind, literal_starts(pattern)) for pattern, kind in denial_patterns()]
 
 
 @lru_cache(maxsize=1)
