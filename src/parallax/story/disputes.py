@@ -220,7 +220,7 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
             # something at stake in common ("We can't have that" answers no "Trump will always fight …")
             targets_of[d] = [a for a in assertions
                              if accused & kin.expand(accused_in(claims[a], cues.get(claims[a].quote_id),
-                                                                strict=not table.words[d] & table.words[a] - name_words(claims[d], claims[a])))
+                                                                strict=not at_stake_in_common(table, d, a)))
                              and not same_holder(claims[d], claims[a])
                              and not accused & kin.speaks_for(claims[a])]  # an ally repeating the accusation is no accuser
     # "X disputed BuzzFeed's report that …": the rejection names whose words it rejects; it answers
@@ -308,7 +308,7 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
                           and not SELF_REFERENCE.search(claims[d].text))
                 # the low bar for an answer about the denier itself needs something at stake in common
                 # besides names ("We can't have that" answers no "Trump will always fight for …")
-                low_bar = about_them and bool(table.words[d] & table.words[a] - name_words(claims[d], claims[a]))
+                low_bar = about_them and at_stake_in_common(table, d, a)
                 if value < (SELF_DENIAL_LINK if low_bar else SHARED_DENIAL_LINK if shared or about_them else DENIAL_LINK):
                     continue
             links[d].append((a, value))
@@ -507,9 +507,15 @@ def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], enti
 
 
 @lru_cache(maxsize=1)
+def said_nouns() -> str:
+    """The nouns of something said, as one alternation (longest first)."""
+    return "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def said_object_pattern() -> re.Pattern:
     """The object of a rejection that names something said: "a report from X that …", "X's story"."""
-    nouns = "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
+    nouns = said_nouns()
     return re.compile(r"^\W*(?:(?:the|a|an|this|that|these|those)\s+)?(?P<mods>(?:[\w’'.&-]+\s+){0,4}?)"
                       rf"(?P<noun>(?:{nouns}))(?:s|es)?\b(?P<after>\s+(?:by|from|of)\s+)?", re.I)
 
@@ -517,7 +523,7 @@ def said_object_pattern() -> re.Pattern:
 @lru_cache(maxsize=1)
 def owned_said_pattern() -> re.Pattern:
     """Someone's said thing anywhere in a denial: "… any truth to the merits of Mr. Murphy's claim"."""
-    nouns = "|".join(sorted((re.escape(n) for n in reporting().said_objects), key=len, reverse=True))
+    nouns = said_nouns()
     return re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:s|es)?\b", re.I)
 
 
@@ -660,9 +666,11 @@ def is_generic(claim: Claim, entities: dict[str, Entity]) -> bool:
     return bool(re.search(r"\bden(?:y|ied|ies|ying|ial)\b", claim.text, re.I)) or names_something_said(words[0])
 
 
-def name_words(*claims: Claim) -> set[str]:
-    """The content words of the names the claims mention."""
-    return {w for claim in claims for a in claim.arguments if a.kind in ("entity", "place") for w in content_words(a.text)}
+def at_stake_in_common(table, d: int, a: int) -> bool:
+    """The two claims share a content word that is not part of a name they mention."""
+    names = {w for claim in (table.claims[d], table.claims[a]) for arg in claim.arguments
+             if arg.kind in ("entity", "place") for w in content_words(arg.text)}
+    return bool(table.words[d] & table.words[a] - names)
 
 
 def same_holder(a: Claim, b: Claim) -> bool:
