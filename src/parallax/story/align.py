@@ -325,11 +325,16 @@ DATELINE = re.compile(r"^[A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3},?\s*(?:\
 DANGLING_END = re.compile(r"(?:,|[,;]?\s+\b(?:and|but|or|while|as|because|that|which|who))\W*$", re.I)
 
 
+def opens_sentence(text: str) -> bool:
+    """The first letter after any opening mark is a capital or a digit."""
+    first = text.lstrip("“\"‘'(")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
 def reads_whole(text: str) -> bool:
     """Starts as a sentence starts and does not stop on a comma or a conjunction."""
     body = DATELINE.sub("", text.strip())
-    first = body.lstrip("“\"‘'(")[:1]
-    return bool(first) and (first.isupper() or first.isdigit()) and not body.startswith(("”", "’")) and not DANGLING_END.search(body)
+    return opens_sentence(body) and not body.startswith(("”", "’")) and not DANGLING_END.search(body)
 
 
 # a reporting verb that reads on into the words it reports ("accusing the majority leader of lying",
@@ -348,8 +353,7 @@ def label_text(claim: Claim, cue: str | None = None) -> str:
         if cue and CUE_VERB.match(cue) and reads_on and not body.lower().startswith(cue):
             return shortened(f"{claim.holder.name} {cue} {body}")
         return shortened(f"{claim.holder.name}: {body}")  # the holder's name leads: "McCabe: denied misleading anyone"
-    opening = body.lstrip("“\"‘'(")[:1]
-    return shortened(body if not opening or opening.isupper() or opening.isdigit() else "… " + body)
+    return shortened(body if not body.lstrip("“\"‘'(") or opens_sentence(body) else "… " + body)
 
 
 def shortened(text: str) -> str:
