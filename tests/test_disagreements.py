@@ -41,6 +41,13 @@ def test_disagreeing_with_someone_and_contradicting_their_account_deny_what_they
         ("Gordon Sondland", "Alexander Vindman", "contradicted")]
 
 
+def test_an_office_of_an_organisation_named_before_its_holder_puts_the_holder_on_the_side(found):
+    assert found("Trump has directly contradicted Bureau for Flood Control and Prevention Director Laura Quint "
+                 "on an estimate for the reopening of the bridge.") == [("Laura Quint", "Trump", "contradicted")]
+    assert found("Senator Ruiz was at odds with Office of Management and Budget Director Mick Mulvaney "
+                 "over the spending plan.") == [("Ruiz", "Mick Mulvaney", "odds")]
+
+
 def test_no_disagreement_when_negated_asked_physical_or_an_interview(found):
     assert found("Chuck Schumer is not at odds with Nancy Pelosi on the budget.") == []
     assert found("Is Chuck Schumer at odds with Nancy Pelosi?") == []

@@ -680,3 +680,10 @@ def test_a_title_the_parser_made_the_head_names_the_person_in_apposition(nlp):
     quotes = quotes_of(nlp, "\u201cI don\u2019t believe that the governor will actually sign the bill,\u201d Senate Minority "
                             "Leader Chuck Schumer (D-N.Y.) said Tuesday.")
     assert speaker_of(quotes, "I don\u2019t believe") == "Chuck Schumer"
+
+
+def test_a_cue_right_after_the_closing_mark_beats_the_verb_the_parser_hung_the_quote_under(nlp):
+    text = ("Some researchers believe foreign hackers were behind it, which the embassy strongly denies \u2014 "
+            "\u201cwhy wouldn\u2019t you want to raise the potential for tampering?\u201d asked Paul Dunn, a former aide. "
+            "\u201cI think it\u2019s only prudent.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "raise the potential") == "Paul Dunn"

@@ -23,7 +23,7 @@ from bisect import bisect_right
 import numpy as np
 
 from parallax.lexicons import disagreement_words, held_positions
-from parallax.lexicons.speech import reporting
+from parallax.lexicons.speech import person_titles, reporting
 from parallax.model import Quote, Span
 
 PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -58,6 +58,19 @@ class Disagreement:
 
 # "That account differs from …": the account given by the quote that ended at most this far before
 RECENT_QUOTE_REACH = 300
+OFFICE_WORDS = 3  # "Director", "Deputy Director", "Acting Deputy Director"
+
+
+def officer_named(ent, parties):
+    """The person an organisation's office names right after it ("contradicted Centers for Disease
+    Control and Prevention Director Robert Redfield" is Redfield's dispute), else the organisation."""
+    if ent.label_ != "ORG":
+        return ent
+    doc, k = ent.doc, ent.end
+    while k < len(doc) and k - ent.end < OFFICE_WORDS and doc[k].lower_ in person_titles():
+        k += 1
+    person = parties.of_token.get(k) if k > ent.end else None
+    return person if person is not None and person.label_ == "PERSON" and person.start == k else ent
 
 
 @dataclass
@@ -300,7 +313,7 @@ def party_at(token, parties, said_owner: bool = False, said_only: bool = False):
     if said_only:
         return None
     if token.i in parties.of_token:
-        return parties.of_token[token.i]
+        return officer_named(parties.of_token[token.i], parties)
     # "differs from Sondland's, a wealthy businessman": whose (account) the possessive names
     owner = next((c for c in token.children if c.dep_ == "poss" and c.i in parties.of_token), None)
     if said_owner and owner is not None:

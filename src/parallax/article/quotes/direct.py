@@ -360,7 +360,13 @@ def attribute(ctx: ArticleContext, start: int, end: int, outer: tuple[int, int],
                 # a short phrase belongs to the nearest verb that frames it at all ("called it a 'lie'").
                 if short or not weak:
                     break
-        if governing is not None:
+        after = attribution_after(ctx, outer) if governing is not None and not short and governing.idx < outer[0] else None
+        if after is not None and not starts_anew(ctx, start, end, outer, *after):
+            # '… but Moscow strongly denies — "why wouldn't you …?" asked Dunn': a whole sentence with
+            # its own cue and speaker right after the closing mark is that speaker's, whatever the
+            # parser hung it under
+            best = (0, *after)
+        elif governing is not None:
             best = (0, governing, subject_of(governing))
         elif (after := attribution_after(ctx, outer)) is not None and not starts_anew(ctx, start, end, outer, *after):
             best = (0, *after)
