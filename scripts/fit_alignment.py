@@ -123,8 +123,8 @@ def story_pairs(prepared: PreparedStory) -> StoryPairs:
     from parallax.evaluation.alignment import claim_sentences
     from parallax.model import StoryReport
     from parallax.story import entities, quote_groups
-    from parallax.story.align import MATRIX_KINDS, link_identities
-    from parallax.story.verify import ClaimTable, best_of_their_sentences, candidate_pairs, pair_features, sentences_of
+    from parallax.story.align import MATRIX_KINDS, index_claims, link_identities
+    from parallax.story.verify import best_of_their_sentences, candidate_pairs, pair_features
     from parallax.story import StoryOptions
 
     articles, analyses = fresh(prepared)
@@ -135,9 +135,8 @@ def story_pairs(prepared: PreparedStory) -> StoryPairs:
     report.quote_groups = quote_groups.group_quotes(articles, report)
     link_identities(report)
     eligible = [c for c in report.claims if c.kind in MATRIX_KINDS]
-    sentences = sentences_of(eligible, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
-    table = ClaimTable.build(eligible, [a.id for a in articles], {a.id: len(a.text) for a in articles}, CACHE.encode,
-                             {q.id: q.group_id for q in report.quotes if q.group_id}, sentences)
+    table = index_claims(articles, analyses, eligible, CACHE.encode)
+    table.link({q.id: q.group_id for q in report.quotes if q.group_id})
     pairs = candidate_pairs(table)
     located = claim_sentences(prepared.gold, report)
     sentences_of = [located.get(c.id, []) for c in eligible]

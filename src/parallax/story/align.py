@@ -36,7 +36,7 @@ from parallax import embed
 from parallax.clustering import agglomerate
 from parallax.ids import claim_group_id
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
-from parallax.story.verify import (ClaimTable, PairModel, best_of_their_sentences, candidate_pairs, default_model, near,
+from parallax.story.verify import (ClaimTable, PairModel, attribution_frames, best_of_their_sentences, candidate_pairs, default_model, near,
                                    pair_features, sentences_of)
 from parallax.text_similarity import content_words
 
@@ -452,11 +452,13 @@ def eligible_claims(articles, claims: list[Claim]) -> list[Claim]:
     return eligible
 
 
-def index_claims(articles, analyses, claims: list[Claim]) -> ClaimTable:
+def index_claims(articles, analyses, claims: list[Claim], encode=None) -> ClaimTable:
     """The text part of the claim table (embeddings, TF-IDF, ranks): it reads no entity, so it may be
-    built while the entities are resolved."""
-    sentences = sentences_of(claims, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses})
-    return ClaimTable.from_texts(claims, [a.id for a in articles], {a.id: len(a.text) for a in articles}, embed.encode, sentences)
+    built while the entities are resolved. ``encode`` stands in for the sentence model (a cache)."""
+    frames = attribution_frames(claims)
+    sentences = sentences_of(claims, {a.id: a.text for a in articles}, {a.article_id: a.sentences for a in analyses}, frames)
+    return ClaimTable.from_texts(claims, [a.id for a in articles], {a.id: len(a.text) for a in articles},
+                                 encode or embed.encode, sentences)
 
 
 def align_claims(articles, analyses, report: StoryReport, model: PairModel | None = None,

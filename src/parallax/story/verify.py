@@ -171,18 +171,37 @@ class ClaimTable:
         return self.retrieval + self.sentence_lexical
 
 
-def sentences_of(claims: list[Claim], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]]) -> list[str]:
-    """The text of the sentence each claim lies in (by bisect over its article's sentence starts)."""
+def sentences_of(claims: list[Claim], texts: dict[str, str], sentences: dict[str, list[tuple[int, int]]],
+                 frames: dict[str, list[tuple[int, int]]] | None = None) -> list[str]:
+    """The text of the sentence each claim lies in (by bisect over its article's sentence starts),
+    without the spans ``frames`` names for it (claim id → spans): who holds a claim states nothing of
+    the proposition, holders are compared on their own, and a name two sentences share would
+    otherwise pass for agreement."""
     starts = {article: [start for start, _ in spans] for article, spans in sentences.items()}
+    frames = frames or {}
     out = []
     for claim in claims:
         spans = sentences.get(claim.article_id) or []
         k = bisect_right(starts.get(claim.article_id, []), claim.start) - 1
         if k < 0 or spans[k][1] < claim.end:
             out.append(claim.text)  # a claim across sentence bounds stands for itself
-        else:
-            out.append(texts[claim.article_id][spans[k][0]:spans[k][1]])
+            continue
+        start, end = spans[k]
+        text, kept, at = texts[claim.article_id], [], start
+        for cut_start, cut_end in sorted(frames.get(claim.id, ())):
+            if at <= cut_start and cut_end <= end and not (claim.start < cut_end and cut_start < claim.end):
+                kept.append(text[at:cut_start])
+                at = cut_end
+        out.append("".join(kept) + text[at:end])
     return out
+
+
+def attribution_frames(claims: list[Claim]) -> dict[str, list[tuple[int, int]]]:
+    """claim id → where its sentence names who holds it, for a rebuttal the narration reports
+    ("Mr. Pence's chief of staff, Marc Short, dismissed the criticism that …"). Cutting the
+    speaker's name out of quoted claims' sentences as well scored worse on the dev gold."""
+    return {c.id: [(c.holder_span.start, c.holder_span.end)] for c in claims
+            if c.holder_span is not None and c.holder_span.article_id == c.article_id}
 
 
 def numbers_of(claim: Claim) -> dict[str, set[str]]:
