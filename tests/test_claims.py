@@ -106,6 +106,17 @@ def test_a_rejection_naming_whose_report_it_rejects_is_a_dispute_between_them():
     assert dispute.denial_reported_in == ["r0", "r1"]
 
 
+def test_a_rejected_accusation_about_it_names_the_accused_denier():
+    texts = [("Wire", "The United States on Friday dismissed Russia's accusations that it was behind the cyberattack on the "
+                      "port of Ostra. Kremlin spokesman Dmitry Peskov said the hackers had worked from Latvia. "
+                      "The attack shut the port for two days."),
+             ("Daily", "The port of Ostra reopened on Sunday after a cyberattack shut it for two days.")]
+    report = analyze([Article(id=f"u{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    dispute = next(d for d in report.disputes if d.kind == "parties")
+    assert (dispute.asserted_by, dispute.denied_by) == (["Russia"], ["United States"])
+    assert dispute.label == "Russia: The United States was behind the cyberattack on the port of Ostra"
+
+
 def test_two_speakers_saying_the_same_words_are_two_statements_not_one_agreement():
     texts = [("Wire", "The Lindau bridge was closed on Tuesday. Mayor Jan Brandt said the bridge will reopen in May after repairs."),
              ("Daily", "The Lindau bridge was closed on Tuesday. Engineer Anna Pohl said the bridge will reopen in May after repairs.")]

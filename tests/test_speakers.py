@@ -687,3 +687,12 @@ def test_a_cue_right_after_the_closing_mark_beats_the_verb_the_parser_hung_the_q
             "\u201cwhy wouldn\u2019t you want to raise the potential for tampering?\u201d asked Paul Dunn, a former aide. "
             "\u201cI think it\u2019s only prudent.\u201d")
     assert speaker_of(quotes_of(nlp, text), "raise the potential") == "Paul Dunn"
+
+
+def test_a_second_act_after_a_rejected_claim_is_the_rejecters_not_part_of_the_claim(nlp):
+    text = ("Tom Reyes, the spokesman for the mayor, denied the council\u2019s claim that the city ordered the contractor "
+            "to destroy the audit and fire its author, and accused the council of lying.")
+    quotes = quotes_of(nlp, text)
+    rejected = next(q for q in quotes if q.cue == "denied")
+    assert rejected.text == "the council\u2019s claim that the city ordered the contractor to destroy the audit and fire its author"
+    assert speaker_of(quotes, "the council of lying") == "Tom Reyes"

@@ -373,7 +373,7 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
                 if group.coverage.get(article_id) in ("reported", "hedged", "omitted"):
                     group.coverage[article_id] = "disputed"
                     group.coverage_confidence[article_id] = dispute.confidence
-    return one_per_denial(disputes) + reported_rejections(claims, reported, entities)
+    return one_per_denial(disputes) + reported_rejections(claims, reported, entities, {a.id: a.text for a in articles})
 
 
 def one_per_denial(disputes: list[Dispute]) -> list[Dispute]:
@@ -470,7 +470,37 @@ def with_stated(disputes: list[Dispute], disagreements, report: StoryReport, ent
 REPORTED_REJECTION_CONFIDENCE = 0.6
 
 
-def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], entities: dict[str, Entity]) -> list[Dispute]:
+ACCUSED_PRONOUN = re.compile(r"^(it|they|he|she)\b", re.I)
+ACCUSING_NOUN = re.compile(r"\b(?:accusations?|allegations?|charges?|suggestions?)\b", re.I)
+
+
+def accused_named(content: str, denier: Entity, owners: list[Entity], rejection: Claim, texts: dict[str, str]) -> str:
+    """The rejected words with the accused named: "The United States dismissed Russia's accusations
+    that it was behind the attack" rejects that the United States was behind it. The pronoun opening
+    the content stands for the denier when it fits the denier (it, they: a body; he, she: a person)
+    and either fits no owner or the rejected words are an accusation. The denier is named as the
+    article last named it before ("the United States")."""
+    found = ACCUSED_PRONOUN.match(content)
+    if found is None:
+        return content
+
+    def fits(entity: Entity) -> bool:
+        return (entity.type == "PERSON") == (found.group(1).lower() in ("he", "she"))
+
+    owned = rejection.text[:len(rejection.text) - len(content)]
+    if not fits(denier) or (any(fits(o) for o in owners) and not ACCUSING_NOUN.search(owned)):
+        return content
+    text = texts.get(rejection.article_id, "")
+    before = [m for m in denier.mentions if m.article_id == rejection.article_id and m.end <= rejection.start]
+    latest = max(before, key=lambda m: m.start) if before else None
+    name = latest.text if latest is not None else denier.name
+    if latest is not None and denier.type != "PERSON" and text[max(0, latest.start - 4):latest.start].lower() == "the ":
+        name = "the " + name
+    return name + content[found.end():]
+
+
+def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], entities: dict[str, Entity],
+                        texts: dict[str, str]) -> list[Dispute]:
     """One dispute per (owner, denier) pair from rejections whose rejected words are only named."""
     by_parties: dict[tuple[tuple[str, ...], str], list[int]] = defaultdict(list)
     for d, owners in reported.items():
@@ -486,7 +516,7 @@ def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], enti
         # "disputed the report that P": P is what the owner said; "deny that there is any truth to X's
         # claim" names the claim without saying it, so the denial's own words are the label
         label = (f"{entities[denier_id].name}: {lead.text}" if owned_said_pattern().search(content)
-                 else f"{owner_names[0]}: {content}")
+                 else f"{owner_names[0]}: {accused_named(content, entities[denier_id], [entities[o] for o in owners], lead, texts)}")
         out.append(Dispute(
             id=dispute_id([f"{o}:named" for o in owners], [claims[d].id for d in ds]),
             kind="parties",

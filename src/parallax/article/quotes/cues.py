@@ -107,6 +107,13 @@ def subject_of(verb):
             verb = verb.head
             conjoined = False
             continue
+        if conjoined and verb.dep_ == "acl" and verb.head.lemma_.lower() in NOUN_CUES and is_cue(verb.head.head) \
+                and start.i >= 2 and doc[start.i - 1].dep_ == "cc" and doc[start.i - 2].text == ",":
+            # "Kirby denied Russia's claim that the US ordered the attack, and accused …": the parser hangs
+            # the second act on the verb of the claim the speaker rejects; it is the speaker's
+            verb = verb.head.head
+            conjoined = False
+            continue
         if subjects:
             return min(subjects, key=lambda child: abs(child.i - verb.i))
         if verb is not start and verb.dep_ == "conj" and verb.head.i != verb.i:

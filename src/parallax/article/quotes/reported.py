@@ -52,11 +52,27 @@ ENDORSING = frozenset({"endorse", "back", "oppose", "support", "favor", "favour"
 WISHES = ATTITUDE_VERBS & frozenset({"want", "seek", "prefer", "recommend", "advocate"})
 
 
+def own_speech_act(token) -> bool:
+    """', and accused the spokesman of lying' after 'denied Russia's claim that the US ordered …':
+    a verb of saying coordinated without a subject of its own at the end of reported words is
+    the reporter's next act, though the parser hangs it on the reported verb."""
+    return token.dep_ == "conj" and token.pos_ == "VERB" and token.head.i < token.i \
+        and token.lemma_.lower() in SPEECH_VERBS | ACCUSATION_VERBS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) \
+        and token.i >= 2 and token.doc[token.i - 1].dep_ == "cc" and token.doc[token.i - 2].text == ","
+
+
+def without_own_speech_acts(tokens, right: int) -> int:
+    """The last token index before the first such act inside the span's tokens (else ``right``)."""
+    cut = min((t.i for t in tokens if own_speech_act(t)), default=None)
+    return right if cut is None else cut - 3
+
+
 def clause_span(token) -> tuple[int, int]:
     tokens = [t for t in token.subtree if t.dep_ != "mark" or t.i != token.left_edge.i]
     doc = token.doc
     left = min(t.i for t in tokens)
-    right = max(t.i for t in tokens)
+    right = without_own_speech_acts(tokens, max(t.i for t in tokens))
     while left <= right and (doc[left].is_punct or doc[left].dep_ == "mark"):
         left += 1
     while right >= left and (doc[right].is_punct or doc[right].is_space or doc[right].like_url or "twitter.com/" in doc[right].text):
@@ -172,11 +188,7 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
     if lemma in ACCUSATION_VERBS | DENIAL_VERBS | STANCE_OBJECT_VERBS:
         objects = [c for c in cue.children if c.dep_ in ("dobj", "oprd", "prep", "ccomp", "pcomp") and c.i > cue.i]
         if objects:
-            left = min(t.i for o in objects for t in o.subtree)
-            right = max(t.i for o in objects for t in o.subtree)
-            while right >= left and doc[right].is_punct:
-                right -= 1
-            start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+            start, end = object_span(doc, objects)
             # "denied involvement" is a whole denial, "endorsed Clinton" a whole stance; an accusation needs its content
             minimum = 1 if cue.lemma_.lower() in ENDORSING else 2 if cue.lemma_.lower() in DENIAL_VERBS else 3
             if word_count(text[start:end]) >= minimum and not marked.covered(start, end, 0.5):
@@ -213,7 +225,7 @@ def misparsed_content(cue):
 
 def object_span(doc, objects) -> tuple[int, int]:
     left = min(t.i for o in objects for t in o.subtree)
-    right = max(t.i for o in objects for t in o.subtree)
+    right = without_own_speech_acts([t for o in objects for t in o.subtree], max(t.i for o in objects for t in o.subtree))
     while right >= left and doc[right].is_punct:
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
