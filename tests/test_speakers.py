@@ -696,3 +696,17 @@ def test_a_second_act_after_a_rejected_claim_is_the_rejecters_not_part_of_the_cl
     rejected = next(q for q in quotes if q.cue == "denied")
     assert rejected.text == "the council\u2019s claim that the city ordered the contractor to destroy the audit and fire its author"
     assert speaker_of(quotes, "the council of lying") == "Tom Reyes"
+
+
+def test_a_count_of_people_speaks_through_the_people_counted(nlp):
+    quotes = quotes_of(nlp, "A number of local pastors have vowed \u201ccivil disobedience\u201d if the council approves the plan.")
+    assert speaker_of(quotes, "civil disobedience") == "local pastors"
+
+
+def test_idioms_times_and_bare_ones_are_no_speakers(nlp):
+    text = ("Nikolai Cruz posted photos online. One showed a rifle on a bed. Another showed at least a half-dozen weapons "
+            "laid out on a table with the caption \u201carsenal.\u201d There\u2019s no denying the impact of the new rules "
+            "on the port. Reporters saw an email from earlier this year that showed the aide urging the mayor to resign.")
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if q.speaker and q.speaker.name.lower() in ("one", "another", "earlier this year", "no")]
+    assert not [q for q in quotes if q.cue == "denying"]

@@ -58,6 +58,8 @@ def is_cue(token, attitude: bool = False) -> bool:
     which a modal does not cancel ("Sanders would support the plan")."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.tag_ == "VBG" and token.i > 0 and token.doc[token.i - 1].lower_ == "no":
+        return False  # "there's no denying the impact", "no telling what …": an idiom, nobody's words
     lemma = token.lemma_.lower()
     if attitude and lemma in ATTITUDE_VERBS:
         return not any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)

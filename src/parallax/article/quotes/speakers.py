@@ -423,8 +423,18 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
                 and any(t.dep_ == "conj" for t in (before, described)):
             described = before
         token = described
+    if token.pos_ == "NOUN" and token.lemma_.lower() in QUANTITY_NOUNS:
+        # "A number of Christian pastors have vowed …", "a majority of senators say": the people counted speak
+        counted = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if counted is not None:
+            token = counted
     lower = token.text.lower()
     here = (token.idx, token.idx + len(token.text))
+    if lower in BARE_ONES and not any(c.dep_ == "prep" for c in token.children):
+        return None  # "Another showed a rifle on a bed", "one said": one of something named before, not a speaker
+    if token.ent_type_ in ("DATE", "TIME"):
+        return None  # "an email from earlier this year that showed …": a time speaks for nobody
     if token.pos_ == "PRON" and lower not in PERSON_PRONOUNS and lower not in GROUP_PRONOUNS | FIRST_PERSON | SECOND_PERSON \
             and not any(c.dep_ == "prep" for c in token.children):
         # "some note that …", "many say", "others argue": an unnamed group speaks, no antecedent
@@ -450,6 +460,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
         label = label_of(ctx, ent)
         name = plain_name(ent.text)
         name = without_fused_cue(ent, name)
+        if ent[0].lower_ == "and" and ent.start > 0 and doc[ent.start - 1].pos_ == "PROPN":
+            # "The Health and Human Services Department" tagged from "and": the name's first words come before it
+            first = ent.start - 1
+            while first > 0 and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].is_sent_start:
+                first -= 1
+            name = plain_name(doc[first:ent.end].text)
         if label == "PERSON":
             titles = [w.lower() for w in ctx.article.text[start:ent.end_char].split()[:-1] if w.lower() in TITLE_WORDS]
             name = full_name(ctx, name, ent.start_char, titles)
@@ -494,6 +510,12 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     name = plain_name(ctx.article.text[start:end])
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
 
+
+# a count of people, who speak themselves ("a number of pastors", "a majority of voters")
+QUANTITY_NOUNS = frozenset({"number", "majority", "minority", "handful", "lot", "dozen", "dozens", "score", "scores",
+                            "hundred", "hundreds", "thousand", "thousands", "couple", "plenty", "host", "slew", "string"})
+# one of something named before, standing alone as a subject
+BARE_ONES = frozenset({"another", "one"})
 
 # how many sentences back "the aide" looks for "an aide" introduced without a name
 INTRODUCTION_REACH = 12
