@@ -14,6 +14,10 @@
 - ``boilerplate.tsv``: page furniture (prompts, related links, credits, bios, notices).
 - ``stopwords.tsv``: words left out of bag-of-words comparisons, one named list a row;
   ``stop_words("english")`` is spaCy's general list.
+- ``reporting.tsv``, ``titles.tsv``, ``speakers.tsv``: reporting cues, words of office, and nouns of
+  people, bodies and documents with the labels that name no speaker; read by ``lexicons/speech.py``.
+- ``places.tsv``, ``given_names.tsv``: short place names and regions, one-sex given names; read by
+  ``parallax.names``.
 - VADER's valence lexicon is read from the pinned ``vadersentiment`` package (MIT).
 """
 

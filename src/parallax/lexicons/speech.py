@@ -1,13 +1,14 @@
-"""The reporting-cue and title lexicons (``reporting.tsv``, ``titles.tsv``), read once.
+"""The reporting-cue, title and speaker lexicons (``reporting.tsv``, ``titles.tsv``,
+``speakers.tsv``), read once.
 
-Every stage that asks "is this a reporting verb?" or "is this a word of
-office?" reads these two files through this module, so one list serves the
-quote finder, the claim extractor and the entity resolver alike.
+Every stage that asks "is this a reporting verb?", "is this a word of office?"
+or "can this noun speak?" reads these files through this module, so one list
+serves the quote finder, the claim extractor and the entity resolver alike.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 import re
 from functools import lru_cache
 
@@ -70,6 +71,35 @@ def reporting() -> ReportingLexicon:
 def titles() -> dict[str, str]:
     """word of office (lower case) → "person" (names an office or honorific) or "part" (only qualifies one)."""
     return {word: kind for word, kind in _rows("titles.tsv")}
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeakerWords:
+    """The classes of ``speakers.tsv`` (see its header): nouns of people, bodies and documents, and labels."""
+    institution: frozenset[str]  # a body that speaks through its people ("the ministry said")
+    collective: frozenset[str]  # a singular noun standing bare for a body of people ("police said")
+    anonymous: frozenset[str]  # a description of an unnamed person ("the source said")
+    female: frozenset[str]
+    male: frozenset[str]
+    role: frozenset[str]  # "according to officials": a person, so no hedge (plurals as written)
+    document: frozenset[str]  # carries the words of whoever issued it
+    not_speaker: frozenset[str]  # besides the documents, things that carry words but are nobody ("the ruling")
+    not_source: frozenset[str]  # a name starting so cites no source ("officials", "photo")
+    not_turn: frozenset[str]  # the last word of a paragraph's "Label:" that is no speaker's turn
+    not_label: frozenset[str]  # a whole paragraph-opening "Label:" that names no speaker in a transcript
+    question_label: frozenset[str]  # a transcript label of the one who asks ("Q", "interviewer")
+    answer_label: frozenset[str]  # a transcript label of the one who answers ("A")
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> SpeakerWords:
+    classes: dict[str, set[str]] = {f.name: set() for f in fields(SpeakerWords)}
+    for word, kinds in _rows("speakers.tsv"):
+        for kind in kinds.split(","):
+            if kind not in classes:
+                raise ValueError(f"speakers.tsv: unknown class {kind!r} for {word!r}")
+            classes[kind].add(word)
+    return SpeakerWords(**{kind: frozenset(words) for kind, words in classes.items()})
 
 
 def title_words() -> frozenset[str]:

@@ -2,14 +2,15 @@
 phrase at a cue, and the channel named beside it ("in an interview with CNN").
 
 The verbs and nouns come from the one reporting lexicon
-(``parallax/lexicons/reporting.tsv``); words of office from ``titles.tsv``.
+(``parallax/lexicons/reporting.tsv``); words of office from ``titles.tsv``,
+nouns of documents from ``speakers.tsv``.
 """
 
 from __future__ import annotations
 
 import re
 
-from parallax.lexicons.speech import person_titles, reporting, title_words
+from parallax.lexicons.speech import person_titles, reporting, speaker_words, title_words
 
 _LEXICON = reporting()
 SPEECH_VERBS = _LEXICON.speech
@@ -40,8 +41,7 @@ TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()
 
 # nouns of documents and messages: they carry the words of whoever issued them
-DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
-                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail", "note"})
+DOCUMENT_NOUNS = speaker_words().document
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "ourselves"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
