@@ -6,6 +6,7 @@
 - ``intensifiers.tsv``: curated degree adverbs, absolutes and exaggeration markers.
 - ``subjectivity.tsv``: Pattern's adjective subjectivity lexicon (PDDL).
 - ``denials.tsv``: denial and rebuttal expressions (regular expressions).
+- ``denial_words.tsv``: the words of a denial that names no particular fact ("denied any involvement").
 - ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
 - ``disagreements.tsv``: words with which a writer says two named parties disagree.
 - ``attacks.tsv``: words with which a writer says one party attacks another and a third defends it.
@@ -118,6 +119,12 @@ def valence() -> dict[str, float]:
 def denial_patterns() -> list[tuple[re.Pattern, str]]:
     """(pattern, kind) with kind act (denied, rejected), disclaimer (nothing to do with), dismissal (false claims)."""
     return [(re.compile(row[0], re.I), row[1]) for row in _rows("denials.tsv")]
+
+
+@lru_cache(maxsize=1)
+def denial_words() -> frozenset[str]:
+    """Written forms that make up a denial naming no particular fact; see ``denial_words.tsv``."""
+    return frozenset(row[0] for row in _rows("denial_words.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -34,11 +34,19 @@ class ReportingLexicon:
     said_objects: frozenset[str]  # what a denial's object may name as said: the nouns of speech and "story", "account" …
     holder_adjectives: frozenset[str]  # "X is critical of Y", "X was worried about Y"
     holder_nouns: frozenset[str]  # "X is a staunch opponent of Y"
+    saying: frozenset[str]  # plain verbs of saying that stand by themselves as an attribution ("…, she added")
+    question: frozenset[str]  # verbs of asking
+    rebuttal: frozenset[str]  # the narration reports a rebuttal ("X disputed the report that …")
+    undoing: frozenset[str]  # above a disagreement, deny it ("denied clashing with")
+    unnegated: frozenset[str]  # verbs of thought or speech whose negation is no denial ("I don't think")
+    plain_forms: frozenset[str]  # written forms of plain verbs of saying ("said", "wrote", "tweeted")
+    hedged_forms: frozenset[str]  # written forms of cues that distance the writer ("claimed", "alleges")
 
 
 @lru_cache(maxsize=1)
 def reporting() -> ReportingLexicon:
     classes: dict[str, set[str]] = {}
+    forms: dict[str, set[str]] = {}  # class → written forms (rows of form "inflected")
     phrasal, nouns, holder_nouns, holder_adjectives, said_objects = set(), set(), set(), set(), set()
     for cue, form, kinds in _rows("reporting.tsv"):
         if form == "phrasal":
@@ -52,6 +60,9 @@ def reporting() -> ReportingLexicon:
             nouns.add(cue)
         elif form == "adjective":
             holder_adjectives.add(cue)
+        elif form == "inflected":
+            for kind in kinds.split(","):
+                forms.setdefault(kind, set()).add(cue)
         else:
             for kind in kinds.split(","):
                 classes.setdefault(kind, set()).add(cue)
@@ -64,7 +75,10 @@ def reporting() -> ReportingLexicon:
                             topic=of("topic"), finding=of("finding"), view=of("view"), naming=of("naming"),
                             phrasal=frozenset(phrasal), nouns=frozenset(nouns),
                             said_objects=frozenset(nouns | said_objects),
-                            holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns))
+                            holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns),
+                            saying=of("saying"), question=of("question"), rebuttal=of("rebuttal"),
+                            undoing=of("undoing"), unnegated=of("unnegated"),
+                            plain_forms=frozenset(forms.get("plain", ())), hedged_forms=frozenset(forms.get("hedged", ())))
 
 
 @lru_cache(maxsize=1)

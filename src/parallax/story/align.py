@@ -35,6 +35,7 @@ import numpy as np
 from parallax import embed
 from parallax.clustering import agglomerate
 from parallax.ids import claim_group_id
+from parallax.lexicons.speech import reporting
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
 from parallax.story.verify import (ClaimTable, PairModel, best_of_their_sentences, candidate_pairs, default_model, near,
                                    pair_features, sentences_of)
@@ -340,7 +341,7 @@ def reads_whole(text: str) -> bool:
 # a reporting verb that reads on into the words it reports ("accusing the majority leader of lying",
 # "want Congress to …"); not one whose object is the hearer ("told reporters …")
 CUE_VERB = re.compile(r"^(?!tell|told|according)[a-z]+$")
-PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote", "add", "adds", "added", "tweeted", "posted"})
+PLAIN_SPEECH = reporting().plain_forms  # "said", "wrote": their words may start as a sentence does
 
 
 def label_text(claim: Claim, cue: str | None = None) -> str:
