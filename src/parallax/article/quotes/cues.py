@@ -93,7 +93,7 @@ def subject_of(verb):
         # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
         # the subject nearest the verb is the speaker
         subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-        if not subjects and verb is not start:
+        if not subjects and verb.i != start.i:
             # "Silverman was joined on stage by Al Franken and joked, '…'", "Silverman was booed by supporters
             # after telling them …": the passive subject of the verb climbed to, not its agent
             subjects = [child for child in verb.children if child.dep_ == "nsubjpass"]
@@ -109,7 +109,7 @@ def subject_of(verb):
             continue
         if subjects:
             return min(subjects, key=lambda child: abs(child.i - verb.i))
-        if verb is not start and verb.dep_ == "conj" and verb.head.i != verb.i:
+        if verb.i != start.i and verb.dep_ == "conj" and verb.head.i != verb.i:
             # "was booed and shouted down by supporters after telling them …": the subject the coordinated
             # verbs share, not the agent of the one climbed to
             verb = verb.head
@@ -120,7 +120,7 @@ def subject_of(verb):
                     if grandchild.dep_ == "pobj":
                         return grandchild
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:  # the root (spaCy makes a new Token object on every access: compare positions)
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN" and head.i < verb.i:
             return head  # "footage of Hillary Clinton asking, '…'": the name the participle describes speaks
@@ -131,7 +131,7 @@ def subject_of(verb):
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:
             verb = head
-        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while", "upon", "on", "in", "without") and head.head is not head:
+        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while", "upon", "on", "in", "without") and head.head.i != head.i:
             verb = head.head
         elif verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in ("quote", "report", "cite"):
             # "X was quoted as saying …": the one quoted speaks
