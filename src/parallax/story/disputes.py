@@ -30,6 +30,7 @@ from parallax.ids import dispute_id
 from parallax.lexicons import accusation_patterns, denial_words, judged_thing_patterns
 from parallax.lexicons.speech import reporting
 from parallax.model import Claim, Dispute, Entity, StoryReport
+from parallax.names import possessive_at
 from parallax.story.align import Alignment, MentionIndex, label_text
 from parallax.story.verify import RETRIEVE_PER_CLAIM, best_of_their_sentences, default_model, near, pair_features
 from parallax.text_similarity import content_words
@@ -588,7 +589,7 @@ def denial_subjects(claim: Claim, entities: dict[str, Entity], kin: Kinship) -> 
     kind, at = found
     # "Russia's ridiculous claim": a possessive names whose claim it is, not who is accused
     named = {a.entity_id for a in claim.arguments if a.entity_id and a.start - claim.start < at
-             and not re.match(r"['’]s?\b", claim.text[a.end - claim.start:])}
+             and not possessive_at(claim.text, a.end - claim.start)}
     return kind, kin.expand(named)
 
 
