@@ -439,6 +439,16 @@ def test_one_plain_form_of_a_name_for_speakers_and_entities():
     assert normalize("John Q. Public Jr.") == plain_name("John Q. Public Jr.", matching=True) == "John Public"
 
 
+def test_one_possessive_test_for_owners_and_deniers():
+    from parallax.names import possessive_at
+
+    text = "Mr. Pence's chief of staff and Russia’s claim; Kyiv denied it"
+    assert possessive_at(text, text.index("'s"))  # "Pence" followed by 's
+    assert possessive_at(text, text.index("'s") + 2)  # "Pence's" with its ending
+    assert possessive_at(text, text.index("’s"))
+    assert not possessive_at(text, text.index(" denied"))
+
+
 def test_an_inverted_cue_names_the_speaker_past_titles_and_an_owner(nlp):
     text = ("Republicans want the inquiry to go on.\n\n"
             "\u201cThey are out of ideas,\u201d said Mr. Halvorsen, who chairs the county party.\n\n"

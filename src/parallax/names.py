@@ -56,6 +56,13 @@ def _title_stems() -> frozenset[str]:
     return frozenset(w.rstrip(".") for w in title_words())
 
 
+def possessive_at(text: str, end: int) -> bool:
+    """The name ending at ``end`` in ``text`` is a possessive: it ends in "'s" itself, or "'s" follows
+    it ("Pence's chief of staff", "Russia’s ridiculous claim"); it owns what follows, and is not
+    the one the words around it are about."""
+    return text[end - 2:end] in ("'s", "’s") or text[end:end + 2] in ("'s", "’s")
+
+
 def plain_name(text: str, matching: bool = False) -> str:
     """A name without possessive, leading article or titles ("Spokeswoman Irina Solak's" →
     "Irina Solak"; "Justice Department" and "State Ministry" keep their first word). With

@@ -30,20 +30,19 @@ from spacy.lang.en.lex_attrs import _num_words
 
 from parallax.ids import claim_id
 from parallax.lexicons import any_hedge, denial_patterns, procedural_patterns, subjectivity
-from parallax.lexicons.speech import naming_verbs_pattern, reported_content_pattern
+from parallax.lexicons.speech import naming_verbs_pattern, reported_content_pattern, reporting
 from parallax.model import Argument, Article, Claim, EntityRef, Predicate, Quote, Span
 
 MAX_SENTENCES_PER_QUOTE = 6
 MIN_WORDS = 5
 DENIAL_CUES = re.compile(r"(?:deni|deny|reject|dismiss|rebut|refut|disput)", re.I)
-HEDGED_CUES = frozenset({"claimed", "claims", "claim", "alleged", "alleges", "allege", "insisted", "insists"})
+HEDGED_CUES = reporting().hedged_forms
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 HEDGE_AUX = frozenset({"may", "might", "could"})
 INTENT_VERBS = frozenset({"plan", "expect", "intend", "aim", "vow", "promise", "threaten", "pledge", "hope", "seek"})
 NORMATIVE_AUX = frozenset({"should", "must", "ought"})
 # Verbs with which the narration reports a party's rebuttal ("Mueller's office disputed the report that …").
-REBUTTAL_VERBS = frozenset({"deny", "dispute", "reject", "rebuke", "refute", "rebut", "dismiss", "contradict", "debunk",
-                            "disavow", "disown", "repudiate"})
+REBUTTAL_VERBS = reporting().rebuttal
 PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 COPULAS = frozenset({"be", "seem", "appear", "look", "remain", "sound", "feel"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -444,7 +443,7 @@ def quoted_claims(parsed: ParsedArticle, article: Article, quotes: list[Quote]) 
     return claims
 
 
-SAYING_VERBS = frozenset({"say", "tell", "write", "add", "tweet", "post", "note", "explain", "continue"})
+SAYING_VERBS = reporting().saying
 
 
 def bare_attribution(head, start: int, end: int) -> bool:
@@ -458,7 +457,7 @@ def bare_attribution(head, start: int, end: int) -> bool:
     return len(verbs) <= 1 and not verb_below and not clause
 
 
-QUESTION_VERBS = frozenset({"ask", "wonder", "question", "inquire", "query"})
+QUESTION_VERBS = reporting().question
 
 
 def asked_about(parsed: ParsedArticle, quote: Quote) -> bool:

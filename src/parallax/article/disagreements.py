@@ -31,7 +31,7 @@ PARTY_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 NO_COUNTRIES = frozenset({"clash"})
 # "medical experts like Dr. Fauci", "some Republicans, including Liz Cheney": the named member speaks
 EXAMPLE_PREPOSITIONS = frozenset({"like", "including", "as"})
-UNDOING_HEADS = frozenset({"deny", "reject", "dismiss", "refute"})
+UNDOING_HEADS = reporting().undoing
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -6,6 +6,7 @@
 - ``intensifiers.tsv``: curated degree adverbs, absolutes and exaggeration markers.
 - ``subjectivity.tsv``: Pattern's adjective subjectivity lexicon (PDDL).
 - ``denials.tsv``: denial and rebuttal expressions (regular expressions).
+- ``denial_words.tsv``: the words of a denial that names no particular fact ("denied any involvement").
 - ``accusations.tsv``: words that hold someone responsible for an act (regular expressions).
 - ``disagreements.tsv``: words with which a writer says two named parties disagree.
 - ``attacks.tsv``: words with which a writer says one party attacks another and a third defends it.
@@ -14,6 +15,10 @@
 - ``boilerplate.tsv``: page furniture (prompts, related links, credits, bios, notices).
 - ``stopwords.tsv``: words left out of bag-of-words comparisons, one named list a row;
   ``stop_words("english")`` is spaCy's general list.
+- ``reporting.tsv``, ``titles.tsv``, ``speakers.tsv``: reporting cues, words of office, and nouns of
+  people, bodies and documents with the labels that name no speaker; read by ``lexicons/speech.py``.
+- ``places.tsv``, ``given_names.tsv``: short place names and regions, one-sex given names; read by
+  ``parallax.names``.
 - VADER's valence lexicon is read from the pinned ``vadersentiment`` package (MIT).
 """
 
@@ -114,6 +119,12 @@ def valence() -> dict[str, float]:
 def denial_patterns() -> list[tuple[re.Pattern, str]]:
     """(pattern, kind) with kind act (denied, rejected), disclaimer (nothing to do with), dismissal (false claims)."""
     return [(re.compile(row[0], re.I), row[1]) for row in _rows("denials.tsv")]
+
+
+@lru_cache(maxsize=1)
+def denial_words() -> frozenset[str]:
+    """Written forms that make up a denial naming no particular fact; see ``denial_words.tsv``."""
+    return frozenset(row[0] for row in _rows("denial_words.tsv"))
 
 
 @lru_cache(maxsize=1)

@@ -1,13 +1,14 @@
-"""The reporting-cue and title lexicons (``reporting.tsv``, ``titles.tsv``), read once.
+"""The reporting-cue, title and speaker lexicons (``reporting.tsv``, ``titles.tsv``,
+``speakers.tsv``), read once.
 
-Every stage that asks "is this a reporting verb?" or "is this a word of
-office?" reads these two files through this module, so one list serves the
-quote finder, the claim extractor and the entity resolver alike.
+Every stage that asks "is this a reporting verb?", "is this a word of office?"
+or "can this noun speak?" reads these files through this module, so one list
+serves the quote finder, the claim extractor and the entity resolver alike.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 import re
 from functools import lru_cache
 
@@ -33,11 +34,19 @@ class ReportingLexicon:
     said_objects: frozenset[str]  # what a denial's object may name as said: the nouns of speech and "story", "account" …
     holder_adjectives: frozenset[str]  # "X is critical of Y", "X was worried about Y"
     holder_nouns: frozenset[str]  # "X is a staunch opponent of Y"
+    saying: frozenset[str]  # plain verbs of saying that stand by themselves as an attribution ("…, she added")
+    question: frozenset[str]  # verbs of asking
+    rebuttal: frozenset[str]  # the narration reports a rebuttal ("X disputed the report that …")
+    undoing: frozenset[str]  # above a disagreement, deny it ("denied clashing with")
+    unnegated: frozenset[str]  # verbs of thought or speech whose negation is no denial ("I don't think")
+    plain_forms: frozenset[str]  # written forms of plain verbs of saying ("said", "wrote", "tweeted")
+    hedged_forms: frozenset[str]  # written forms of cues that distance the writer ("claimed", "alleges")
 
 
 @lru_cache(maxsize=1)
 def reporting() -> ReportingLexicon:
     classes: dict[str, set[str]] = {}
+    forms: dict[str, set[str]] = {}  # class → written forms (rows of form "inflected")
     phrasal, nouns, holder_nouns, holder_adjectives, said_objects = set(), set(), set(), set(), set()
     for cue, form, kinds in _rows("reporting.tsv"):
         if form == "phrasal":
@@ -51,6 +60,9 @@ def reporting() -> ReportingLexicon:
             nouns.add(cue)
         elif form == "adjective":
             holder_adjectives.add(cue)
+        elif form == "inflected":
+            for kind in kinds.split(","):
+                forms.setdefault(kind, set()).add(cue)
         else:
             for kind in kinds.split(","):
                 classes.setdefault(kind, set()).add(cue)
@@ -63,13 +75,47 @@ def reporting() -> ReportingLexicon:
                             topic=of("topic"), finding=of("finding"), view=of("view"), naming=of("naming"),
                             phrasal=frozenset(phrasal), nouns=frozenset(nouns),
                             said_objects=frozenset(nouns | said_objects),
-                            holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns))
+                            holder_adjectives=frozenset(holder_adjectives), holder_nouns=frozenset(holder_nouns),
+                            saying=of("saying"), question=of("question"), rebuttal=of("rebuttal"),
+                            undoing=of("undoing"), unnegated=of("unnegated"),
+                            plain_forms=frozenset(forms.get("plain", ())), hedged_forms=frozenset(forms.get("hedged", ())))
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, str]:
     """word of office (lower case) → "person" (names an office or honorific) or "part" (only qualifies one)."""
     return {word: kind for word, kind in _rows("titles.tsv")}
+
+
+@dataclass(frozen=True, kw_only=True)
+class SpeakerWords:
+    """The classes of ``speakers.tsv`` (see its header): nouns of people, bodies and documents, and labels."""
+    institution: frozenset[str]  # a body that speaks through its people ("the ministry said")
+    collective: frozenset[str]  # a singular noun standing bare for a body of people ("police said")
+    anonymous: frozenset[str]  # a description of an unnamed person ("the source said")
+    female: frozenset[str]
+    male: frozenset[str]
+    role: frozenset[str]  # "according to officials": a person, so no hedge (plurals as written)
+    document: frozenset[str]  # carries the words of whoever issued it
+    not_speaker: frozenset[str]  # besides the documents, things that carry words but are nobody ("the ruling")
+    not_source: frozenset[str]  # a name starting so cites no source ("officials", "photo")
+    not_turn: frozenset[str]  # the last word of a paragraph's "Label:" that is no speaker's turn
+    not_label: frozenset[str]  # a whole paragraph-opening "Label:" that names no speaker in a transcript
+    question_label: frozenset[str]  # a transcript label of the one who asks ("Q", "interviewer")
+    answer_label: frozenset[str]  # a transcript label of the one who answers ("A")
+    quantity: frozenset[str]  # a count of people, who speak themselves ("a number of pastors")
+    bare_one: frozenset[str]  # one of something named before, standing alone as a subject ("another showed")
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> SpeakerWords:
+    classes: dict[str, set[str]] = {f.name: set() for f in fields(SpeakerWords)}
+    for word, kinds in _rows("speakers.tsv"):
+        for kind in kinds.split(","):
+            if kind not in classes:
+                raise ValueError(f"speakers.tsv: unknown class {kind!r} for {word!r}")
+            classes[kind].add(word)
+    return SpeakerWords(**{kind: frozenset(words) for kind, words in classes.items()})
 
 
 def title_words() -> frozenset[str]:

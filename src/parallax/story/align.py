@@ -35,7 +35,9 @@ import numpy as np
 from parallax import embed
 from parallax.clustering import agglomerate
 from parallax.ids import claim_group_id
+from parallax.lexicons.speech import reporting
 from parallax.model import Claim, ClaimGroup, EntityRef, StoryReport
+from parallax.names import possessive_at
 from parallax.story.verify import (ClaimTable, PairModel, attribution_frames, best_of_their_sentences, candidate_pairs, default_model, near,
                                    pair_features, sentences_of)
 from parallax.text_similarity import content_words
@@ -87,14 +89,9 @@ class MentionIndex:
         article's ``text``, an owner ("Mr. Pence's chief of staff, Marc Short") only when nobody else is named."""
         found = self.overlapping(article_id, start, end)
         if text is not None:
-            found = [m for m in found if not owner_at(text, m[1])] or found
+            found = [m for m in found if not possessive_at(text, m[1])] or found
         scored = [(min(e, end) - max(s, start), s, e, entity) for s, e, entity in found]
         return max(scored)[3] if scored else None
-
-
-def owner_at(text: str, end: int) -> bool:
-    """The mention ending here owns what follows ("Pence's chief of staff")."""
-    return text[end - 2:end] in ("'s", "’s") or text[end:end + 2] in ("'s", "’s")
 
 
 def link_identities(report: StoryReport) -> None:
@@ -340,7 +337,7 @@ def reads_whole(text: str) -> bool:
 # a reporting verb that reads on into the words it reports ("accusing the majority leader of lying",
 # "want Congress to …"); not one whose object is the hearer ("told reporters …")
 CUE_VERB = re.compile(r"^(?!tell|told|according)[a-z]+$")
-PLAIN_SPEECH = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote", "add", "adds", "added", "tweeted", "posted"})
+PLAIN_SPEECH = reporting().plain_forms  # "said", "wrote": their words may start as a sentence does
 
 
 def label_text(claim: Claim, cue: str | None = None) -> str:

@@ -27,9 +27,10 @@ import numpy as np
 
 from parallax.article.claims import DENIAL_CUES as DENIAL_CUE, denial_match
 from parallax.ids import dispute_id
-from parallax.lexicons import accusation_patterns, judged_thing_patterns
+from parallax.lexicons import accusation_patterns, denial_words, judged_thing_patterns
 from parallax.lexicons.speech import reporting
 from parallax.model import Claim, Dispute, Entity, StoryReport
+from parallax.names import possessive_at
 from parallax.story.align import Alignment, MentionIndex, label_text
 from parallax.story.verify import RETRIEVE_PER_CLAIM, best_of_their_sentences, default_model, near, pair_features
 from parallax.text_similarity import content_words
@@ -51,8 +52,7 @@ FIRST_PERSON = re.compile(r"^(?:\W*)(?:we|i)\b|\b(?:we|i)\s+(?:did|do|have|had|a
 # "accusations that it was behind …", "the claim that we ordered …": the denier speaks of itself
 SELF_REFERENCE = re.compile(r"\bthat\s+(?:it|we|they)\b", re.I)
 # Mental and speech verbs whose negation is no denial ("I don't think", "we did not say").
-NOT_DENIAL_VERBS = frozenset({"think", "know", "believe", "want", "expect", "say", "see", "understand", "like", "need",
-                              "remember", "recall", "mean", "hope", "care", "plan", "intend"})
+NOT_DENIAL_VERBS = reporting().unnegated
 
 
 def party_of(claim: Claim, entities: dict[str, Entity]) -> tuple[str, str] | None:
@@ -602,9 +602,7 @@ def rejected_owner(claim: Claim, quote, text: str, mentions: MentionIndex, entit
     return owners
 
 
-DENIAL_VOCABULARY = frozenset("""deny denied denies denial denials reject rejected rejects dismiss dismissed involvement
-involved nothing incident attack attacks claim claims accusation accusations allegation allegations report reports
-responsibility role part baseless false ludicrous ridiculous absurd groundless unfounded untrue lie lies lying""".split())
+DENIAL_VOCABULARY = denial_words()
 
 
 def that_subject(claim: Claim) -> set[str]:
@@ -621,7 +619,7 @@ def denial_subjects(claim: Claim, entities: dict[str, Entity], kin: Kinship) -> 
     kind, at = found
     # "Russia's ridiculous claim": a possessive names whose claim it is, not who is accused
     named = {a.entity_id for a in claim.arguments if a.entity_id and a.start - claim.start < at
-             and not re.match(r"['’]s?\b", claim.text[a.end - claim.start:])}
+             and not possessive_at(claim.text, a.end - claim.start)}
     return kind, kin.expand(named)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from parallax.article.quotes.cues import ACCUSATION_VERBS, DENIAL_VERBS, SPEECH_VERBS
 from parallax.article.framing.voice import Voice
 from parallax.lexicons import hedge_entries, hedge_matches
+from parallax.lexicons.speech import speaker_words
 from parallax.model import Article, Hedge
 
 EVENT_LEMMAS = frozenset(
@@ -30,10 +31,7 @@ EVENT_LEMMAS = frozenset(
 # "attack" distances the outlet from the event, a scare-quoted "counteroffensive" from someone's word
 CORE_EVENT_LEMMAS = EVENT_LEMMAS - frozenset("act war conflict offensive counteroffensive invasion aggression".split())
 ATTRIBUTION_VERBS = frozenset("claim allege insist purport".split())
-PERSON_ROLES = frozenset(
-    """governor adviser advisor spokesman spokeswoman spokesperson minister official officials president mayor
-    secretary senator lawmaker commander chief aide analyst expert witness resident residents source sources""".split()
-)
+PERSON_ROLES = speaker_words().role
 # a clause already reporting a statement: its "according to X" names the statement's source, not a hedge
 REPORTING_LEMMAS = SPEECH_VERBS | DENIAL_VERBS | ACCUSATION_VERBS | frozenset(
     "speak talk comment post tweet quote cite interview".split())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from parallax.article.framing.voice import Voice, span
+from parallax.lexicons.speech import speaker_words
 from parallax.model import Article, CitedSource, Quote, Span
 
 MEDIA_WORDS = re.compile(
@@ -34,10 +35,9 @@ CUES = [
     (re.compile(r"^" + NAME + r"\s+(?:adds|continues|notes|explains)\b", re.M), False),
     (re.compile(r"^" + NAME + r"\s*:\s", re.M), False),  # a transcript's "C-Span: …" (kept when it reads like an outlet)
 ]
-NOT_SOURCES = frozenset(
-    """the we he she they it i you this that these those but and so officials authorities experts analysts sources
-    image photo file handout video transcript note update source sources editor""".split()
-)
+# a name that starts with a pronoun, a determiner or a conjunction, or with a word of the lexicon's
+# not_source class ("officials", "photo"), cites no source
+NOT_SOURCES = frozenset("the we he she they it i you this that these those but and so".split()) | speaker_words().not_source
 
 
 def _clean(name: str, nationalities: frozenset[str] = frozenset()) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from parallax.lexicons.speech import speaker_words
 from parallax.model import Article, Quote, Span
 from parallax.spans import overlap
 
@@ -24,11 +25,7 @@ TURN = re.compile(
     re.M,
 )
 NP_DEPS = frozenset("det poss case amod compound nmod nummod advmod punct quantmod predet".split())
-NOT_SPEAKERS = frozenset(
-    """note source sources photo image images featured caption update updated editor read watch see also related
-    disclaimer copyright credit credits subscribe share follow published transcript video audio listen warning
-    breaking summary background context correction""".split()
-)
+NOT_SPEAKERS = speaker_words().not_turn
 
 
 class Voice:

@@ -2,14 +2,15 @@
 phrase at a cue, and the channel named beside it ("in an interview with CNN").
 
 The verbs and nouns come from the one reporting lexicon
-(``parallax/lexicons/reporting.tsv``); words of office from ``titles.tsv``.
+(``parallax/lexicons/reporting.tsv``); words of office from ``titles.tsv``,
+nouns of documents from ``speakers.tsv``.
 """
 
 from __future__ import annotations
 
 import re
 
-from parallax.lexicons.speech import person_titles, reporting, title_words
+from parallax.lexicons.speech import person_titles, reporting, speaker_words, title_words
 
 _LEXICON = reporting()
 SPEECH_VERBS = _LEXICON.speech
@@ -40,8 +41,7 @@ TITLE_WORDS = title_words()
 PERSON_TITLES = person_titles()
 
 # nouns of documents and messages: they carry the words of whoever issued them
-DOCUMENT_NOUNS = frozenset({"statement", "report", "release", "document", "post", "tweet", "letter", "notice", "communique", "transcript", "message",
-                            "article", "editorial", "column", "memo", "memorandum", "email", "e-mail", "note"})
+DOCUMENT_NOUNS = speaker_words().document
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our", "mine", "ours", "myself", "ourselves"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself"})
@@ -95,7 +95,7 @@ def subject_of(verb):
         # the parser sometimes hangs a headline's subject on the cue too ("20,000 soldiers killed …, US says"):
         # the subject nearest the verb is the speaker
         subjects = [child for child in verb.children if child.dep_ == "nsubj"]
-        if not subjects and verb is not start:
+        if not subjects and verb.i != start.i:
             # "Silverman was joined on stage by Al Franken and joked, '…'", "Silverman was booed by supporters
             # after telling them …": the passive subject of the verb climbed to, not its agent
             subjects = [child for child in verb.children if child.dep_ == "nsubjpass"]
@@ -118,7 +118,7 @@ def subject_of(verb):
             continue
         if subjects:
             return min(subjects, key=lambda child: abs(child.i - verb.i))
-        if verb is not start and verb.dep_ == "conj" and verb.head.i != verb.i:
+        if verb.i != start.i and verb.dep_ == "conj" and verb.head.i != verb.i:
             # "was booed and shouted down by supporters after telling them …": the subject the coordinated
             # verbs share, not the agent of the one climbed to
             verb = verb.head
@@ -129,7 +129,7 @@ def subject_of(verb):
                     if grandchild.dep_ == "pobj":
                         return grandchild
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:  # the root (spaCy makes a new Token object on every access: compare positions)
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ == "PROPN" and head.i < verb.i:
             return head  # "footage of Hillary Clinton asking, '…'": the name the participle describes speaks
@@ -140,7 +140,7 @@ def subject_of(verb):
             verb = head
         elif verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > head.i:
             verb = head
-        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while", "upon", "on", "in", "without") and head.head is not head:
+        elif verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("by", "before", "after", "while", "upon", "on", "in", "without") and head.head.i != head.i:
             verb = head.head
         elif verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_.lower() in ("quote", "report", "cite"):
             # "X was quoted as saying …": the one quoted speaks

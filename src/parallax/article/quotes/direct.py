@@ -154,7 +154,7 @@ def attribution_after(ctx: ArticleContext, outer: tuple[int, int]):
         start = doc[start.i + 1]
     ent = ctx.entity_of(start)
     if ent is not None and ent.start == start.i and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-        if ent.label_ == "GPE" and start is token and ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
+        if ent.label_ == "GPE" and start.i == token.i and ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN"):
             # "Texas delegate Bill Eastland": the place is part of the title
             return attribution_after_name(ctx, doc, ent.end, speaks)
         subject, after = ent.root, ent.end

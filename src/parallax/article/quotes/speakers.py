@@ -31,28 +31,20 @@ from parallax.article.quotes.cues import (
 )
 from parallax.article.quotes.found import Found, Speaker, earlier
 from parallax.article.quotes.marks import fills_marks
+from parallax.lexicons.speech import speaker_words
 from parallax.names import INSTITUTION_WORDS, given_name_sex, plain_name
 
 # things that carry words but are nobody: a quote they "say" has no speaker unless their issuer is known
 # (a court's papers too: "said the ruling" names no judge, and the nearest body named is a guess)
-NOT_SPEAKERS = DOCUMENT_NOUNS | {"apology", "show", "program", "programme", "headline", "ad", "advert", "spot", "video",
-                                 "footage", "email", "story", "book", "sign", "banner", "slogan", "caption", "ruling",
-                                 "verdict", "indictment", "lawsuit", "filing", "complaint"}
+NOT_SPEAKERS = DOCUMENT_NOUNS | speaker_words().not_speaker
 
 
 def speaks_for_nobody(speaker: Speaker | None, subject) -> bool:
     """"the report said", "his apology read": a document or a show whose issuer is unknown speaks for nobody."""
     return speaker is not None and speaker.label == "NOUN" and subject is not None and subject.lemma_.lower() in NOT_SPEAKERS
-INSTITUTION_NOUNS = frozenset(
-    """ministry government agency company firm department office group administration committee council court party
-    campaign state country city county report study survey poll statement organization organisation association union
-    board commission bureau service police army military team newspaper paper network station channel website site
-    magazine outlet broadcaster university institute center centre foundation bank fund authority regime embassy""".split()
-)
-FEMALE_WORDS = frozenset("""ms. ms mrs. mrs miss madam spokeswoman chairwoman congresswoman businesswoman councilwoman
-    actress mother wife daughter sister queen princess grandmother widow woman girl lady assemblywoman""".split())
-MALE_WORDS = frozenset("""mr. mr sir spokesman chairman congressman businessman councilman father husband son brother
-    king prince grandfather widower man boy assemblyman""".split())
+INSTITUTION_NOUNS = speaker_words().institution
+FEMALE_WORDS = speaker_words().female
+MALE_WORDS = speaker_words().male
 _PERSON_TITLE_STEMS = {w.rstrip(".") for w in PERSON_TITLES}
 # abbreviated titles as the descriptions that point back to them say them ("Sen. Vale" … "the senator")
 ABBREVIATED = {"sen.": "Senator", "gov.": "Governor", "rep.": "Representative", "gen.": "General", "dr.": "Doctor",
@@ -511,11 +503,8 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
 
 
-# a count of people, who speak themselves ("a number of pastors", "a majority of voters")
-QUANTITY_NOUNS = frozenset({"number", "majority", "minority", "handful", "lot", "dozen", "dozens", "score", "scores",
-                            "hundred", "hundreds", "thousand", "thousands", "couple", "plenty", "host", "slew", "string"})
-# one of something named before, standing alone as a subject
-BARE_ONES = frozenset({"another", "one"})
+QUANTITY_NOUNS = speaker_words().quantity  # "a number of pastors": the people counted speak
+BARE_ONES = speaker_words().bare_one
 
 # how many sentences back "the aide" looks for "an aide" introduced without a name
 INTRODUCTION_REACH = 12
@@ -545,8 +534,7 @@ def unnamed_introduction(ctx: ArticleContext, token):
 
 
 # singular nouns that stand bare for a body of people ("police said", "staff say")
-COLLECTIVE_NOUNS = frozenset("""police staff management security intelligence leadership public media press prosecution
-    defense defence family clergy faculty personnel""".split())
+COLLECTIVE_NOUNS = speaker_words().collective
 
 
 def can_speak(token) -> bool:
@@ -651,10 +639,7 @@ def after_closing_mark(token) -> bool:
 # descriptions of unnamed people: "the source said" points back to nobody named; nor does "the
 # aide" or "the spokesman", who speak for someone else (the person named nearest is the principal)
 # unless the article names them with that role
-ANONYMOUS_NOUNS = frozenset("""source person official insider operative staffer strategist observer witness man woman
-    resident voter protester supporter critic expert analyst participant attendee member lawyer attorney officer
-    worker employee student teacher doctor nurse driver passenger neighbour neighbor friend relative
-    aide adviser advisor spokesman spokeswoman spokesperson assistant consultant""".split())
+ANONYMOUS_NOUNS = speaker_words().anonymous
 
 
 def refers_to_a_person(token) -> bool:

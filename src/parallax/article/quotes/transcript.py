@@ -22,6 +22,7 @@ from parallax.article.quotes.context import ArticleContext
 from parallax.article.quotes.cues import cues_in, subject_of
 from parallax.article.quotes.found import Found, Speaker
 from parallax.article.quotes.speakers import DOCUMENT_NOUNS, full_name, speaker_from_token
+from parallax.lexicons.speech import speaker_words
 from parallax.names import plain_name
 
 # "Q", "Q:", "Q." or an upper-case label ("MS. JEAN-PIERRE:", "PUTIN:"), or a capitalised one ("Blinken:")
@@ -31,13 +32,9 @@ LABEL = re.compile(
     r"[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?(?:\s[A-Z][a-z'’-]+){0,2}(?=:\s))"
     r"(?P<tail>\s*(?:\[[^\]\n]{0,30}\])?\s*[:.]?\s+)"
 )
-QUESTION_LABELS = frozenset({"q", "question", "interviewer", "reporter", "moderator", "host", "journalist"})
-ANSWER_LABELS = frozenset({"a", "answer"})
-NOT_SPEAKERS = frozenset({"note", "source", "update", "editor", "transcript", "photo", "image", "featured image", "video",
-                          "watch", "read more", "related", "caption", "credit", "disclaimer", "correction", "listen",
-                          "warning", "advertisement", "subscribe", "comment", "share", "tags", "filed under", "emphasis",
-                          "published", "updated", "posted", "date", "by", "filed", "location", "dateline", "time",
-                          "subject", "from", "to", "cc", "re", "sent", "summary", "background", "context", "contact"})
+QUESTION_LABELS = speaker_words().question_label
+ANSWER_LABELS = speaker_words().answer_label
+NOT_SPEAKERS = speaker_words().not_label
 MAX_TURN_PARAGRAPHS = 8
 
 
