@@ -117,6 +117,16 @@ def test_a_rejected_accusation_about_it_names_the_accused_denier():
     assert dispute.label == "Russia: The United States was behind the cyberattack on the port of Ostra"
 
 
+def test_a_rejected_call_is_a_dispute_over_what_was_called_for():
+    texts = [("Wire", "Senate Republicans on Monday rejected Governor John Hale\u2019s call for an immediate closure of the "
+                      "Ostra port, but continued to debate the budget. Hale said the port had failed three safety inspections."),
+             ("Daily", "The Ostra port stayed open on Monday. Governor John Hale said the port had failed three safety inspections.")]
+    report = analyze([Article(id=f"p{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    dispute = next(d for d in report.disputes if d.kind == "parties" and "closure" in d.label)
+    assert (dispute.asserted_by, dispute.denied_by) == (["John Hale"], ["Republicans"])
+    assert dispute.label == "John Hale: call for an immediate closure of the Ostra port"
+
+
 def test_two_speakers_saying_the_same_words_are_two_statements_not_one_agreement():
     texts = [("Wire", "The Lindau bridge was closed on Tuesday. Mayor Jan Brandt said the bridge will reopen in May after repairs."),
              ("Daily", "The Lindau bridge was closed on Tuesday. Engineer Anna Pohl said the bridge will reopen in May after repairs.")]

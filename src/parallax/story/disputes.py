@@ -266,6 +266,9 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
     for d, strength in denials:
         mine = kin.speaks_for(claims[d])
         kind, subjects = subjects_of[d]
+        if d in owners_of and proposal_pattern().match(claims[d].text):
+            reported[d] = owners_of[d]  # a rejected call or demand answers no statement of its owner's
+            continue
         if d in owners_of:
             scored = [(verified.get((min(d, a), max(d, a)), 0.0), a) for a in targets_of[d]]
             # the party's own words when the story quotes them and they match; else the rejection stands alone
@@ -515,8 +518,13 @@ def reported_rejections(claims: list[Claim], reported: dict[int, set[str]], enti
         owner_names = sorted({entities[o].name for o in owners})
         # "disputed the report that P": P is what the owner said; "deny that there is any truth to X's
         # claim" names the claim without saying it, so the denial's own words are the label
-        label = (f"{entities[denier_id].name}: {lead.text}" if owned_said_pattern().search(content)
-                 else f"{owner_names[0]}: {accused_named(content, entities[denier_id], [entities[o] for o in owners], lead, texts)}")
+        proposed = proposal_pattern().match(lead.text)
+        if proposed is not None:
+            label = f"{owner_names[0]}: {proposed.group('proposal')}"  # "X's call for outright dismissal …"
+        elif owned_said_pattern().search(content):
+            label = f"{entities[denier_id].name}: {lead.text}"
+        else:
+            label = f"{owner_names[0]}: {accused_named(content, entities[denier_id], [entities[o] for o in owners], lead, texts)}"
         out.append(Dispute(
             id=dispute_id([f"{o}:named" for o in owners], [claims[d].id for d in ds]),
             kind="parties",
@@ -555,6 +563,15 @@ def owned_said_pattern() -> re.Pattern:
     """Someone's said thing anywhere in a denial: "… any truth to the merits of Mr. Murphy's claim"."""
     nouns = said_nouns()
     return re.compile(rf"['’]s\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?:s|es)?\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def proposal_pattern() -> re.Pattern:
+    """A rejected object that is someone's proposal, not a statement: "President Trump's call for
+    outright dismissal of the charges" (what was proposed reads from the noun on)."""
+    nouns = said_nouns()
+    return re.compile(rf"^\W*(?:the\s+)?(?:[\w.’'-]+\s+){{0,4}}?[\w.-]+['’]s\s+(?:[\w-]+\s+){{0,2}}?"
+                      rf"(?P<proposal>(?:{nouns})(?:s|es)?\s+(?:for|to)\s.+)$", re.I)
 
 
 def names_something_said(word: str) -> bool:
