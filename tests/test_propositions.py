@@ -105,6 +105,12 @@ def test_rejection_is_held_by_the_subject_not_the_party_it_belongs_to(claims_of)
     assert rebuttal.holder_span.text == "Interior Ministry"
 
 
+def test_a_rebutted_person_is_no_proposition(claims_of):
+    claims = claims_of("Governor Hale has directly contradicted Federal Aviation Administration Director Laura Quint "
+                       "on an estimate for the reopening of the airport.")
+    assert not [c for c in claims if c.text.endswith("Laura Quint")]
+
+
 def test_coordinated_relative_clauses_stay_inside_their_proposition(claims_of):
     texts = [c.text for c in claims_of("The mayor accused Sen. Ana Ruiz, the Democrat who chairs the transport committee "
                                         "and who led the inquiry, of leaking the report.")]

@@ -523,6 +523,8 @@ def rebuttal(parsed: ParsedArticle, article: Article, start: int, end: int) -> C
            or next((e for e in named if e.root.head.i == subject.i), None))
     if ent is None:
         return None
+    if all(t.pos_ in ("PROPN", "DET", "PUNCT", "CCONJ", "ADP") or t.ent_type_ for t in obj.subtree):
+        return None  # "Trump contradicted CDC Director Robert Redfield": whom it rebuts, not what (the disagreement stage reads it)
     a = obj.left_edge.idx
     b = obj.right_edge.idx + len(obj.right_edge.text)
     claim = make_claim(parsed, article, a, min(b, end), holder=EntityRef(name=ent.text), voice="quoted", cue=head.text)
