@@ -111,6 +111,14 @@ def test_a_rebutted_person_is_no_proposition(claims_of):
     assert not [c for c in claims if c.text.endswith("Laura Quint")]
 
 
+def test_a_that_which_is_the_subject_stays_with_its_clause(claims_of):
+    texts = [c.text for c in claims_of("\u201cWe are a nation of laws. That\u2019s part of our tradition,\u201d Mayor Lena Brandt said. "
+                                        "\u201cActually, I don\u2019t, and that\u2019s why we are here,\u201d she replied.")]
+    assert "That\u2019s part of our tradition" in texts
+    assert "that\u2019s why we are here" in texts
+    assert not [t for t in texts if t.startswith("s ")]
+
+
 def test_coordinated_relative_clauses_stay_inside_their_proposition(claims_of):
     texts = [c.text for c in claims_of("The mayor accused Sen. Ana Ruiz, the Democrat who chairs the transport committee "
                                         "and who led the inquiry, of leaking the report.")]

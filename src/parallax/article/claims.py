@@ -235,9 +235,14 @@ def pieces_of(parsed: ParsedArticle, start: int, end: int, max_sentences: int | 
     return out
 
 
-def strip_connective(text: str, start: int, end: int) -> int:
-    """A proposition cut off a coordination starts after its connective ("and that", "but")."""
-    match = re.match(r"(?:(?:and|but|or|yet|so|while)\b\s*)?(?:that\b\s*)?", text[start:end], re.I)
+def strip_connective(parsed: ParsedArticle, text: str, start: int, end: int) -> int:
+    """A proposition cut off a coordination starts after its connective ("and that", "but"); a
+    demonstrative "that" stays ("and that's why we are here", "That account differs …")."""
+    match = re.match(r"(?:(?:and|but|or|yet|so|while)\b\s*)?(?:(?P<that>that)\b\s*)?", text[start:end], re.I)
+    if match and match.group("that"):
+        token = parsed.token_at(start + match.start("that"))
+        if token is not None and token.tag_ == "DT":  # a demonstrative, not the complementiser or a relative pronoun
+            match = re.match(r"(?:and|but|or|yet|so|while)\b\s*", text[start:end], re.I)
     if match and match.end() and words(text[start + match.end():end]) >= 3:
         return start + match.end()
     return start
@@ -400,7 +405,7 @@ def make_claim(parsed: ParsedArticle, article: Article, start: int, end: int, *,
                cue: str | None = None, quote: Quote | None = None, question: bool = False) -> Claim | None:
     text = article.text
     start, end = trim(text, start, end)
-    start = strip_connective(text, start, end)
+    start = strip_connective(parsed, text, start, end)
     start, end = trim(text, start, end)
     piece = text[start:end]
     polarity = polarity_of(piece, cue, voice)
