@@ -129,3 +129,10 @@ def test_a_clause_before_a_coordinated_one_does_not_end_on_its_conjunction(claim
     texts = [c.text for c in claims_of("He was fined and was barred from office, and the council opened an inquiry into the vote.")]
     assert "He was fined and was barred from office" in texts
     assert not any(t.rstrip(" ,").endswith(" and") for t in texts)
+
+
+def test_own_voice_words_in_the_first_person_are_a_statement_not_an_event(claims_of):
+    claims = claims_of("The mayor spoke for ten minutes. If I could solve all these problems without the council, I would do so.")
+    kinds = {c.text.split()[0]: c.kind for c in claims}
+    assert kinds["The"] == "event"
+    assert [c.kind for c in claims if "solve" in c.text] == ["statement"]

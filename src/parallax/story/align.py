@@ -291,6 +291,12 @@ def group_confidence(p_of, members: list[int], articles: np.ndarray) -> tuple[fl
 # --------------------------------------------------------------------------- the matrix
 
 
+def group_kind(kinds: Counter) -> str:
+    """The kind most members have; on a tie, what someone said before an event (a quote one outlet
+    printed without its marks is still the speaker's)."""
+    return max(sorted(kinds), key=lambda kind: (kinds[kind], kind != "event"))
+
+
 def coverage_of(claims: list[Claim], article_ids: list[str]) -> dict[str, str]:
     by_article = defaultdict(list)
     for claim in claims:
@@ -513,7 +519,7 @@ def align_claims(articles, analyses, report: StoryReport, model: PairModel | Non
                 coverage_confidence[article_id] = round(max(by_claim[c.id] for c in member_claims if c.article_id == article_id), 3)
         kinds = Counter(c.kind for c in member_claims)
         groups.append(ClaimGroup(
-            id=gid, label=label_text(label, cue_of.get(label.quote_id or "")), label_claim_id=label.id, kind=kinds.most_common(1)[0][0],
+            id=gid, label=label_text(label, cue_of.get(label.quote_id or "")), label_claim_id=label.id, kind=group_kind(kinds),
             claim_ids=sorted(c.id for c in member_claims), coverage=coverage, coverage_confidence=coverage_confidence,
             confidence=round(confidence, 3), confidence_level=level,
             conflicts=number_conflicts(member_claims, outlet_of),

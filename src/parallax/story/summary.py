@@ -27,6 +27,7 @@ MIN_WORDS = 6
 MAX_LOADED = 0.3  # a sentence whose own-voice loaded terms score more is never used
 # The neutral verb for what a side does, by the cue it was reported with ("accused Ukraine of …").
 NEUTRAL_CUES = (("accus", "accuse"), ("blam", "blame"), ("charg", "charge"), ("alleg", "allege"), ("claim", "claim"))
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
 SENTENCE_OPENERS = frozenset({"The", "A", "An", "It", "Its", "There", "This", "These", "Those", "That", "Some", "Many", "No"})
 LEANS_ON_BEFORE = re.compile(r"^\W*(?:He|She|They|It|This|That|These|Those|But|And|So|Also|However|Meanwhile|Still|Yet|"
                              r"Which|Who|Whom|Whose|(?:All|Some|Many|Most|None|Each|One|Both|Neither|Either) of (?:whom|which|them|those|these))\b")
@@ -87,7 +88,14 @@ def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list
             start, end = bounds
             if any(a < end and start < b for a, b in posts[claim.article_id]):
                 continue  # a pasted post speaks for its author, not for the story
-            sentence = " ".join(text_of[claim.article_id][start:end].split())
+            raw = text_of[claim.article_id][start:end]
+            quote = quotes.get(claim.quote_id or "")
+            said_by = quote.speaker_span if quote is not None and claim.voice == "quoted" else None
+            if said_by is not None and start <= said_by.start < said_by.end <= end and said_by.text.lower() in SPEAKER_PRONOUNS \
+                    and claim.holder.name.split()[-1] not in raw:
+                # '"…," he said' names its speaker in the sentences before, which the summary leaves out
+                raw = raw[:said_by.start - start] + claim.holder.name + raw[said_by.end - start:]
+            sentence = " ".join(raw.split())
             words = len(sentence.split())
             if not MIN_WORDS <= words <= MAX_WORDS or sentence.endswith(("?", ":")) or sentence == titles[claim.article_id]:
                 continue
@@ -116,9 +124,9 @@ def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list
         return sum(v != "omitted" for v in group.coverage.values())
 
     ranked = sorted(groups, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
-    # the news first: an event carried as widely as anything (else the most widely carried claim), the earliest among equals
-    widest = max((carried(g) for g in ranked), default=0)
-    events = [g for g in ranked if g.kind == "event" and g.id not in disputes and carried(g) == widest]
+    # the news first: the most widely carried event (what happened, not what someone said about it), the
+    # earliest among equals; without one, the most widely carried claim
+    events = [g for g in ranked if g.kind == "event" and g.id not in disputes and carried(g) >= 2]
     if events:
         first = min(events, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
         ranked.remove(first)
