@@ -7,13 +7,11 @@ costs O(log n) and a whole article stays linear in its length.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
 from parallax.model import Article
-
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+from parallax.spans import paragraph_spans
 
 
 class Ranges:
@@ -88,7 +86,7 @@ class ArticleContext:
         if not self.sentences:
             self.sentences = list(doc.sents)
         if not self.paragraphs:
-            self.paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(self.article.text)]
+            self.paragraphs = paragraph_spans(self.article.text)
         self._sentence_starts = [s.start_char for s in self.sentences]
         self._paragraph_starts = [p[0] for p in self.paragraphs]
         self.ents = list(doc.ents)
