@@ -69,6 +69,7 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
     quotes (Doc) → mentions' roles and person labels → framing (quotes, scare
     quotes) → claims (quotes) → stated disagreements → time expressions (quotes)."""
     from parallax.article import attacks, claims, disagreements, framing, quotes, time
+    from parallax.article.parsed import ParsedArticle
 
     analysis = ArticleAnalysis(
         article_id=article.id,
@@ -87,8 +88,8 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
             mention.label = "PERSON"  # a name behind a personal title, whatever spaCy's label
     found = framing.frame_article(article, doc, analysis.quotes, analysis.scare_quotes)
     analysis.framing, analysis.naming_mentions = found.framing, found.naming_mentions
-    parsed = claims.ParsedArticle.of(doc)
-    analysis.claims = claims.extract_claims(article, doc, analysis.quotes, parsed)
+    parsed = ParsedArticle(doc)
+    analysis.claims = claims.extract_claims(article, doc, analysis.quotes, parsed=parsed)
     analysis.disagreements = (
         disagreements.find_disagreements(article.id, article.text, parsed.sentences, parsed.ents, analysis.quotes)
         + attacks.find_answered_attacks(article.id, article.text, parsed.sentences, parsed.ents, analysis.quotes))
