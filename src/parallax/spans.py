@@ -8,7 +8,11 @@ runs of ``(clean_start, raw_start, length)`` in text order).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+
+# a paragraph is a run of non-empty lines: a blank line ends it
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
 def overlap(start: int, end: int, other_start: int, other_end: int) -> int:
@@ -19,6 +23,11 @@ def overlap(start: int, end: int, other_start: int, other_end: int) -> int:
 def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
     """True when the ranges share at least one character."""
     return start < other_end and other_start < end
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """The ``[start, end)`` range of each paragraph, in text order."""
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
 
 
 def raw_offset(source_map: list[tuple[int, int, int]], offset: int) -> int:

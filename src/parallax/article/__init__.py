@@ -66,16 +66,19 @@ class ArticleAnalysis:
 def analyze_article(article: Article, doc) -> ArticleAnalysis:
     """Run every per-article stage over one parsed article, in dependency order.
 
-    quotes (Doc) → mentions' roles and person labels → framing (quotes, scare
-    quotes) → claims (quotes) → stated disagreements → time expressions (quotes)."""
+    The Doc indexed once (``ParsedArticle``, passed to every stage) → quotes →
+    mentions' roles and person labels → framing (quotes, scare quotes) → claims
+    (quotes) → stated disagreements → time expressions (quotes)."""
     from parallax.article import attacks, claims, disagreements, framing, quotes, time
+    from parallax.article.parsed import ParsedArticle
 
+    parsed = ParsedArticle(doc)  # every stage reads the parse through this one index
     analysis = ArticleAnalysis(
         article_id=article.id,
-        sentences=[(s.start_char, s.end_char) for s in doc.sents],
-        mentions=[Mention(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents],
+        sentences=list(parsed.sentence_spans),
+        mentions=[Mention(e.text, e.label_, e.start_char, e.end_char) for e in parsed.ents],
     )
-    quoting = quotes.analyze_quotes(article, doc)
+    quoting = quotes.analyze_quotes(article, doc, parsed=parsed)
     analysis.quotes = quoting.quotes
     analysis.scare_quotes = quoting.scare_quotes
     analysis.speaker_roles = quoting.speaker_roles
@@ -85,12 +88,11 @@ def analyze_article(article: Article, doc) -> ArticleAnalysis:
         mention.role = quoting.speaker_roles.get(mention.text)
         if (mention.start, mention.end) in people:
             mention.label = "PERSON"  # a name behind a personal title, whatever spaCy's label
-    found = framing.frame_article(article, doc, analysis.quotes, analysis.scare_quotes)
+    found = framing.frame_article(article, doc, analysis.quotes, analysis.scare_quotes, parsed=parsed)
     analysis.framing, analysis.naming_mentions = found.framing, found.naming_mentions
-    parsed = claims.ParsedArticle.of(doc)
-    analysis.claims = claims.extract_claims(article, doc, analysis.quotes, parsed)
+    analysis.claims = claims.extract_claims(article, doc, analysis.quotes, parsed=parsed)
     analysis.disagreements = (
         disagreements.find_disagreements(article.id, article.text, parsed.sentences, parsed.ents, analysis.quotes)
         + attacks.find_answered_attacks(article.id, article.text, parsed.sentences, parsed.ents, analysis.quotes))
-    analysis.times = time.extract_times(article, doc, analysis.quotes)
+    analysis.times = time.extract_times(article, doc, analysis.quotes, parsed=parsed)
     return analysis

@@ -22,12 +22,11 @@ denies is found across articles, in ``parallax.story.disputes``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from functools import cached_property
+from bisect import bisect_left
 
 from spacy.lang.en.lex_attrs import _num_words
 
+from parallax.article.parsed import ParsedArticle, TokenColumns
 from parallax.ids import claim_id
 from parallax.lexicons import any_hedge, denial_patterns, procedural_patterns, subjectivity
 from parallax.lexicons.speech import naming_verbs_pattern, reported_content_pattern, reporting
@@ -101,85 +100,6 @@ def words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-# --------------------------------------------------------------------------- the parse, indexed once
-
-
-@dataclass
-class ParsedArticle:
-    """Lookups over one Doc, built once: sentences and entities by character offset."""
-
-    doc: object
-    sentences: list  # spaCy sentence spans in order
-    sentence_starts: list[int]
-    ents: list  # doc.ents in order
-    ent_starts: list[int]
-    _cuts: dict = field(default_factory=dict, repr=False)  # (sentence start, end) -> its clause_cuts
-
-    @classmethod
-    def of(cls, doc) -> "ParsedArticle":
-        sentences = list(doc.sents)
-        ents = list(doc.ents)
-        return cls(doc, sentences, [s.start_char for s in sentences], ents, [e.start_char for e in ents])
-
-    @cached_property
-    def token_ends(self) -> list[int]:
-        return [t.idx + len(t) for t in self.doc]
-
-    @cached_property
-    def tokens(self) -> "TokenColumns":
-        return TokenColumns.of(self.doc)
-
-    def clause_cuts(self, sentence) -> list[int]:
-        """``clause_cuts`` of one of the doc's sentences, found once however often it is asked."""
-        key = (sentence.start, sentence.end)
-        found = self._cuts.get(key)
-        if found is None:
-            found = self._cuts[key] = clause_cuts(sentence, self.tokens)
-        return found
-
-    def token_at(self, offset: int):
-        """The token covering a character offset (the next one when it falls between tokens)."""
-        i = bisect_right(self.token_ends, offset)
-        return self.doc[i] if i < len(self.token_ends) else None
-
-    def sentences_in(self, start: int, end: int) -> list:
-        first = max(0, bisect_right(self.sentence_starts, start) - 1)
-        last = bisect_left(self.sentence_starts, end)
-        return [s for s in self.sentences[first:last] if s.end_char > start and s.start_char < end]
-
-    def ents_in(self, start: int, end: int) -> list:
-        first = bisect_left(self.ent_starts, start)
-        last = bisect_left(self.ent_starts, end)
-        return [e for e in self.ents[first:last] if e.end_char <= end]
-
-
-@dataclass(frozen=True)
-class TokenColumns:
-    """Per token of a doc, what the clause and head searches test on every token, read from the doc's
-    arrays once (a spaCy token object is built on every access): verb or auxiliary, the head's index,
-    a coordinated dependent, a semicolon."""
-
-    verbal: list[bool]
-    heads: list[int]
-    conj: list[bool]
-    semicolon: list[bool]
-
-    @classmethod
-    def of(cls, doc) -> "TokenColumns":
-        from spacy.attrs import DEP, HEAD, ORTH, POS
-        from spacy.symbols import AUX, VERB
-
-        n = len(doc)
-        columns = doc.to_array([POS, DEP, HEAD, ORTH]).reshape(n, 4)
-        signed = columns.view("int64")
-        pos = columns[:, 0].tolist()
-        strings = doc.vocab.strings
-        return cls(verbal=[p == VERB or p == AUX for p in pos],
-                   heads=[i + offset for i, offset in enumerate(signed[:, 2].tolist())],
-                   conj=(columns[:, 1] == strings["conj"]).tolist(),
-                   semicolon=(columns[:, 3] == strings[";"]).tolist())
-
-
 # --------------------------------------------------------------------------- propositions
 
 
@@ -221,6 +141,15 @@ def in_relative_clause(verb) -> bool:
     return first.dep_ in ("relcl", "acl") or any(c.dep_ in SUBJECT_DEPS and c.tag_ in ("WP", "WDT") for c in verb.children)
 
 
+def cuts_of(parsed: ParsedArticle, sentence) -> list[int]:
+    """``clause_cuts`` of one of the doc's sentences, found once however often it is asked."""
+    key = (sentence.start, sentence.end)
+    found = parsed.cuts.get(key)
+    if found is None:
+        found = parsed.cuts[key] = clause_cuts(sentence, parsed.tokens)
+    return found
+
+
 def pieces_of(parsed: ParsedArticle, start: int, end: int, max_sentences: int | None = None) -> list[tuple[int, int, object]]:
     """The propositions inside [start, end): (start, end, sentence) per clause."""
     out = []
@@ -229,7 +158,7 @@ def pieces_of(parsed: ParsedArticle, start: int, end: int, max_sentences: int | 
         sentences = sentences[:max_sentences]
     for sentence in sentences:
         left, right = max(start, sentence.start_char), min(end, sentence.end_char)
-        bounds = [left] + [c for c in parsed.clause_cuts(sentence) if left < c < right] + [right]
+        bounds = [left] + [c for c in cuts_of(parsed, sentence) if left < c < right] + [right]
         for a, b in zip(bounds, bounds[1:]):
             out.append((a, b, sentence))
     return out
@@ -551,7 +480,8 @@ def without_nested(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def extract_claims(article: Article, doc, quotes: list[Quote], parsed: ParsedArticle | None = None) -> list[Claim]:
-    parsed = parsed or ParsedArticle.of(doc)
+def extract_claims(article: Article, doc, quotes: list[Quote], *, parsed: ParsedArticle | None = None) -> list[Claim]:
+    """``parsed``: the article's index of ``doc``, built here when not given."""
+    parsed = parsed if parsed is not None else ParsedArticle(doc)
     claims = {c.id: c for c in quoted_claims(parsed, article, quotes) + own_claims(parsed, article, quotes)}
     return sorted(without_nested(list(claims.values())), key=lambda c: (c.start, c.end))

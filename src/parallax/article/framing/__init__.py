@@ -28,6 +28,7 @@ from parallax.article.framing.naming import naming_mentions
 from parallax.article.framing.sentences import opinion_share, score_sentences, slant_sentences
 from parallax.article.framing.sources import cited_sources
 from parallax.article.framing.voice import Voice, span, voice_of
+from parallax.article.parsed import ParsedArticle
 from parallax.model import Article, Framing, Quote
 
 __all__ = ["analyze_framing", "frame_article", "FramingAnalysis", "Voice", "voice_of", "span"]
@@ -39,20 +40,25 @@ class FramingAnalysis:
     naming_mentions: list[list[str]] = field(default_factory=list)  # [entity text, label, term]
 
 
-def analyze_framing(article: Article, doc, quotes: list[Quote], scare_quotes: list[tuple[int, int]] = ()) -> Framing:
+def analyze_framing(article: Article, doc, quotes: list[Quote], scare_quotes: list[tuple[int, int]] = (), *,
+                    parsed: ParsedArticle | None = None) -> Framing:
     """The article's Framing alone (for callers that do not complete it across a story)."""
-    return frame_article(article, doc, quotes, scare_quotes).framing
+    return frame_article(article, doc, quotes, scare_quotes, parsed=parsed).framing
 
 
-def frame_article(article: Article, doc, quotes: list[Quote], scare_quotes: list[tuple[int, int]] = ()) -> FramingAnalysis:
+def frame_article(article: Article, doc, quotes: list[Quote], scare_quotes: list[tuple[int, int]] = (), *,
+                  parsed: ParsedArticle | None = None) -> FramingAnalysis:
+    """``parsed``: the article's index of ``doc``, built here when not given."""
+    if parsed is None:
+        parsed = ParsedArticle(doc)
     scare = [tuple(s) for s in scare_quotes]
     others, reported = voice_of(article, doc, quotes, scare)
     scores = get_model().token_scores(doc)
-    questions = find_rhetorical_questions(article, doc, others)
+    questions = find_rhetorical_questions(article, parsed, others)
     hedges, counts = find_hedges(article, doc, others, reported, scare, questions)
     loaded = find_loaded_terms(article, doc, scores, others, reported)
-    sentences = score_sentences(article, doc, scores, others, reported)
-    sources = cited_sources(article, doc, quotes, others)
+    sentences = score_sentences(article, parsed, scores, others, reported)
+    sources = cited_sources(article, parsed.ents, quotes, others)
     framing = Framing(
         article_id=article.id,
         stance=stance_of(counts, article.word_count or len(article.text.split())),
@@ -67,4 +73,4 @@ def frame_article(article: Article, doc, quotes: list[Quote], scare_quotes: list
         sentences=sentences,
         slant_sentences=slant_sentences(sentences),
     )
-    return FramingAnalysis(framing, naming_mentions(doc, others))
+    return FramingAnalysis(framing, naming_mentions(parsed, others))

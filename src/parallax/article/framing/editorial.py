@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from parallax.article.framing.voice import Voice, span
+from parallax.article.parsed import ParsedArticle
 from parallax.lexicons import political_labels, valence
 from parallax.model import Article, Quote, Span
 
@@ -49,13 +50,13 @@ def find_insertions(article: Article, quotes: list[Quote], others: Voice) -> lis
     return sorted(found, key=lambda s: (s.start, s.end))
 
 
-def find_rhetorical_questions(article: Article, doc, others: Voice) -> list[Span]:
+def find_rhetorical_questions(article: Article, parsed: ParsedArticle, others: Voice) -> list[Span]:
     """Own-voice questions, leaving out the headline and short question subheadings of explainers."""
     text = article.text
     title = (article.title or "").strip()
-    doc_text = doc.text  # a sentence's text is its slice of it (``Span.text`` builds every token)
+    doc_text = parsed.text  # a sentence's text is its slice of it (``Span.text`` builds every token)
     out = []
-    for sent in doc.sents:
+    for sent in parsed.sentences:
         sent_text = doc_text[sent.start_char:sent.end_char]
         sentence = sent_text.strip()
         if not sentence.endswith("?") or others.quoted_share(sent.start_char, sent.end_char) > 0.3:

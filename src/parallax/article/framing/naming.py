@@ -25,11 +25,12 @@ NOT_NAMING = frozenset("whole more most such this that these those other another
 TITLES = {w.rstrip(".") for w in TITLE_WORDS}
 
 
-def naming_mentions(doc, others: Voice) -> list[list[str]]:
+def naming_mentions(parsed: ParsedArticle, others: Voice) -> list[list[str]]:
     """Own-voice names with the noun they label ("Kiev regime"), and how events are named.
     Rows: [entity text, label, term] for entities; ["", "EVENT:" + head, term] for events."""
+    doc = parsed.doc
     rows = []
-    for ent in doc.ents:
+    for ent in parsed.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP") or others.quoted(ent.start_char):
             continue
         term = re.sub(r"(?:'s|’s)$", "", ent.text.strip())

@@ -10,6 +10,7 @@ import numpy as np
 
 from parallax.article.framing.model import FLAG_FEATURES, TokenScores, get_model, sentence_features
 from parallax.article.framing.voice import Voice
+from parallax.article.parsed import ParsedArticle
 from parallax.model import Article, ScoredSentence, Span
 
 OWN_SHARE = 0.5  # a sentence at least half in others' words is theirs, not the outlet's
@@ -19,7 +20,7 @@ def own_voice_mask(starts, others: Voice, reported: Voice) -> np.ndarray:
     return np.array([not (others.quoted(i) or reported.quoted(i)) for i in starts.tolist()], dtype=bool)
 
 
-def score_sentences(article: Article, doc, scores: TokenScores, others: Voice, reported: Voice) -> list[ScoredSentence]:
+def score_sentences(article: Article, parsed: ParsedArticle, scores: TokenScores, others: Voice, reported: Voice) -> list[ScoredSentence]:
     model = get_model()
     own = own_voice_mask(scores.table.starts, others, reported)
     # others' words count only as quoted: their probabilities and lexicon hits are not the outlet's
@@ -28,7 +29,8 @@ def score_sentences(article: Article, doc, scores: TokenScores, others: Voice, r
     flags = np.where(own[:, None], scores.flags, quoted_only)
     masked = replace(scores, probs=scores.probs * own[:, None], flags=flags)
     picked, rows = [], []
-    for sent in doc.sents:
+    doc = parsed.doc
+    for sent in parsed.sentences:
         if scores.table.alpha[sent.start:sent.end].sum() < 3:
             continue
         if others.quoted_share(sent.start_char, sent.end_char) > OWN_SHARE:

@@ -55,11 +55,12 @@ def _named(name: str) -> bool:
     return bool(words) and words[0].lower() not in NOT_SOURCES and any(ch.isupper() for ch in name) and len(name) > 1
 
 
-def cited_sources(article: Article, doc, quotes: list[Quote], others: Voice) -> list[CitedSource]:
+def cited_sources(article: Article, ents: list, quotes: list[Quote], others: Voice) -> list[CitedSource]:
+    """``ents``: the doc's entities, in order (``doc.ents`` builds them anew on every read)."""
     text = article.text
     found: dict[str, list[Span]] = {}
-    persons = {e.text for e in doc.ents if e.label_ == "PERSON"}
-    nationalities = frozenset(e.text for e in doc.ents if e.label_ == "NORP" and " " not in e.text)
+    persons = {e.text for e in ents if e.label_ == "PERSON"}
+    nationalities = frozenset(e.text for e in ents if e.label_ == "NORP" and " " not in e.text)
 
     def add(name: str, start: int, end: int) -> None:
         name = _clean(name, nationalities)
@@ -75,7 +76,7 @@ def cited_sources(article: Article, doc, quotes: list[Quote], others: Voice) -> 
             name = match.group("name")
             # the name is a known organisation or reads like an outlet, agency, body or document
             at = match.start("name")
-            ent = next((e for e in doc.ents if e.start_char <= at < e.end_char), None)
+            ent = next((e for e in ents if e.start_char <= at < e.end_char), None)
             if ent is not None and ent.label_ == "PERSON" and not strong:
                 continue
             if strong or (ent is not None and ent.label_ in ("ORG", "NORP", "WORK_OF_ART", "FAC")) or MEDIA_WORDS.search(name) \

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from parallax.article.parsed import ParsedArticle
 from parallax.article.quotes.context import ArticleContext, Ranges
 from parallax.article.quotes.direct import direct_quotes
 from parallax.article.quotes.found import Before, Found, FoundList, Speaker
@@ -88,11 +89,14 @@ def resolve_in_text_order(ctx: ArticleContext, found: list[Found]) -> None:
             item.speaker = speaker
 
 
-def analyze_quotes(article: Article, doc) -> QuoteAnalysis:
-    """All quotes of one article, in text order, with speakers resolved within the article."""
+def analyze_quotes(article: Article, doc, *, parsed: ParsedArticle | None = None) -> QuoteAnalysis:
+    """All quotes of one article, in text order, with speakers resolved within the article
+    (``parsed``: the article's index of ``doc``, built here when not given)."""
     text = article.text
-    spans = find_marked_spans(text)
-    ctx = ArticleContext(article=article, doc=doc, posts=list(article.embedded_posts),
+    if parsed is None:
+        parsed = ParsedArticle(doc)
+    spans = find_marked_spans(text, paragraphs=parsed.paragraphs)
+    ctx = ArticleContext(article=article, doc=doc, parsed=parsed, posts=list(article.embedded_posts),
                          marked=Ranges((s.open_mark, s.outer_end) for s in spans))
     collect_people(ctx)
     infer_genders(ctx)
@@ -158,10 +162,10 @@ def to_quote(article: Article, f: Found) -> Quote:
     )
 
 
-def extract_quotes(article: Article, doc, extras: dict | None = None) -> list[Quote]:
+def extract_quotes(article: Article, doc, extras: dict | None = None, *, parsed: ParsedArticle | None = None) -> list[Quote]:
     """The quotes of one article; ``extras`` receives what framing and entities read
     (scare quotes, speaker roles, spans that name people)."""
-    result = analyze_quotes(article, doc)
+    result = analyze_quotes(article, doc, parsed=parsed)
     if extras is not None:
         extras["scare_quotes"] = result.scare_quotes
         extras["speaker_roles"] = result.speaker_roles

@@ -1,19 +1,18 @@
 """What every quote stage reads about one article, indexed once.
 
 Sentences, paragraphs, quotation-mark spans, entities and posts are looked up
-by offset with ``bisect`` over lists built once per article, so each lookup
-costs O(log n) and a whole article stays linear in its length.
+by offset with ``bisect`` over lists built once per article (the parse's from
+the article's ``ParsedArticle``), so each lookup costs O(log n) and a whole
+article stays linear in its length.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 
+from parallax.article.parsed import ParsedArticle
 from parallax.model import Article
-
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
 class Ranges:
@@ -68,8 +67,9 @@ class ArticleContext:
 
     article: Article
     doc: object
-    sentences: list = field(default_factory=list)
-    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    parsed: ParsedArticle | None = None  # the article's index of ``doc``, built here when not given
+    sentences: list = field(init=False, default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(init=False, default_factory=list)
     people: dict[str, str] = field(default_factory=dict)  # surname (lower) → fullest name
     # surname (lower) → {full name: offsets where a mention of that person starts}
     namesakes: dict[str, dict[str, list[int]]] = field(default_factory=dict)
@@ -84,21 +84,17 @@ class ArticleContext:
     marked: Ranges = field(default_factory=Ranges)  # quotation-mark spans (outer)
 
     def __post_init__(self) -> None:
-        doc = self.doc
-        if not self.sentences:
-            self.sentences = list(doc.sents)
-        if not self.paragraphs:
-            self.paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(self.article.text)]
-        self._sentence_starts = [s.start_char for s in self.sentences]
-        self._paragraph_starts = [p[0] for p in self.paragraphs]
-        self.ents = list(doc.ents)
-        # token index → the entity holding it (spaCy entities never overlap)
-        self._ent_of_token: list[int] = [-1] * len(doc)
-        for index, ent in enumerate(self.ents):
-            for i in range(ent.start, ent.end):
-                self._ent_of_token[i] = index
-        self._ent_ends = [e.end_char for e in self.ents]
-        self._token_starts = [t.idx for t in doc]
+        if self.parsed is None:
+            self.parsed = ParsedArticle(self.doc)
+        parsed = self.parsed  # its lists are shared with the later stages: read, never changed
+        self.sentences = parsed.sentences
+        self.paragraphs = parsed.paragraphs
+        self._sentence_starts = parsed.sentence_starts
+        self._paragraph_starts = parsed.paragraph_starts
+        self.ents = parsed.ents
+        self._ent_of_token = parsed.ent_of_token  # token index → the entity holding it
+        self._ent_ends = parsed.ent_ends
+        self._token_starts = parsed.token_starts
         self._lemma_tokens: dict[str, list[int]] = {}
         self._name_positions: dict[str, list[int]] = {}
         self.posts = [p for p in self.posts]

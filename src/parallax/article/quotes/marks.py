@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from parallax.spans import paragraph_spans
+
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
 @dataclass
@@ -96,12 +97,12 @@ def _doubled_role(text: str, i: int) -> str | None:
     return "close"
 
 
-def find_marked_spans(text: str) -> list[MarkedSpan]:
-    """Every span inside quotation marks, in order; nested marks stay inside their outer span."""
+def find_marked_spans(text: str, *, paragraphs: list[tuple[int, int]] | None = None) -> list[MarkedSpan]:
+    """Every span inside quotation marks, in order; nested marks stay inside their outer span.
+    ``paragraphs``: the text's ``paragraph_spans`` when the caller has them."""
     spans: list[MarkedSpan] = []
     carry: MarkedSpan | None = None  # a double quote left open at the previous paragraph's end
-    for paragraph in _PARAGRAPH.finditer(text):
-        p_start, p_end = paragraph.start(), paragraph.end()
+    for p_start, p_end in paragraph_spans(text) if paragraphs is None else paragraphs:
         roles = []
         i = p_start
         while i < p_end:

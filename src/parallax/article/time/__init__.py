@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
+from parallax.article.parsed import ParsedArticle
 from parallax.article.time.grammar import Candidate, find_candidates, select
 from parallax.article.time.resolve import Context, Resolved, resolve, weekday_date
 from parallax.article.time.tense import tense_at
@@ -78,9 +79,11 @@ def _merge_clocks(cands: list[Candidate], text: str) -> list[Candidate]:
     return out
 
 
-def tag(text: str, doc, published: date | None, quotes: Iterable[QuoteSpan] = ()) -> list[Timex]:
-    """Every time expression in ``text`` (parsed as ``doc``), resolved against ``published``."""
-    cands = [c for c in find_candidates(text, doc) if _provisional(c, text, published) is not None]
+def tag(text: str, doc, published: date | None, quotes: Iterable[QuoteSpan] = (), *,
+        parsed: ParsedArticle | None = None) -> list[Timex]:
+    """Every time expression in ``text`` (parsed as ``doc``, indexed as ``parsed`` when the caller has it),
+    resolved against ``published``."""
+    cands = [c for c in find_candidates(text, doc, parsed=parsed) if _provisional(c, text, published) is not None]
     cands = _merge_clocks(select(cands), text)
     quotes = sorted(quotes, key=lambda q: q.start)
 
@@ -212,9 +215,13 @@ def _speech_day(quote: QuoteSpan, doc, results: dict[int, Timex], published: dat
 # --------------------------------------------------------------------------- the article stage
 
 
-def extract_times(article, doc, quotes=()) -> list:
-    """The article's time expressions, with the sentence each stands in."""
+def extract_times(article, doc, quotes=(), *, parsed: ParsedArticle | None = None) -> list:
+    """The article's time expressions, with the sentence each stands in (``parsed``: the article's
+    index of ``doc``, built here when not given)."""
     from parallax.article import TimeExpression
+
+    if parsed is None:
+        parsed = ParsedArticle(doc)
 
     published = _iso_day(article.published)
     spans = [QuoteSpan(q.start, q.end, q.cue_span.start if q.cue_span else None, q.cue_span.end if q.cue_span else None)
@@ -225,8 +232,8 @@ def extract_times(article, doc, quotes=()) -> list:
         if post.start is not None and post.end is not None and posted is not None:
             spans.append(QuoteSpan(post.start, post.end, spoken=posted))
     found = []
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    for timex in tag(article.text, doc, published, spans):
+    sentences = parsed.sentence_spans
+    for timex in tag(article.text, doc, published, spans, parsed=parsed):
         sent = next(((s, e) for s, e in sentences if s <= timex.start < e), (timex.start, timex.end))
         day = timex.period.day if timex.period is not None else None
         clock = timex.period.clock if timex.period is not None and timex.period.gran == "time" else None

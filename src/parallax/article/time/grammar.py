@@ -145,17 +145,19 @@ def holiday_names() -> list[str]:
 CAPITALISED = ("mon", "wd", "wds", "name")
 
 
-def find_candidates(text: str, doc=None) -> list[Candidate]:
+def find_candidates(text: str, doc=None, *, parsed=None) -> list[Candidate]:
     """Every match of every rule, before overlaps are settled.
 
     With the article's parse, a rule runs only over the sentences holding one
     of its trigger words (a month name, a unit, "ago", a digit...): most
     sentences name no time, and scanning them with every rule would cost more
-    than the rest of the stage together.
+    than the rest of the stage together. ``parsed``: the doc's ``ParsedArticle``, whose sentences are
+    read when given.
     """
     regions = [(0, len(text), None)]
     if doc is not None:
-        regions = [(sent.start_char, sent.end_char, sentence_words(sent)) for sent in doc.sents]
+        sentences = parsed.sentences if parsed is not None else doc.sents
+        regions = [(sent.start_char, sent.end_char, sentence_words(sent)) for sent in sentences]
     found = []
     for kind, pattern in rules():
         needs = triggers().get(kind)
