@@ -75,11 +75,19 @@ class ParsedArticle:
 
     @cached_property
     def token_starts(self) -> list[int]:
-        return [t.idx for t in self.doc]
+        return self._offsets[0]
 
     @cached_property
     def token_ends(self) -> list[int]:
-        return [t.idx + len(t) for t in self.doc]
+        return self._offsets[1]
+
+    @cached_property
+    def _offsets(self) -> tuple[list[int], list[int]]:
+        # read from the doc's arrays: iterating the doc builds a Token object per token
+        if not len(self.doc):
+            return [], []
+        columns = self.doc.to_array(["IDX", "LENGTH"]).astype("int64")
+        return columns[:, 0].tolist(), (columns[:, 0] + columns[:, 1]).tolist()
 
     @cached_property
     def tokens(self) -> "TokenColumns":
