@@ -31,3 +31,9 @@ def test_a_quote_said_by_he_names_its_speaker_and_the_event_leads():
     assert texts and texts[0].startswith("Protesters blocked the harbour road")
     assert not any(" he said" in t for t in texts)
     assert any("cranes are inspected" in t and "Ekberg" in t for t in texts)
+
+
+def test_a_sentence_naming_the_latter_of_two_leans_on_the_one_before():
+    from parallax.story.summary import LEANS_ON_BEFORE
+    assert LEANS_ON_BEFORE.match("The latter post, made with his name attached to it, was reported to the police.")
+    assert not LEANS_ON_BEFORE.match("The former president spoke in Ohio on Monday.")

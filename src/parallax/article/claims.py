@@ -309,8 +309,10 @@ def kind_of(text: str, head, voice: str, question: bool) -> str:
         return "statement"
     if head is not None and is_evaluation(head):
         return "evaluation"
-    if head is not None and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we") for c in head.children):
-        return "statement"  # "If I could solve all these problems …, I would": someone's words without their marks
+    if head is not None and any(c.dep_ in SUBJECT_DEPS and c.lower_ in ("i", "we", "you") for c in head.children):
+        # "If I could solve all these problems …, I would", "you have the power to stop deportations":
+        # someone's words without their marks, not an event the outlet reports
+        return "statement"
     return "event"
 
 

@@ -29,7 +29,7 @@ MAX_LOADED = 0.3  # a sentence whose own-voice loaded terms score more is never 
 NEUTRAL_CUES = (("accus", "accuse"), ("blam", "blame"), ("charg", "charge"), ("alleg", "allege"), ("claim", "claim"))
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
 SENTENCE_OPENERS = frozenset({"The", "A", "An", "It", "Its", "There", "This", "These", "Those", "That", "Some", "Many", "No"})
-LEANS_ON_BEFORE = re.compile(r"^\W*(?:He|She|They|It|This|That|These|Those|But|And|So|Also|However|Meanwhile|Still|Yet|"
+LEANS_ON_BEFORE = re.compile(r"^\W*(?:He|She|They|It|This|That|These|Those|But|And|So|Also|However|Meanwhile|Still|Yet|The latter|Such|"
                              r"Which|Who|Whom|Whose|(?:All|Some|Many|Most|None|Each|One|Both|Neither|Either) of (?:whom|which|them|those|these))\b")
 
 
@@ -116,6 +116,11 @@ def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list
         quote = quotes.get(claim.quote_id or "")
         return bool(quote and quote.cue_span and start <= quote.cue_span.start < end)
 
+    def reports_an_event(group: ClaimGroup) -> bool:
+        """An outlet tells it as an event in its own voice (the others may attribute it: "police say …")."""
+        members = [claims[c] for c in group.claim_ids if c in claims]
+        return 3 * sum(c.kind == "event" and c.voice == "own" for c in members) >= len(members)
+
     def lead(group: ClaimGroup) -> float:
         places = [claims[c].start / length[claims[c].article_id] for c in group.claim_ids if c in claims]
         return sum(places) / len(places) if places else 1.0
@@ -126,7 +131,7 @@ def summarize(articles, analyses, report: StoryReport, n_sentences: int) -> list
     ranked = sorted(groups, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
     # the news first: the most widely carried event (what happened, not what someone said about it), the
     # earliest among equals; without one, the most widely carried claim
-    events = [g for g in ranked if g.kind == "event" and g.id not in disputes and carried(g) >= 2]
+    events = [g for g in ranked if reports_an_event(g) and g.id not in disputes and carried(g) >= 2]
     if events:
         first = min(events, key=lambda g: (-carried(g), round(lead(g), 1), -g.confidence, g.id))
         ranked.remove(first)
