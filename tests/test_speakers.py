@@ -720,3 +720,9 @@ def test_idioms_times_and_bare_ones_are_no_speakers(nlp):
     quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if q.speaker and q.speaker.name.lower() in ("one", "another", "earlier this year", "no")]
     assert not [q for q in quotes if q.cue == "denying"]
+
+
+def test_they_stands_for_people_not_for_things_named_since(nlp):
+    text = ("Farmers in the valley lost their barns in the flood. Their lives were upended within an hour. "
+            "They said, \u201cWe have nothing left.\u201d")
+    assert speaker_of(quotes_of(nlp, text), "nothing left") == "Farmers"

@@ -103,6 +103,7 @@ class SpeakerWords:
     not_label: frozenset[str]  # a whole paragraph-opening "Label:" that names no speaker in a transcript
     question_label: frozenset[str]  # a transcript label of the one who asks ("Q", "interviewer")
     answer_label: frozenset[str]  # a transcript label of the one who answers ("A")
+    people: frozenset[str]  # nouns of people that no other class names, "they" may stand for them ("experts")
     quantity: frozenset[str]  # a count of people, who speak themselves ("a number of pastors")
     bare_one: frozenset[str]  # one of something named before, standing alone as a subject ("another showed")
 

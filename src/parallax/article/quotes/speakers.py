@@ -503,6 +503,7 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
     return Speaker(name=name, start=start, end=end, label="NOUN") if name else None
 
 
+PEOPLE_NOUNS = speaker_words().people  # plural nouns of people that no other class names ("experts", "children")
 QUANTITY_NOUNS = speaker_words().quantity  # "a number of pastors": the people counted speak
 BARE_ONES = speaker_words().bare_one
 
@@ -1106,6 +1107,8 @@ def plural_subject(ctx: ArticleContext, token):
             # the subject of reported or describing words ("they estimated that rising Chinese imports
             # cost …", "the insistence that immigrants adopt …") is what is talked about, not who talks
             continue
+        if candidate.tag_ == "NNS" and not (can_speak(candidate) or candidate.lemma_.lower() in PEOPLE_NOUNS or candidate.ent_type_):
+            continue  # "their lives", "questions": things, not the people "they" stand for
         if candidate.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in candidate.children):
             return candidate
     return None
