@@ -423,8 +423,8 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
             token = counted
     lower = token.text.lower()
     here = (token.idx, token.idx + len(token.text))
-    if lower in BARE_ONES and not any(c.dep_ == "prep" for c in token.children):
-        return None  # "Another showed a rifle on a bed", "one said": one of something named before, not a speaker
+    if lower in BARE_ONES and not any(c.dep_ == "prep" for c in token.children) and token.head.lemma_.lower() in FINDING_VERBS:
+        return None  # "Another showed a rifle on a bed": one of the posts named before ("another tweeted" is a person)
     if token.ent_type_ in ("DATE", "TIME"):
         return None  # "an email from earlier this year that showed …": a time speaks for nobody
     if token.pos_ == "PRON" and lower not in PERSON_PRONOUNS and lower not in GROUP_PRONOUNS | FIRST_PERSON | SECOND_PERSON \
