@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -37,7 +38,9 @@ def test_bad_containers_are_named_and_skipped(tmp_path) -> None:
     (folder / "c-fake.jsonl.gz").write_text(record(60) + "\n")  # not gzip at all
     (folder / "d-garbage.parquet").write_bytes(b"PAR1 this is not parquet" * 10)
     (folder / "e-garbage.warc.gz").write_bytes(gzip.compress(b"WARC/1.0\r\nnonsense\r\n\r\n") + b"\x00garbage")
-    (folder / "f-garbage.warc").write_bytes(os.urandom(2000))
+    draws = random.Random(0)
+    garbled = [draws.randbytes(2000) for _ in range(83)][-1]  # random bytes that parse as ARC records of garbled addresses
+    (folder / "f-garbage.warc").write_bytes(garbled)
     (folder / "g-good.jsonl").write_text(record(70) + "\n")
     db = tmp_path / "c.db"
     result = run("ingest", str(folder), "--db", str(db))

@@ -34,6 +34,7 @@ import gzip
 import hashlib
 import io
 import json
+import logging
 import re
 import zlib
 from dataclasses import dataclass
@@ -473,16 +474,27 @@ def iter_parquet(path: str, progress: FileProgress, max_bytes: int = DEFAULT_MAX
         progress.at(int(progress.size * row_number / total_rows))
 
 
+# the record types of WARC 1.1 (ARC records are read as "response")
+WARC_RECORD_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"})
+URI_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def iter_warc(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Record | InputError]:
     """HTML (and plain-text) responses of a WARC/ARC file; other records are not articles."""
     from warcio.archiveiterator import ArchiveIterator
 
     from parallax.read.decode import decode_bytes
 
+    archived = 0  # records WARC defines, for a URI: garbage can parse as ARC records of a garbled address
+    # warcio logs a broken record's raw header bytes ("Replacing spaces in invalid WARC-Target-URI: …"):
+    # never onto the user's terminal
+    logging.getLogger("warcio").setLevel(logging.ERROR)
     with open(path, "rb") as raw:
         records = ArchiveIterator(raw, arc2warc=True)
         for record in records:
             progress.at(raw.tell())
+            target = record.rec_headers.get_header("WARC-Target-URI")
+            archived += record.rec_type in WARC_RECORD_TYPES and (target is None or URI_SCHEME.match(target) is not None)
             if record.rec_type not in ("response", "resource"):
                 continue
             headers = record.http_headers
@@ -508,6 +520,8 @@ def iter_warc(path: str, progress: FileProgress, max_bytes: int) -> Iterator[Rec
             doc = RawDocument(origin=where, html=body if html else None, text=None if html else body,
                               meta={"url": url}, path=path)
             yield Record(where, record_hash("warc", (url or "").encode() + b"\0" + data), doc, crawled)
+    if not archived:
+        yield InputError(path, "not a readable WARC file (no WARC or ARC records in it)")
 
 
 def iter_single(path: str, options: ReadOptions) -> Iterator[Record | InputError]:
