@@ -726,3 +726,12 @@ def test_they_stands_for_people_not_for_things_named_since(nlp):
     text = ("Farmers in the valley lost their barns in the flood. Their lives were upended within an hour. "
             "They said, \u201cWe have nothing left.\u201d")
     assert speaker_of(quotes_of(nlp, text), "nothing left") == "Farmers"
+
+
+def test_what_reports_say_is_not_the_words_of_the_one_who_responds_to_them(nlp):
+    text = ("Mayor Lena Brandt was responding to news reports, including one broadcast on local radio in the previous hour, "
+            "that the home of her rival in the harbour district was burglarized early Saturday. "
+            "Ms. Brandt announced in a statement on Friday that she had reached a settlement with the port authority.")
+    quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if "burglarized" in q.text and q.speaker and q.speaker.name == "Lena Brandt"]
+    assert speaker_of(quotes, "reached a settlement") == "Lena Brandt"

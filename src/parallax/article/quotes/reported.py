@@ -125,6 +125,8 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
         if child.dep_ in ("ccomp", "xcomp") and child.pos_ in ("VERB", "AUX") or child.dep_ == "ccomp":
             if is_cue(child) and child.lemma_.lower() in REPORTING_CORE and subject_of(child) is not None:
                 continue  # "X says ...; Y denies ...": another speaker's report, not this content
+            if child.dep_ == "ccomp" and said_noun_between(cue, child):
+                continue  # "Trump was responding to news reports that …": the reports' content, hung on the verb
             start, end = clause_span(child)
             if end - start < 12 or marked.covered(start, end, 0.5):
                 continue
@@ -194,6 +196,15 @@ def content_of_cue(ctx: ArticleContext, sent, cue, marked: Ranges):
             if word_count(text[start:end]) >= minimum and not marked.covered(start, end, 0.5):
                 return start, end, "indirect", False
     return None
+
+
+def said_noun_between(cue, clause) -> bool:
+    """A noun of speech that the cue answers, between it and a clause after it ("responding to news
+    reports, including one on Fox News, that …"): the clause says what the noun reports ("announced in
+    a statement that …" is the cue's own content)."""
+    return any(prep.dep_ == "prep" and prep.lower_ == "to" and cue.i < prep.i < clause.i and
+               any(o.dep_ == "pobj" and o.lemma_.lower() in NOUN_CUES for o in prep.children)
+               for prep in cue.children)
 
 
 def aside_end(cue) -> int:
