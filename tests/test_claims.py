@@ -94,12 +94,17 @@ def test_lexical_fallback_warns(monkeypatch):
     assert report.claim_groups
 
 
+def analyzed(texts: list[tuple[str, str]], prefix: str):
+    """The story report of (outlet, text) articles with ids prefix0, prefix1, …"""
+    return analyze([Article(id=f"{prefix}{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+
+
 def test_a_rejection_naming_whose_report_it_rejects_is_a_dispute_between_them():
     texts = [("Wire", "The Interior Ministry of Varnia on Friday disputed a report by the Northern Herald that its police had "
                       "fired on protesters in Kessa. The ministry said officers had used only water cannon."),
              ("Daily", "Varnia's Interior Ministry rejected the Northern Herald's account that police fired on the crowd in "
                        "Kessa on Thursday. About 40 people were hurt, according to doctors at the city hospital.")]
-    report = analyze([Article(id=f"r{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "r")
     dispute = next(d for d in report.disputes if d.kind == "parties")
     assert dispute.asserted_by == ["Northern Herald"]
     assert all("Interior Ministry" in name for name in dispute.denied_by)
@@ -111,7 +116,7 @@ def test_a_rejected_accusation_about_it_names_the_accused_denier():
                       "port of Ostra. Kremlin spokesman Dmitry Peskov said the hackers had worked from Latvia. "
                       "The attack shut the port for two days."),
              ("Daily", "The port of Ostra reopened on Sunday after a cyberattack shut it for two days.")]
-    report = analyze([Article(id=f"u{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "u")
     dispute = next(d for d in report.disputes if d.kind == "parties")
     assert (dispute.asserted_by, dispute.denied_by) == (["Russia"], ["United States"])
     assert dispute.label == "Russia: The United States was behind the cyberattack on the port of Ostra"
@@ -121,7 +126,7 @@ def test_a_rejected_call_is_a_dispute_over_what_was_called_for():
     texts = [("Wire", "Senate Republicans on Monday rejected Governor John Hale\u2019s call for an immediate closure of the "
                       "Ostra port, but continued to debate the budget. Hale said the port had failed three safety inspections."),
              ("Daily", "The Ostra port stayed open on Monday. Governor John Hale said the port had failed three safety inspections.")]
-    report = analyze([Article(id=f"p{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "p")
     dispute = next(d for d in report.disputes if d.kind == "parties" and "closure" in d.label)
     assert (dispute.asserted_by, dispute.denied_by) == (["John Hale"], ["Republicans"])
     assert dispute.label == "John Hale: call for an immediate closure of the Ostra port"
@@ -130,7 +135,7 @@ def test_a_rejected_call_is_a_dispute_over_what_was_called_for():
 def test_two_speakers_saying_the_same_words_are_two_statements_not_one_agreement():
     texts = [("Wire", "The Lindau bridge was closed on Tuesday. Mayor Jan Brandt said the bridge will reopen in May after repairs."),
              ("Daily", "The Lindau bridge was closed on Tuesday. Engineer Anna Pohl said the bridge will reopen in May after repairs.")]
-    report = analyze([Article(id=f"w{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "w")
     claims = {c.id: c for c in report.claims}
     for group in report.claim_groups:
         holders = {claims[c].holder.name for c in group.claim_ids if claims[c].voice == "quoted"}
@@ -168,5 +173,5 @@ def test_a_denial_that_names_no_fact_answers_nothing_by_its_words():
                       "president Cornell Brooks said of President Donald Trump on Monday."),
              ("Daily", "Globalists don\u2019t care about our country as much, President Donald Trump told rally-goers. "
                        "\u201cWe can\u2019t have that,\u201d the president said. \u201cThe remarks were frustrating.\u201d")]
-    report = analyze([Article(id=f"s{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "s")
     assert not [d for d in report.disputes if d.kind == "parties"]

@@ -168,13 +168,12 @@ def strip_connective(parsed: ParsedArticle, text: str, start: int, end: int) -> 
     """A proposition cut off a coordination starts after its connective ("and that", "but"); a
     demonstrative "that" stays ("and that's why we are here", "That account differs …")."""
     match = re.match(r"(?:(?:and|but|or|yet|so|while)\b\s*)?(?:(?P<that>that)\b\s*)?", text[start:end], re.I)
-    if match and match.group("that"):
+    cut = match.end()
+    if match.group("that"):
         token = parsed.token_at(start + match.start("that"))
         if token is not None and token.tag_ == "DT":  # a demonstrative, not the complementiser or a relative pronoun
-            match = re.match(r"(?:and|but|or|yet|so|while)\b\s*", text[start:end], re.I)
-    if match and match.end() and words(text[start + match.end():end]) >= 3:
-        return start + match.end()
-    return start
+            cut = match.start("that")
+    return start + cut if cut and words(text[start + cut:end]) >= 3 else start
 
 
 def head_of(parsed: ParsedArticle, start: int, end: int):

@@ -266,13 +266,11 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
     for d, strength in denials:
         mine = kin.speaks_for(claims[d])
         kind, subjects = subjects_of[d]
-        if d in owners_of and proposal_pattern().match(claims[d].text):
-            reported[d] = owners_of[d]  # a rejected call or demand answers no statement of its owner's
-            continue
         if d in owners_of:
-            scored = [(verified.get((min(d, a), max(d, a)), 0.0), a) for a in targets_of[d]]
-            # the party's own words when the story quotes them and they match; else the rejection stands alone
-            scored = [(value, a) for value, a in scored if value >= SHARED_DENIAL_LINK]
+            # the party's own words when the story quotes them and they match; else the rejection stands
+            # alone, as a rejected call or demand always does (it answers no statement of its owner's)
+            scored = [] if proposal_pattern().match(claims[d].text) else [
+                (value, a) for a in targets_of[d] if (value := verified.get((min(d, a), max(d, a)), 0.0)) >= SHARED_DENIAL_LINK]
             if scored:
                 value, a = max(scored)
                 links[d].append((a, value))
