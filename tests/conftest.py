@@ -27,6 +27,17 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def analyzed():
+    """The story report of (outlet, text) articles with ids prefix0, prefix1, …"""
+    from parallax.api import analyze
+    from parallax.model import Article
+
+    def run(texts: list[tuple[str, str]], prefix: str):
+        return analyze([Article(id=f"{prefix}{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    return run
+
+
+@pytest.fixture(scope="session")
 def example_dir() -> Path:
     if not EXAMPLE_STORY.is_dir():
         pytest.skip("example story not present")

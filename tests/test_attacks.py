@@ -4,7 +4,6 @@ The finder is called directly on small parsed texts; one story test checks the d
 
 import pytest
 
-from parallax.api import analyze
 from parallax.article.attacks import find_answered_attacks
 from parallax.article.quotes import extract_quotes
 from parallax.model import Article
@@ -58,23 +57,23 @@ def test_no_dispute_without_a_matching_attack_or_with_an_undone_one(found):
                  "Colonel Dana Fisk defended herself.") == []
 
 
-def test_a_defence_becomes_a_dispute_with_the_attack_as_evidence():
+def test_a_defence_becomes_a_dispute_with_the_attack_as_evidence(analyzed):
     texts = [("Wire", "The Harbor Alliance blasted Mayor Maria Lopez for closing the old library on Monday. "
                       "Senator Paul Brandt jumped to Lopez's defense, saying the building was unsafe."),
              ("Daily", "Mayor Maria Lopez closed the old library on Monday. Readers were sent to the branch on Elm Street.")]
-    report = analyze([Article(id=f"s{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "s")
     dispute = next(d for d in report.disputes if d.stated_in)
     assert dispute.asserted_by == ["Harbor Alliance"] and dispute.denied_by == ["Paul Brandt"]
     assert [s.text.split()[0] for s in dispute.stated_in] == ["The", "Senator"]
 
 
-def test_a_spokesman_and_the_body_he_speaks_for_are_one_side_against_the_one_whose_claim_they_deny():
+def test_a_spokesman_and_the_body_he_speaks_for_are_one_side_against_the_one_whose_claim_they_deny(analyzed):
     texts = [("Wire", "Former analyst Brian Moss filed a complaint with the inspector general on Tuesday. "
                       "\u201cWe flatly deny that there is any truth to the merits of Mr. Moss\u2019s claim,\u201d said Alex Varga, "
                       "a DHS spokesman. \u201cDHS looks forward to the results of any investigation,\u201d Varga said."),
              ("Daily", "The Department of Homeland Security denied the allegations. Brian Moss says he was demoted "
                        "after refusing to change a report on Tuesday.")]
-    report = analyze([Article(id=f"s{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "s")
     sides = [(d.asserted_by, d.denied_by) for d in report.disputes if d.kind == "parties"]
     assert (["Brian Moss"], ["Alex Varga"]) in sides
     assert not any("Alex Varga" in a and any("Homeland" in n for n in b) for a, b in sides)

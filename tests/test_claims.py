@@ -94,12 +94,7 @@ def test_lexical_fallback_warns(monkeypatch):
     assert report.claim_groups
 
 
-def analyzed(texts: list[tuple[str, str]], prefix: str):
-    """The story report of (outlet, text) articles with ids prefix0, prefix1, …"""
-    return analyze([Article(id=f"{prefix}{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
-
-
-def test_a_rejection_naming_whose_report_it_rejects_is_a_dispute_between_them():
+def test_a_rejection_naming_whose_report_it_rejects_is_a_dispute_between_them(analyzed):
     texts = [("Wire", "The Interior Ministry of Varnia on Friday disputed a report by the Northern Herald that its police had "
                       "fired on protesters in Kessa. The ministry said officers had used only water cannon."),
              ("Daily", "Varnia's Interior Ministry rejected the Northern Herald's account that police fired on the crowd in "
@@ -111,7 +106,7 @@ def test_a_rejection_naming_whose_report_it_rejects_is_a_dispute_between_them():
     assert dispute.denial_reported_in == ["r0", "r1"]
 
 
-def test_a_rejected_accusation_about_it_names_the_accused_denier():
+def test_a_rejected_accusation_about_it_names_the_accused_denier(analyzed):
     texts = [("Wire", "The United States on Friday dismissed Russia's accusations that it was behind the cyberattack on the "
                       "port of Ostra. Kremlin spokesman Dmitry Peskov said the hackers had worked from Latvia. "
                       "The attack shut the port for two days."),
@@ -122,7 +117,7 @@ def test_a_rejected_accusation_about_it_names_the_accused_denier():
     assert dispute.label == "Russia: The United States was behind the cyberattack on the port of Ostra"
 
 
-def test_a_rejected_call_is_a_dispute_over_what_was_called_for():
+def test_a_rejected_call_is_a_dispute_over_what_was_called_for(analyzed):
     texts = [("Wire", "Senate Republicans on Monday rejected Governor John Hale\u2019s call for an immediate closure of the "
                       "Ostra port, but continued to debate the budget. Hale said the port had failed three safety inspections."),
              ("Daily", "The Ostra port stayed open on Monday. Governor John Hale said the port had failed three safety inspections.")]
@@ -132,7 +127,7 @@ def test_a_rejected_call_is_a_dispute_over_what_was_called_for():
     assert dispute.label == "John Hale: call for an immediate closure of the Ostra port"
 
 
-def test_two_speakers_saying_the_same_words_are_two_statements_not_one_agreement():
+def test_two_speakers_saying_the_same_words_are_two_statements_not_one_agreement(analyzed):
     texts = [("Wire", "The Lindau bridge was closed on Tuesday. Mayor Jan Brandt said the bridge will reopen in May after repairs."),
              ("Daily", "The Lindau bridge was closed on Tuesday. Engineer Anna Pohl said the bridge will reopen in May after repairs.")]
     report = analyzed(texts, "w")
@@ -168,7 +163,7 @@ def test_a_narrated_rebuttal_is_held_by_the_name_in_apposition_not_its_owner(nlp
 
 
 
-def test_a_denial_that_names_no_fact_answers_nothing_by_its_words():
+def test_a_denial_that_names_no_fact_answers_nothing_by_its_words(analyzed):
     texts = [("Wire", "\u201cThe president\u2019s remarks were morally frustrating and disappointing,\u201d former NAACP "
                       "president Cornell Brooks said of President Donald Trump on Monday."),
              ("Daily", "Globalists don\u2019t care about our country as much, President Donald Trump told rally-goers. "

@@ -4,7 +4,6 @@ The finder is called directly on small parsed texts; one story test checks the d
 
 import pytest
 
-from parallax.api import analyze
 from parallax.article.disagreements import find_disagreements
 from parallax.article.quotes import extract_quotes
 from parallax.model import Article
@@ -55,11 +54,11 @@ def test_no_disagreement_when_negated_asked_physical_or_an_interview(found):
     assert found("Detectives questioned John Smith for six hours on Monday.") == []
 
 
-def test_a_stated_disagreement_is_a_dispute_between_the_two_entities():
+def test_a_stated_disagreement_is_a_dispute_between_the_two_entities(analyzed):
     texts = [("Wire", "Health adviser Maria Lunde warned in January that the virus could spread fast. "
                       "Governor Tom Ekdahl was at odds with Maria Lunde over whether schools should close."),
              ("Daily", "Governor Tom Ekdahl said schools would stay open. Schools reopened on Monday in the capital.")]
-    report = analyze([Article(id=f"s{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(texts)])
+    report = analyzed(texts, "s")
     dispute = next(d for d in report.disputes if d.stated_in)
     assert dispute.asserted_by == ["Tom Ekdahl"] and dispute.denied_by == ["Maria Lunde"]
     assert dispute.label == "whether schools should close"

@@ -18,7 +18,7 @@ def test_a_sentence_that_leans_on_the_one_before_never_stands_alone_in_the_summa
     assert not any(s.text.startswith("All of whom") for s in report.summary)
 
 
-def test_a_quote_said_by_he_names_its_speaker_and_the_event_leads():
+def test_a_quote_said_by_he_names_its_speaker_and_the_event_leads(analyzed):
     story = [
         ("Wire", "Mayor Tom Ekberg defended the port closure on Tuesday. Protesters blocked the harbour road for six hours on "
                  "Monday, demanding that the port reopen. \u201cThe harbour will stay closed until the cranes are inspected,\u201d "
@@ -26,7 +26,7 @@ def test_a_quote_said_by_he_names_its_speaker_and_the_event_leads():
         ("Daily", "Protesters blocked the harbour road for six hours on Monday, demanding that the port reopen. "
                   "\u201cThe harbour will stay closed until the cranes are inspected,\u201d Mayor Tom Ekberg said."),
     ]
-    report = analyze([Article(id=f"h{i}", outlet=o, text=t, word_count=len(t.split())) for i, (o, t) in enumerate(story)])
+    report = analyzed(story, "h")
     texts = [s.text for s in report.summary]
     assert texts and texts[0].startswith("Protesters blocked the harbour road")
     assert not any(" he said" in t for t in texts)
