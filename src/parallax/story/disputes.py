@@ -48,6 +48,10 @@ GENERIC_REACH = 600
 GENERIC_FLOOR = 0.05
 # A plain negation contradicts an assertion only with the same verb and this close a match.
 CONTRADICTION_LINK = 0.55
+# A denial matched by its words shares at least this many content words with what it answers: short
+# claims sharing one word ("We are not those people" / "These people are there for us") look alike to
+# the verifier and state two things.
+MATCHED_WORDS = 2
 FIRST_PERSON = re.compile(r"^(?:\W*)(?:we|i)\b|\b(?:we|i)\s+(?:did|do|have|had|are|were|was|am|will|would)\s*(?:not|n't|never)\b", re.I)
 # "accusations that it was behind …", "the claim that we ordered …": the denier speaks of itself
 SELF_REFERENCE = re.compile(r"\bthat\s+(?:it|we|they)\b", re.I)
@@ -294,6 +298,8 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
                 continue
             if mine & kin.speaks_for(claims[a]):
                 continue  # one side: a spokesman and the body he speaks for ("a DHS spokesman" / DHS)
+            if not share_what_is_at_stake(table, d, a):
+                continue
             if strength == "negation":
                 if claims[d].predicate.lemma != claims[a].predicate.lemma or value < CONTRADICTION_LINK:
                     continue
@@ -714,6 +720,13 @@ def at_stake_in_common(table, d: int, a: int) -> bool:
     names = {w for claim in (table.claims[d], table.claims[a]) for arg in claim.arguments
              if arg.kind in ("entity", "place") for w in content_words(arg.text)}
     return bool(table.words[d] & table.words[a] - names)
+
+
+def share_what_is_at_stake(table, d: int, a: int) -> bool:
+    """The claims, or the sentences they come from, share MATCHED_WORDS content words besides verbs of
+    saying (a claim cut to "rejected the President's arguments" keeps its sentence's "that …")."""
+    shared = (table.words[d] & table.words[a]) | (table.sentence_words[d] & table.sentence_words[a])
+    return len(shared - reporting().plain_forms) >= MATCHED_WORDS
 
 
 def same_holder(a: Claim, b: Claim) -> bool:

@@ -73,6 +73,7 @@ class ClaimTable:
     claim_semantic: np.ndarray  # cosine of the claims' own embeddings
     sentence_of: np.ndarray  # per claim: an id of its sentence, unique across articles (claims of one sentence share it)
     words: list[set[str]]
+    sentence_words: list[frozenset[str]]  # content words of each claim's sentence (claims of one sentence share it)
     idf: dict[str, float]
     numbers: list[dict[str, set[str]]]
     negated: np.ndarray
@@ -112,7 +113,9 @@ class ClaimTable:
         distinct = sorted(set(sentences))
         row_of = {text: k for k, text in enumerate(distinct)}
         rows_of_claims = [row_of[text] for text in sentences]
-        sentence_rows = tfidf_rows([Counter(content_words(text)) for text in distinct])
+        sentence_bags = [Counter(content_words(text)) for text in distinct]
+        sentence_rows = tfidf_rows(sentence_bags)
+        sentence_sets = [frozenset(bag) for bag in sentence_bags]
         sentence_lexical = np.asarray((sentence_rows @ sentence_rows.T).todense(), dtype=np.float32)[np.ix_(rows_of_claims, rows_of_claims)]
         claim_texts = [c.text for c in claims]
         encoded = encode(distinct + claim_texts) if encode is not None and claims else None
@@ -139,6 +142,7 @@ class ClaimTable:
             sentence_of=np.unique(np.stack([article_of, np.array(rows_of_claims, dtype=np.int32)], axis=1), axis=0,
                                   return_inverse=True)[1].reshape(-1).astype(np.int32),
             words=[set(bag) for bag in bags],
+            sentence_words=[sentence_sets[row] for row in rows_of_claims],
             idf={w: math.log((1 + n) / (1 + f)) + 1 for w, f in df.items()},
             numbers=[numbers_of(c) for c in claims],
             negated=np.array([bool(c.predicate and c.predicate.negated) for c in claims]),
