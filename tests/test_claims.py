@@ -170,3 +170,25 @@ def test_a_denial_that_names_no_fact_answers_nothing_by_its_words(analyzed):
                        "\u201cWe can\u2019t have that,\u201d the president said. \u201cThe remarks were frustrating.\u201d")]
     report = analyzed(texts, "s")
     assert not [d for d in report.disputes if d.kind == "parties"]
+
+
+def test_short_quotes_sharing_one_word_are_no_dispute(analyzed):
+    # two speakers' short quotes share only "people": the verifier finds them alike, but the negated
+    # one contradicts nothing the other said
+    texts = [("Wire", "The council voted 9-4 to close the shelter on Tuesday. \u201cThese people are there for us,\u201d "
+                      "councillor Dan Moreno said. Councillor Ruth Alder backed the closure. "
+                      "\u201cWe are not those people,\u201d Alder said."),
+             ("Daily", "The city council voted on Tuesday to close the downtown shelter. Dan Moreno opposed the vote.")]
+    report = analyzed(texts, "w")
+    assert not [d for d in report.disputes if d.kind == "parties"]
+
+
+def test_a_surname_denying_an_accusation_is_a_dispute_with_its_accuser(analyzed):
+    # "Reyes" opens its sentence, where the tagger takes it for a common noun: it is the mayor named before
+    texts = [("Wire", "District Attorney Ann Lee said Mayor Tom Reyes took bribes from the developer. "
+                      "Reyes denied taking bribes from the developer."),
+             ("Daily", "District Attorney Ann Lee accused Mayor Tom Reyes of taking bribes from a developer. "
+                       "Reyes denied that he took bribes from the developer.")]
+    report = analyzed(texts, "b")
+    sides = [(d.asserted_by, d.denied_by) for d in report.disputes if d.kind == "parties"]
+    assert sides == [(["Ann Lee"], ["Tom Reyes"])]

@@ -466,8 +466,9 @@ def speaker_from_token(ctx: ArticleContext, token, previous: list[Found]) -> Spe
                        ref=(ent.start_char, ent.end_char))
     # (a lower-case word the tagger called a proper noun is none: '"…," the senator said')
     if token.pos_ == "PROPN" and not token.text.islower() or untagged_name(token) or token.text[:1].isupper() and token.lower_ in ctx.people \
-            and (not token.is_sent_start or after_closing_mark(token)) and token.pos_ not in ("PRON", "DET"):
-        # (a known surname the tagger took for another part of speech: '"…," said Skelly')
+            and token.pos_ not in ("PRON", "DET") and not any(c.dep_ == "det" for c in token.children):
+        # (a known surname the tagger took for another part of speech: '"…," said Skelly', and at the
+        # start of a sentence: "Mayor Tom Reyes … Reyes denied taking bribes")
         name = plain_name(ctx.article.text[start:end])
         resolved = full_name(ctx, name, start)
         # a capitalised name spaCy did not tag is most often a person's ("Mukasey said")
