@@ -53,6 +53,14 @@ def test_hedges_and_question_headline():
     assert {h.kind for h in framing.hedges} >= {"evidential", "question"}
 
 
+def test_perhaps_and_maybe_are_the_outlets_own_doubt():
+    text = ("The speed with which the minister denied the report perhaps gives the game away. "
+            "Maybe the depot was never guarded at all.")
+    framing, _ = framing_of(text)
+    hedges = {h.text.lower() for h in framing.hedges}
+    assert {"perhaps", "maybe"} <= hedges
+
+
 def test_a_hedge_inside_a_quote_does_not_hedge_the_outlet():
     text = ('"The attack may have been staged, possibly by the army itself," the analyst Tom Reed said. '
             'The drone attack hit the depot on Tuesday.')
