@@ -31,7 +31,7 @@ from parallax.lexicons import accusation_patterns, denial_words, judged_thing_pa
 from parallax.lexicons.speech import reporting
 from parallax.model import Claim, Dispute, Entity, StoryReport
 from parallax.names import possessive_at
-from parallax.story.align import Alignment, MentionIndex, label_text
+from parallax.story.align import PLAIN_SPEECH, Alignment, MentionIndex, label_text
 from parallax.story.verify import RETRIEVE_PER_CLAIM, best_of_their_sentences, default_model, near, pair_features
 from parallax.text_similarity import content_words
 
@@ -298,7 +298,7 @@ def claimed_disputes(articles, report: StoryReport, alignment: Alignment, entiti
                 continue
             if mine & kin.speaks_for(claims[a]):
                 continue  # one side: a spokesman and the body he speaks for ("a DHS spokesman" / DHS)
-            if not share_what_is_at_stake(table, d, a):
+            if not enough_words_in_common(table, d, a):
                 continue
             if strength == "negation":
                 if claims[d].predicate.lemma != claims[a].predicate.lemma or value < CONTRADICTION_LINK:
@@ -722,11 +722,12 @@ def at_stake_in_common(table, d: int, a: int) -> bool:
     return bool(table.words[d] & table.words[a] - names)
 
 
-def share_what_is_at_stake(table, d: int, a: int) -> bool:
+def enough_words_in_common(table, d: int, a: int) -> bool:
     """The claims, or the sentences they come from, share MATCHED_WORDS content words besides verbs of
-    saying (a claim cut to "rejected the President's arguments" keeps its sentence's "that …")."""
+    saying (a claim cut to "rejected the President's arguments" keeps its sentence's "that …"). Unlike
+    ``at_stake_in_common``, names count: this asks whether the words match at all, not what besides names."""
     shared = (table.words[d] & table.words[a]) | (table.sentence_words[d] & table.sentence_words[a])
-    return len(shared - reporting().plain_forms) >= MATCHED_WORDS
+    return len(shared - PLAIN_SPEECH) >= MATCHED_WORDS
 
 
 def same_holder(a: Claim, b: Claim) -> bool:
